@@ -1,0 +1,410 @@
+//! The calling conventions a seccomp filter can see, with their `AUDIT_ARCH_*`
+//! values, byte orders and syscall tables.
+
+use crate::insn::Endian;
+use crate::tables;
+use core::fmt;
+use core::str::FromStr;
+
+/// One calling convention (ABI) as seccomp sees it: the `arch` word of
+/// `seccomp_data` and the syscall numbers that go with it.
+///
+/// The five seccomp-tools knows come first; x32 shares `AUDIT_ARCH_X86_64`
+/// and marks its syscall numbers with bit 0x40000000.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum Arch {
+    X86_64,
+    I386,
+    Aarch64,
+    Riscv64,
+    S390x,
+    X32,
+    Arm,
+    Armeb,
+    Loongarch64,
+    M68k,
+    Mips,
+    Mipsel,
+    Mips64,
+    Mipsel64,
+    Mips64N32,
+    Mipsel64N32,
+    Parisc,
+    Parisc64,
+    Ppc,
+    Ppc64,
+    Ppc64Le,
+    S390,
+    Sh,
+    Shel,
+}
+
+/// The fixed facts of one [`Arch`].
+struct Info {
+    /// The name used on the command line and in qualified syscall names
+    /// (`amd64.read`); seccomp-tools' spelling for its five.
+    name: &'static str,
+    /// Other accepted spellings of `name`.
+    aliases: &'static [&'static str],
+    /// The `AUDIT_ARCH_*` name without `AUDIT_`, also the assembler's constant.
+    constant: &'static str,
+    audit: u32,
+    endian: Endian,
+    by_name: &'static [(&'static str, u32)],
+    by_nr: &'static [(u32, &'static str)],
+}
+
+macro_rules! info {
+    ($name:literal, [$($alias:literal),*], $constant:literal, $audit:literal, $endian:ident, $table:ident) => {
+        Info {
+            name: $name,
+            aliases: &[$($alias),*],
+            constant: $constant,
+            audit: $audit,
+            endian: Endian::$endian,
+            by_name: tables::$table::BY_NAME,
+            by_nr: tables::$table::BY_NR,
+        }
+    };
+}
+
+impl Arch {
+    /// Every architecture, the five of seccomp-tools first.
+    pub const ALL: [Arch; 24] = [
+        Arch::X86_64,
+        Arch::I386,
+        Arch::Aarch64,
+        Arch::Riscv64,
+        Arch::S390x,
+        Arch::X32,
+        Arch::Arm,
+        Arch::Armeb,
+        Arch::Loongarch64,
+        Arch::M68k,
+        Arch::Mips,
+        Arch::Mipsel,
+        Arch::Mips64,
+        Arch::Mipsel64,
+        Arch::Mips64N32,
+        Arch::Mipsel64N32,
+        Arch::Parisc,
+        Arch::Parisc64,
+        Arch::Ppc,
+        Arch::Ppc64,
+        Arch::Ppc64Le,
+        Arch::S390,
+        Arch::Sh,
+        Arch::Shel,
+    ];
+
+    /// The architectures seccomp-tools 1.7.1 knows.
+    pub const SECCOMP_TOOLS: [Arch; 5] = [
+        Arch::X86_64,
+        Arch::I386,
+        Arch::Aarch64,
+        Arch::Riscv64,
+        Arch::S390x,
+    ];
+
+    /// The bit x32 syscall numbers carry (`__X32_SYSCALL_BIT`).
+    pub const X32_SYSCALL_BIT: u32 = 0x4000_0000;
+
+    fn info(self) -> &'static Info {
+        static INFO: [Info; 24] = [
+            info!(
+                "amd64",
+                ["x86_64", "x86-64"],
+                "ARCH_X86_64",
+                0xc000003e,
+                Little,
+                x86_64
+            ),
+            info!(
+                "i386",
+                ["x86", "i686", "i586", "i486"],
+                "ARCH_I386",
+                0x40000003,
+                Little,
+                x86
+            ),
+            info!(
+                "aarch64",
+                ["arm64"],
+                "ARCH_AARCH64",
+                0xc00000b7,
+                Little,
+                aarch64
+            ),
+            info!("riscv64", [], "ARCH_RISCV64", 0xc00000f3, Little, riscv64),
+            info!("s390x", [], "ARCH_S390X", 0x80000016, Big, s390x),
+            info!("x32", [], "ARCH_X86_64", 0xc000003e, Little, x32),
+            info!(
+                "arm",
+                ["armel", "armhf"],
+                "ARCH_ARM",
+                0x40000028,
+                Little,
+                arm
+            ),
+            info!("armeb", [], "ARCH_ARMEB", 0x00000028, Big, arm),
+            info!(
+                "loongarch64",
+                ["loong64"],
+                "ARCH_LOONGARCH64",
+                0xc0000102,
+                Little,
+                loongarch64
+            ),
+            info!("m68k", [], "ARCH_M68K", 0x00000004, Big, m68k),
+            info!("mips", [], "ARCH_MIPS", 0x00000008, Big, mips),
+            info!("mipsel", [], "ARCH_MIPSEL", 0x40000008, Little, mips),
+            info!("mips64", [], "ARCH_MIPS64", 0x80000008, Big, mips64),
+            info!(
+                "mipsel64",
+                ["mips64el"],
+                "ARCH_MIPSEL64",
+                0xc0000008,
+                Little,
+                mips64
+            ),
+            info!(
+                "mips64n32",
+                [],
+                "ARCH_MIPS64N32",
+                0xa0000008,
+                Big,
+                mips64n32
+            ),
+            info!(
+                "mipsel64n32",
+                ["mips64eln32"],
+                "ARCH_MIPSEL64N32",
+                0xe0000008,
+                Little,
+                mips64n32
+            ),
+            info!("parisc", ["hppa"], "ARCH_PARISC", 0x0000000f, Big, parisc),
+            info!(
+                "parisc64",
+                ["hppa64"],
+                "ARCH_PARISC64",
+                0x8000000f,
+                Big,
+                parisc64
+            ),
+            info!("ppc", ["powerpc"], "ARCH_PPC", 0x00000014, Big, ppc),
+            info!("ppc64", ["powerpc64"], "ARCH_PPC64", 0x80000015, Big, ppc64),
+            info!(
+                "ppc64le",
+                ["powerpc64le"],
+                "ARCH_PPC64LE",
+                0xc0000015,
+                Little,
+                ppc64
+            ),
+            info!("s390", [], "ARCH_S390", 0x00000016, Big, s390),
+            info!("sh", [], "ARCH_SH", 0x0000002a, Big, sh),
+            info!("shel", [], "ARCH_SHEL", 0x4000002a, Little, sh),
+        ];
+        &INFO[self as usize]
+    }
+
+    /// The canonical name: seccomp-tools' for its five (`amd64`, `i386`, ...).
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    /// Other names accepted for this arch.
+    pub fn aliases(self) -> &'static [&'static str] {
+        self.info().aliases
+    }
+
+    /// The `AUDIT_ARCH_*` value the filter sees in `seccomp_data.arch`.
+    pub fn audit(self) -> u32 {
+        self.info().audit
+    }
+
+    /// The assembler constant for [`Arch::audit`], e.g. `ARCH_X86_64`.
+    pub fn constant(self) -> &'static str {
+        self.info().constant
+    }
+
+    pub fn endian(self) -> Endian {
+        self.info().endian
+    }
+
+    /// Whether seccomp-tools 1.7.1 knows this arch.
+    pub fn is_seccomp_tools(self) -> bool {
+        Self::SECCOMP_TOOLS.contains(&self)
+    }
+
+    /// The number a filter sees for a syscall name on this ABI.
+    pub fn syscall_nr(self, name: &str) -> Option<u32> {
+        let table = self.info().by_name;
+        table
+            .binary_search_by(|(n, _)| (*n).cmp(name))
+            .ok()
+            .map(|i| table[i].1)
+    }
+
+    /// The name printed for a syscall number on this ABI.
+    pub fn syscall_name(self, nr: u32) -> Option<&'static str> {
+        let table = self.info().by_nr;
+        table
+            .binary_search_by(|(n, _)| n.cmp(&nr))
+            .ok()
+            .map(|i| table[i].1)
+    }
+
+    /// Every `(name, number)` of this ABI, sorted by name.
+    pub fn syscalls(self) -> &'static [(&'static str, u32)] {
+        self.info().by_name
+    }
+
+    /// The arch whose `ARCH_*` constant is this name (x32 answers to
+    /// `ARCH_X86_64` as amd64 does; amd64 is returned).
+    pub fn from_constant(constant: &str) -> Option<Arch> {
+        Self::ALL.into_iter().find(|a| a.constant() == constant)
+    }
+
+    /// The first arch (in [`Arch::ALL`] order) with this `AUDIT_ARCH_*` value.
+    pub fn from_audit(audit: u32) -> Option<Arch> {
+        Self::ALL.into_iter().find(|a| a.audit() == audit)
+    }
+
+    /// The arch of the machine this code was compiled for, if seccomp knows it.
+    pub const fn native() -> Option<Arch> {
+        if cfg!(all(target_arch = "x86_64", target_pointer_width = "64")) {
+            Some(Arch::X86_64)
+        } else if cfg!(target_arch = "x86_64") {
+            Some(Arch::X32)
+        } else if cfg!(target_arch = "x86") {
+            Some(Arch::I386)
+        } else if cfg!(target_arch = "aarch64") && cfg!(target_endian = "little") {
+            Some(Arch::Aarch64)
+        } else if cfg!(target_arch = "riscv64") {
+            Some(Arch::Riscv64)
+        } else if cfg!(target_arch = "s390x") {
+            Some(Arch::S390x)
+        } else if cfg!(target_arch = "arm") && cfg!(target_endian = "little") {
+            Some(Arch::Arm)
+        } else if cfg!(target_arch = "arm") {
+            Some(Arch::Armeb)
+        } else if cfg!(target_arch = "loongarch64") {
+            Some(Arch::Loongarch64)
+        } else if cfg!(target_arch = "m68k") {
+            Some(Arch::M68k)
+        } else if cfg!(any(target_arch = "mips", target_arch = "mips32r6")) {
+            if cfg!(target_endian = "little") {
+                Some(Arch::Mipsel)
+            } else {
+                Some(Arch::Mips)
+            }
+        } else if cfg!(any(target_arch = "mips64", target_arch = "mips64r6")) {
+            match (
+                cfg!(target_endian = "little"),
+                cfg!(target_pointer_width = "32"),
+            ) {
+                (true, false) => Some(Arch::Mipsel64),
+                (false, false) => Some(Arch::Mips64),
+                (true, true) => Some(Arch::Mipsel64N32),
+                (false, true) => Some(Arch::Mips64N32),
+            }
+        } else if cfg!(target_arch = "powerpc") {
+            Some(Arch::Ppc)
+        } else if cfg!(target_arch = "powerpc64") && cfg!(target_endian = "little") {
+            Some(Arch::Ppc64Le)
+        } else if cfg!(target_arch = "powerpc64") {
+            Some(Arch::Ppc64)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for Arch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An arch name that is not known.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct UnknownArch(pub String);
+
+impl fmt::Display for UnknownArch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown architecture {:?}; known: ", self.0)?;
+        for (i, arch) in Arch::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(arch.name())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for UnknownArch {}
+
+impl FromStr for Arch {
+    type Err = UnknownArch;
+
+    /// Accepts the canonical names and aliases, case-insensitively.
+    fn from_str(s: &str) -> Result<Arch, UnknownArch> {
+        let lower = s.to_ascii_lowercase();
+        Arch::ALL
+            .into_iter()
+            .find(|a| a.name() == lower || a.aliases().contains(&lower.as_str()))
+            .ok_or_else(|| UnknownArch(s.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn info_table_is_in_enum_order() {
+        for (i, arch) in Arch::ALL.iter().enumerate() {
+            assert_eq!(*arch as usize, i);
+            assert_eq!(arch.name().parse::<Arch>(), Ok(*arch));
+        }
+    }
+
+    #[test]
+    fn audit_values_match_the_kernel_header() {
+        // From include/uapi/linux/audit.h.
+        assert_eq!(Arch::X86_64.audit(), 0xc000003e);
+        assert_eq!(Arch::Aarch64.audit(), 0xc00000b7);
+        assert_eq!(Arch::S390x.audit(), 0x80000016);
+        assert_eq!(Arch::Mipsel64N32.audit(), 0xe0000008);
+        assert_eq!(Arch::from_audit(0xc000003e), Some(Arch::X86_64));
+    }
+
+    #[test]
+    fn names_resolve_per_abi() {
+        assert_eq!(Arch::X86_64.syscall_nr("write"), Some(1));
+        assert_eq!(Arch::I386.syscall_nr("write"), Some(4));
+        assert_eq!(Arch::Aarch64.syscall_nr("open"), None);
+        assert_eq!(Arch::X86_64.syscall_nr("x32_read"), Some(0x4000_0000));
+        assert_eq!(Arch::X32.syscall_nr("read"), Some(0x4000_0000));
+        assert_eq!(Arch::X32.syscall_nr("execve"), Some(0x4000_0000 | 520));
+        assert_eq!(Arch::Mipsel.syscall_nr("read"), Some(4003));
+        assert_eq!(Arch::Mips64.syscall_nr("read"), Some(5000));
+        assert_eq!(Arch::Arm.syscall_nr("set_tls"), Some(0xf0005));
+        // seccomp-tools prints the last name its table gives a number.
+        assert_eq!(Arch::Aarch64.syscall_name(80), Some("newfstat"));
+        assert_eq!(Arch::Aarch64.syscall_name(61), Some("getdents64"));
+        assert_eq!(Arch::I386.syscall_name(219), Some("madvise1"));
+        assert_eq!(Arch::X86_64.syscall_name(17), Some("pread64"));
+    }
+
+    #[test]
+    fn native_arch_is_known_here() {
+        #[cfg(all(target_arch = "x86_64", target_pointer_width = "64"))]
+        assert_eq!(Arch::native(), Some(Arch::X86_64));
+        #[cfg(target_arch = "aarch64")]
+        assert_eq!(Arch::native(), Some(Arch::Aarch64));
+    }
+}

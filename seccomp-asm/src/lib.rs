@@ -1,0 +1,31 @@
+//! The pure core of the seccomp toolchain.
+//!
+//! Everything here is computation on bytes and text, with no system calls, so
+//! the `seccomp!` macro, the `seccomp` command-line tool and the runtime share
+//! one implementation of each stage:
+//!
+//! - [`insn`], [`bpf`]: instructions, their byte encoding, opcode constants;
+//! - [`arch`], [`data`], [`action`]: what a filter sees and returns.
+
+pub mod action;
+pub mod arch;
+pub mod bpf;
+pub mod data;
+pub mod insn;
+pub mod validate;
+#[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`
+mod tables;
+
+pub use action::Action;
+pub use arch::Arch;
+pub use data::SeccompData;
+pub use insn::{Endian, Insn};
+
+/// The argument names seccomp-tools shows for a syscall (`write` → `fd, buf, count`).
+pub fn syscall_arg_names(name: &str) -> Option<&'static [&'static str]> {
+    let table = tables::sysargs::SYSARGS;
+    table
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| table[i].1)
+}
