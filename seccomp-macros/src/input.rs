@@ -1,0 +1,140 @@
+//! What the user wrote inside `seccomp!(...)`: options, then the program.
+//!
+//! ```text
+//! seccomp!( [arch = IDENT,] [relax_jumps,] PROGRAM )
+//! PROGRAM := inline tokens | "string literal" | file = "path"
+//! ```
+//!
+//! Options are told apart from an inline program by the token after the name:
+//! `arch = x,` and `relax_jumps,` are not statements of the language (`arch` is
+//! a keyword, and a label would be `relax_jumps:`).
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use seccomp_asm::Arch;
+use syn::parse::{Parse, ParseStream};
+use syn::{Ident, LitStr, Token};
+
+/// The parsed invocation.
+pub struct Invocation {
+    /// The path of the runtime crate (`$crate` of its `seccomp!` wrapper).
+    pub krate: TokenStream,
+    /// `arch = ...`: resolve names for this arch only, instead of each target.
+    pub arch: Option<(Arch, Span)>,
+    pub relax_jumps: bool,
+    pub program: Program,
+}
+
+pub enum Program {
+    /// Tokens written inline.
+    Inline(TokenStream),
+    /// A string literal holding seccomp-tools text.
+    Text(LitStr),
+    /// `file = "path"`, relative to `CARGO_MANIFEST_DIR`.
+    File(LitStr),
+}
+
+impl Parse for Invocation {
+    fn parse(input: ParseStream) -> syn::Result<Invocation> {
+        // The runtime's wrapper passes `($crate)` first.
+        let krate;
+        syn::parenthesized!(krate in input);
+        let krate: TokenStream = krate.parse()?;
+
+        let mut arch = None;
+        let mut relax_jumps = false;
+        let mut file = None;
+        loop {
+            let fork = input.fork();
+            let Ok(name) = fork.call(Ident::parse_any_ident) else { break };
+            match name.to_string().as_str() {
+                "arch" if fork.peek(Token![=]) && !fork.peek(Token![==]) => {
+                    input.call(Ident::parse_any_ident)?;
+                    input.parse::<Token![=]>()?;
+                    let value: Ident = input.parse()?;
+                    let parsed = value.to_string().parse::<Arch>().map_err(|e| syn::Error::new(value.span(), e))?;
+                    if arch.replace((parsed, value.span())).is_some() {
+                        return Err(syn::Error::new(name.span(), "`arch` is given twice"));
+                    }
+                }
+                "relax_jumps" if fork.peek(Token![,]) || fork.is_empty() => {
+                    input.call(Ident::parse_any_ident)?;
+                    relax_jumps = true;
+                }
+                "file" if fork.peek(Token![=]) && !fork.peek(Token![==]) => {
+                    input.call(Ident::parse_any_ident)?;
+                    input.parse::<Token![=]>()?;
+                    let path: LitStr = input.parse()?;
+                    if file.replace(path).is_some() {
+                        return Err(syn::Error::new(name.span(), "`file` is given twice"));
+                    }
+                }
+                _ => break,
+            }
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+
+        let program = if let Some(path) = file {
+            if !input.is_empty() {
+                return Err(input.error("a program is given both inline and with `file = ...`; keep one"));
+            }
+            Program::File(path)
+        } else if input.peek(LitStr) && is_single_token(input) {
+            Program::Text(input.parse()?)
+        } else {
+            Program::Inline(input.parse()?)
+        };
+        Ok(Invocation { krate, arch, relax_jumps, program })
+    }
+}
+
+/// Whether exactly one token is left (a lone string literal is verbatim
+/// text; a string followed by more tokens is an inline program with a typo).
+fn is_single_token(input: ParseStream) -> bool {
+    input.fork().parse::<TokenStream>().is_ok_and(|rest| rest.into_iter().take(2).count() == 1)
+}
+
+// `Ident::parse_any_ident` lives on the `IdentExt` trait.
+use syn::ext::IdentExt as _;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> syn::Result<Invocation> {
+        syn::parse_str(src)
+    }
+
+    #[test]
+    fn options_then_inline_program() {
+        let inv = parse("(crate) arch = aarch64, relax_jumps, A = arch return ALLOW").unwrap();
+        assert_eq!(inv.arch.map(|a| a.0), Some(Arch::Aarch64));
+        assert!(inv.relax_jumps);
+        let Program::Inline(tokens) = inv.program else { panic!("inline expected") };
+        assert_eq!(tokens.to_string(), "A = arch return ALLOW");
+    }
+
+    #[test]
+    fn a_label_named_like_an_option_is_a_statement() {
+        let inv = parse("(crate) relax_jumps: return ALLOW").unwrap();
+        assert!(!inv.relax_jumps);
+        assert!(matches!(inv.program, Program::Inline(_)));
+    }
+
+    #[test]
+    fn string_and_file_programs() {
+        assert!(matches!(parse("(crate) \"return ALLOW\"").unwrap().program, Program::Text(_)));
+        assert!(matches!(parse("(crate) file = \"f.asm\"").unwrap().program, Program::File(_)));
+        assert!(matches!(parse("(crate) arch = s390x, file = \"f.asm\",").unwrap().program, Program::File(_)));
+    }
+
+    #[test]
+    fn bad_options_are_errors() {
+        let err = |s| parse(s).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err("(crate) arch = vax, return ALLOW").contains("unknown architecture \"vax\""));
+        assert!(err("(crate) file = \"a\", return ALLOW").contains("both inline and with `file"));
+        assert!(err("(crate) arch = amd64, arch = i386, return ALLOW").contains("twice"));
+    }
+}
