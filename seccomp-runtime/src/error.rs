@@ -367,6 +367,14 @@ mod tests {
                 assert!(text.contains(part), "{part:?} not in {text:?}");
             }
         }
+        assert_eq!(
+            InstallError::Os {
+                op: Operation::GetMode,
+                errno: libc::EPERM
+            }
+            .to_string(),
+            "prctl(PR_GET_SECCOMP) failed: Operation not permitted (os error 1)"
+        );
         let invalid_without_flags = InstallError::Invalid {
             flags: Flags::empty(),
         }
