@@ -175,7 +175,6 @@ impl Hash for Filter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use core::mem::{align_of, offset_of, size_of};
     use seccomp_asm::bpf::seccomp::{LD_ABS, RET_K};
     use seccomp_asm::Action;
 
@@ -213,6 +212,7 @@ mod tests {
     #[cfg(target_os = "linux")]
     #[test]
     fn layout_matches_sock_fprog() {
+        use core::mem::{align_of, offset_of, size_of};
         assert_eq!(size_of::<SockFprog>(), size_of::<libc::sock_fprog>());
         assert_eq!(align_of::<SockFprog>(), align_of::<libc::sock_fprog>());
         assert_eq!(

@@ -209,3 +209,33 @@ fn a_listener_comes_with_tsync_esrch_and_wait_killable_recv() {
     assert_eq!(child.status, Status::Exited(0), "{child:?}");
     assert_eq!(child.lines(), ["worker: getppid ret=7"]);
 }
+
+#[test]
+fn no_free_descriptor_for_the_listener_is_emfile() {
+    static NOTIFY: [Insn; 7] = NOTIFY_GETPPID;
+    let child = run(|out| {
+        // The child holds 0, 1, 2 and its two pipes; with a limit of 3 no
+        // new descriptor can be opened.
+        let limit = libc::rlimit {
+            rlim_cur: 3,
+            rlim_max: 3,
+        };
+        // SAFETY: setrlimit with a live struct.
+        assert_eq!(unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &limit) }, 0);
+        let result = filter(&NOTIFY)
+            .installer()
+            .flags(Flags::NEW_LISTENER)
+            .install()
+            .map_err(|e| (e, e.errno()));
+        out.say(&format!("{result:?} mode={:?}", current_mode()));
+        0
+    });
+    assert_eq!(child.status, Status::Exited(0), "{child:?}");
+    assert_eq!(
+        child.lines(),
+        [format!(
+            "Err((TooManyOpenFiles, Some({}))) mode=Ok(Disabled)",
+            libc::EMFILE
+        )]
+    );
+}
