@@ -5,10 +5,10 @@ use crate::filter::Filter;
 use crate::flags::Flags;
 use crate::Mode;
 use core::ffi::c_void;
+use core::fmt::{self, Write};
 use core::ptr;
 use seccomp_asm::action::ACTION_MASK;
 use seccomp_asm::Action;
-use std::io::Write;
 use std::os::fd::{FromRawFd, OwnedFd};
 
 /// The raw system calls, each returning the kernel's value or its errno.
@@ -68,11 +68,60 @@ fn set_no_new_privs() -> Result<(), InstallError> {
 /// Prints why installation failed and aborts the process: the fail-closed end
 /// of every `*_or_abort` function.
 fn abort_with(what: &str, error: &InstallError) -> ! {
-    // Written straight to the stderr file descriptor and ignoring failure:
-    // `eprintln!` can panic, and a panic could be caught and let the program
-    // carry on unsandboxed.
-    let _ = writeln!(std::io::stderr(), "{what}: {error}; aborting");
+    // Not `eprintln!`, which can panic (and a caught panic would let the
+    // program carry on unsandboxed) and takes the stderr lock (which a child
+    // forked from a multi-threaded process may find held forever). Failures
+    // to write are ignored: aborting is what matters.
+    let mut stderr = RawStderr::default();
+    let _ = writeln!(stderr, "{what}: {error}; aborting");
+    stderr.flush();
     std::process::abort()
+}
+
+/// Formats into a fixed buffer written to file descriptor 2 with write(2):
+/// no allocation, no lock.
+struct RawStderr {
+    buf: [u8; 256],
+    len: usize,
+}
+
+impl Default for RawStderr {
+    fn default() -> Self {
+        RawStderr {
+            buf: [0; 256],
+            len: 0,
+        }
+    }
+}
+
+impl RawStderr {
+    fn flush(&mut self) {
+        let mut pending = &self.buf[..self.len];
+        while !pending.is_empty() {
+            // SAFETY: write(2) from a live buffer.
+            let n = unsafe { libc::write(2, pending.as_ptr().cast(), pending.len()) };
+            if n > 0 {
+                pending = &pending[n.unsigned_abs()..];
+            } else if n == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::EINTR)
+            {
+                break;
+            }
+        }
+        self.len = 0;
+    }
+}
+
+impl fmt::Write for RawStderr {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for chunk in s.as_bytes().chunks(self.buf.len()) {
+            if self.len + chunk.len() > self.buf.len() {
+                self.flush();
+            }
+            self.buf[self.len..self.len + chunk.len()].copy_from_slice(chunk);
+            self.len += chunk.len();
+        }
+        Ok(())
+    }
 }
 
 impl Filter {

@@ -21,6 +21,8 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::Once;
 
 /// `AUDIT_ARCH_X86_64`.
 pub const AUDIT_ARCH_X86_64: u32 = 0xc000_003e;
@@ -116,6 +118,31 @@ fn close_all_but(keep: &mut [RawFd]) {
     unsafe { libc::close_range(first, u32::MAX, 0) };
 }
 
+/// Where a forked child reports a panic; -1 in the test process itself.
+static CHILD_REPORT_FD: AtomicI32 = AtomicI32::new(-1);
+
+/// Sends a child's panic message to its parent.
+///
+/// Set once in the test process, before its first fork: setting a hook
+/// takes a lock that a child could find held forever, had another thread
+/// been setting a hook when it forked. The hook leaves the default hook
+/// (and its locks) to the test process.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let fd = CHILD_REPORT_FD.load(Ordering::SeqCst);
+            if fd < 0 {
+                return previous(info);
+            }
+            let line = format!("panic: {info}\n");
+            // SAFETY: write(2) from a live buffer.
+            unsafe { libc::write(fd, line.as_ptr().cast(), line.len()) };
+        }));
+    });
+}
+
 /// Forks a child that runs `body` and exits with its return value.
 ///
 /// In the child: core dumps are off (a test that kills it must not write a
@@ -123,6 +150,7 @@ fn close_all_but(keep: &mut [RawFd]) {
 /// stderr goes to the parent with the reported lines, and a panic is
 /// reported and exits with [`PANICKED`].
 pub fn spawn(body: impl FnOnce(&Channel) -> i32) -> Child {
+    install_panic_hook();
     let (from_child, to_parent) = pipe();
     let (from_parent, to_child) = pipe();
     // SAFETY: the child only runs `body` and then `_exit`s, never returning
@@ -145,12 +173,7 @@ pub fn spawn(body: impl FnOnce(&Channel) -> i32) -> Child {
             libc::alarm(60);
             libc::dup2(channel.to_parent, 2);
         }
-        let to_parent = channel.to_parent;
-        std::panic::set_hook(Box::new(move |info| {
-            let line = format!("panic: {info}\n");
-            // SAFETY: write(2) from a live buffer.
-            unsafe { libc::write(to_parent, line.as_ptr().cast(), line.len()) };
-        }));
+        CHILD_REPORT_FD.store(channel.to_parent, Ordering::SeqCst);
         let code = std::panic::catch_unwind(AssertUnwindSafe(|| body(&channel)));
         // SAFETY: ends the child without running the harness's code.
         unsafe { libc::_exit(code.unwrap_or(PANICKED)) }
