@@ -81,6 +81,10 @@ impl Filter {
     /// Returns every [`Violation`] the validator finds, so all of them can be
     /// fixed at once.
     ///
+    /// The instructions are used where they are, not copied: pass a `static`
+    /// array to have them in read-only memory (a leaked `Vec` is `'static`
+    /// too, but lives in writable memory).
+    ///
     /// ```
     /// use seccomp_asm::bpf::{seccomp::LD_ABS};
     /// use seccomp_runtime::{Arch, Filter, Insn, Violation};

@@ -144,10 +144,10 @@ impl Filter {
     /// use seccomp_asm::bpf::{seccomp::RET_K};
     /// use seccomp_runtime::{Action, Arch, Filter, Insn};
     ///
-    /// // Every system call fails with EPERM.
-    /// static DENY_ALL: [Insn; 1] = [Insn::stmt(RET_K, Action::ERRNO | 1)];
+    /// // Every system call is allowed, and logged.
+    /// static LOG_ALL: [Insn; 1] = [Insn::stmt(RET_K, Action::LOG)];
     ///
-    /// let filter = Filter::new(&DENY_ALL, Arch::X86_64).unwrap();
+    /// let filter = Filter::new(&LOG_ALL, Arch::X86_64).unwrap();
     /// filter.install()?;
     /// # Ok::<(), seccomp_runtime::InstallError>(())
     /// ```
