@@ -101,6 +101,11 @@ pub fn report_clap(err: clap::Error) -> ExitCode {
             let _ = err.print();
             ExitCode::SUCCESS
         }
+        // `seccomp` alone: the full help (clap prints it on stderr) is the clearest answer.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            ExitCode::from(EXIT_USAGE)
+        }
         _ => {
             let line = one_line(&err.render().to_string());
             let _ = writeln!(io::stderr().lock(), "{line}");

@@ -119,6 +119,9 @@ fn spawn_traced(command: &str) -> Result<pid_t, Failure> {
         | libc::PTRACE_O_TRACECLONE
         | libc::PTRACE_O_TRACEFORK
         | libc::PTRACE_O_TRACEVFORK
+        // An exec then stops with an event, not with a SIGTRAP that would
+        // look like a real one.
+        | libc::PTRACE_O_TRACEEXEC
         // If this process dies, nothing it traced keeps running unsupervised.
         | libc::PTRACE_O_EXITKILL;
     let started = sys::set_options(pid, options).and_then(|()| sys::resume_to_syscall(pid, 0));
