@@ -255,7 +255,7 @@ impl<'s> Assembler<'s> {
         }
         let plan = self.plan(&jumps)?;
         let assembly = self.emit(&jumps, &plan);
-        self.check_kernel(&assembly);
+        self.check_kernel(&assembly, &jumps);
         Some(assembly)
     }
 
@@ -277,7 +277,11 @@ impl<'s> Assembler<'s> {
                         label.span,
                     )
                     .at(label.pos)
-                    .with_note(prev.span, "previously defined here", Some(prev.pos));
+                    .with_note(
+                        prev.span,
+                        "previously defined here",
+                        Some(prev.pos),
+                    );
                     self.fail(d)?;
                     continue;
                 }
@@ -310,7 +314,9 @@ impl<'s> Assembler<'s> {
                         } else if let Some(&at) = labels.get(text.as_str()) {
                             if at <= i && !incomplete {
                                 let msg = format!("Does not support backward jumping to '{text}'");
-                                let d = Diagnostic::error(ErrorClass::BackwardJumpError, msg, *span).at(*pos);
+                                let d =
+                                    Diagnostic::error(ErrorClass::BackwardJumpError, msg, *span)
+                                        .at(*pos);
                                 self.fail(d)?;
                                 self.bad_stmts.insert(i);
                                 Dest::Unknown
@@ -321,7 +327,9 @@ impl<'s> Assembler<'s> {
                             let (masked, exact) = parser::parse_number(text, 10);
                             let exact = exact.and_then(|e| u64::try_from(e).ok());
                             match exact {
-                                Some(d) if (i as u64) + 1 + d < n as u64 => Dest::Stmt(i + 1 + d as usize),
+                                Some(d) if (i as u64) + 1 + d < n as u64 => {
+                                    Dest::Stmt(i + 1 + d as usize)
+                                }
                                 _ => Dest::Beyond {
                                     distance: Distance {
                                         text: text.clone(),
@@ -334,7 +342,8 @@ impl<'s> Assembler<'s> {
                             Dest::Unknown
                         } else {
                             let msg = format!("Cannot find label '{text}'");
-                            let d = Diagnostic::error(ErrorClass::UndefinedLabelError, msg, *span).at(*pos);
+                            let d = Diagnostic::error(ErrorClass::UndefinedLabelError, msg, *span)
+                                .at(*pos);
                             self.fail(d)?;
                             self.bad_stmts.insert(i);
                             Dest::Unknown
@@ -400,7 +409,9 @@ impl<'s> Assembler<'s> {
             }
             for (target, dest) in &j.targets {
                 let distance = match dest {
-                    Dest::Stmt(to) if !relax => Distance::small((pos[*to] - pos[j.stmt] - 1) as u64),
+                    Dest::Stmt(to) if !relax => {
+                        Distance::small((pos[*to] - pos[j.stmt] - 1) as u64)
+                    }
                     Dest::Beyond { distance, .. } => distance.clone(),
                     _ => continue,
                 };
@@ -496,7 +507,10 @@ impl<'s> Assembler<'s> {
         }
         if tramp_f {
             out[0].jf = u8::from(tramp_t);
-            out.push(Insn::stmt(seccomp::JMP_JA, offset(f, here + out.len()).masked));
+            out.push(Insn::stmt(
+                seccomp::JMP_JA,
+                offset(f, here + out.len()).masked,
+            ));
         } else {
             out[0].jf = offset(f, here).masked as u8;
         }
@@ -534,7 +548,10 @@ impl<'s> Assembler<'s> {
             }) if data.fits_u32() => {
                 if data.value > 0xffff {
                     let msg = if self.strict {
-                        format!("{name}({}): action data must fit in 16 bits (0 to 65535)", data.value)
+                        format!(
+                            "{name}({}): action data must fit in 16 bits (0 to 65535)",
+                            data.value
+                        )
                     } else {
                         format!(
                             "{name}({}): action data does not fit in 16 bits; it is assembled as {name}({})",
@@ -578,23 +595,16 @@ impl<'s> Assembler<'s> {
         }
     }
 
-    fn check_kernel(&mut self, asm: &Assembly) {
+    fn check_kernel(&mut self, asm: &Assembly, jumps: &[Jump<'s>]) {
         // Numeric targets past the end, reported with the number written.
         let mut past_end = HashSet::new();
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            let StmtKind::Jump { jt, jf, .. } = &stmt.kind else {
-                continue;
-            };
-            for target in [jt, jf] {
-                let Target::Named { text, span, .. } = target else {
+        for j in jumps {
+            for (target, dest) in &j.targets {
+                let (Target::Named { text, span, .. }, Dest::Beyond { .. }) = (target, dest) else {
                     continue;
                 };
-                if text == "next" || !is_canonical_decimal(text) || self.bad_stmts.contains(&i) {
-                    continue;
-                }
-                let exact = parser::parse_number(text, 10).1;
-                let inside = exact.is_some_and(|d| (i as i128) + 1 + d < self.stmts.len() as i128);
-                if !inside && past_end.insert(i) {
+                let i = j.stmt;
+                if text != "next" && !self.bad_stmts.contains(&i) && past_end.insert(i) {
                     let msg = format!(
                         "jump target {text} skips past the end of the program ({} instruction(s) \
                          follow this one)",
@@ -650,7 +660,9 @@ fn beyond_or_stmt(i: usize, distance: usize, n: usize) -> Dest {
 /// A number target only counts as a number when written the way Ruby's
 /// `Integer#to_s` would write it back: no sign, no leading zeros.
 fn is_canonical_decimal(text: &str) -> bool {
-    text == "0" || (text.starts_with(|c: char| ('1'..='9').contains(&c)) && text.bytes().all(|b| b.is_ascii_digit()))
+    text == "0"
+        || (text.starts_with(|c: char| ('1'..='9').contains(&c))
+            && text.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The first instruction of each statement, and the total at the end.
@@ -748,7 +760,9 @@ fn emit_plain(kind: &StmtKind) -> Insn {
             ReturnValue::A => Insn::stmt(RET_A, 0),
             ReturnValue::K(v) => Insn::stmt(RET_K, v.value),
             ReturnValue::Action { base, data, .. } => {
-                let data = data.as_ref().map_or(0, |v| v.value & crate::action::DATA_MASK);
+                let data = data
+                    .as_ref()
+                    .map_or(0, |v| v.value & crate::action::DATA_MASK);
                 Insn::stmt(RET_K, base | data)
             }
         },

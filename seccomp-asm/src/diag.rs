@@ -214,9 +214,27 @@ pub fn render_bytes(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mod
             Severity::Error => d.message.clone(),
             Severity::Warning => format!("warning: {}", d.message),
         };
-        block(&mut out, src, &lines, file_name, mode, d.span, d.reference_pos, &message);
+        block(
+            &mut out,
+            src,
+            &lines,
+            file_name,
+            mode,
+            d.span,
+            d.reference_pos,
+            &message,
+        );
         for note in &d.notes {
-            block(&mut out, src, &lines, file_name, mode, note.span, note.reference_pos, &note.message);
+            block(
+                &mut out,
+                src,
+                &lines,
+                file_name,
+                mode,
+                note.span,
+                note.reference_pos,
+                &note.message,
+            );
         }
     }
     out
@@ -270,7 +288,16 @@ fn write_block(
     indent: usize,
     carets: usize,
 ) {
-    out.extend_from_slice(format!("{}:{}:{} {}\n", file_name, pos.row + 1, pos.col + 1, message).as_bytes());
+    out.extend_from_slice(
+        format!(
+            "{}:{}:{} {}\n",
+            file_name,
+            pos.row + 1,
+            pos.col + 1,
+            message
+        )
+        .as_bytes(),
+    );
     for &b in strip_newline(line) {
         if b == b'\t' {
             out.extend_from_slice(&[b' '; TAB_WIDTH]);
@@ -304,7 +331,10 @@ fn display_width(bytes: &[u8]) -> usize {
 pub fn exact_pos(src: &[u8], offset: usize) -> Pos {
     let before = &src[..offset.min(src.len())];
     let row = before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     Pos {
         row,
         col: before.len() - line_start,
@@ -363,18 +393,25 @@ mod tests {
     #[test]
     fn reference_rendering_uses_the_given_row_and_tab_arithmetic() {
         let src = b"A = 1   \n\tfoo\n";
-        let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(10, 13)).at(Pos { row: 1, col: 1 });
+        let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(10, 13))
+            .at(Pos { row: 1, col: 1 });
         assert_eq!(
             render(&[d.clone()], src, "<inline>", Mode::Compatible),
             "<inline>:2:2 m\n    foo\n    ^^^\n"
         );
         // A drifted row: seccomp-tools shows the wrong line, clipping the indent.
-        let drifted = Diagnostic { reference_pos: Some(Pos { row: 0, col: 12 }), ..d.clone() };
+        let drifted = Diagnostic {
+            reference_pos: Some(Pos { row: 0, col: 12 }),
+            ..d.clone()
+        };
         assert_eq!(
             render(&[drifted], src, "<inline>", Mode::Compatible),
             "<inline>:1:13 m\nA = 1   \n         ^^^\n"
         );
-        assert_eq!(render(&[d], src, "f.asm", Mode::Strict), "f.asm:2:2 m\n    foo\n    ^^^\n");
+        assert_eq!(
+            render(&[d], src, "f.asm", Mode::Strict),
+            "f.asm:2:2 m\n    foo\n    ^^^\n"
+        );
     }
 
     #[test]

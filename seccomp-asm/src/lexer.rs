@@ -202,7 +202,13 @@ pub fn lex(src: &[u8], arch: Arch) -> Vec<Token> {
             if blanks > 0 && target_len > 0 {
                 push(&mut tokens, TokenKind::Goto, at, len, col);
                 let off = len + blanks;
-                push(&mut tokens, TokenKind::Target, at + off, target_len, col + off);
+                push(
+                    &mut tokens,
+                    TokenKind::Target,
+                    at + off,
+                    target_len,
+                    col + off,
+                );
                 col += off + target_len;
                 at += off + target_len;
                 continue;
@@ -239,8 +245,20 @@ pub fn lex(src: &[u8], arch: Arch) -> Vec<Token> {
         }
         // 12. Ternary targets.
         if let Some((jt, jf, len)) = lex_ternary(rest) {
-            push(&mut tokens, TokenKind::Target, at + jt.start, jt.len(), col + jt.start);
-            push(&mut tokens, TokenKind::Target, at + jf.start, jf.len(), col + jf.start);
+            push(
+                &mut tokens,
+                TokenKind::Target,
+                at + jt.start,
+                jt.len(),
+                col + jt.start,
+            );
+            push(
+                &mut tokens,
+                TokenKind::Target,
+                at + jf.start,
+                jf.len(),
+                col + jf.start,
+            );
             col += len;
             at += len;
             continue;
@@ -257,9 +275,7 @@ pub fn lex(src: &[u8], arch: Arch) -> Vec<Token> {
 fn lex_goto(rest: &[u8]) -> Option<usize> {
     ["goto", "jmp", "jump"]
         .into_iter()
-        .find(|kw| {
-            rest.len() >= kw.len() && rest[..kw.len()].eq_ignore_ascii_case(kw.as_bytes())
-        })
+        .find(|kw| rest.len() >= kw.len() && rest[..kw.len()].eq_ignore_ascii_case(kw.as_bytes()))
         .map(str::len)
 }
 
@@ -365,13 +381,19 @@ fn lex_ternary(rest: &[u8]) -> Option<(Span, Span, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{lex, Arch, Pos, Span, Token, TokenKind};
     use TokenKind::*;
+    type Kw = super::Keyword;
 
     fn kinds(src: &str) -> Vec<(TokenKind, String)> {
         lex(src.as_bytes(), Arch::X86_64)
             .into_iter()
-            .map(|t| (t.kind, String::from_utf8_lossy(t.text(src.as_bytes())).into_owned()))
+            .map(|t| {
+                (
+                    t.kind,
+                    String::from_utf8_lossy(t.text(src.as_bytes())).into_owned(),
+                )
+            })
             .collect()
     }
 
@@ -384,9 +406,9 @@ mod tests {
         assert_eq!(
             kinds("A = args[0] >> 32"),
             vec![
-                k(Keyword(self::Keyword::A), "A"),
+                k(Keyword(Kw::A), "A"),
                 k(Assign, "="),
-                k(Keyword(self::Keyword::Args), "args"),
+                k(Keyword(Kw::Args), "args"),
                 k(LBracket, "["),
                 k(Int, "0"),
                 k(RBracket, "]"),
@@ -397,18 +419,18 @@ mod tests {
         assert_eq!(
             kinds("if (!(a >= 0x1f)) GoTo out else jump 3"),
             vec![
-                k(Keyword(self::Keyword::If), "if"),
+                k(Keyword(Kw::If), "if"),
                 k(LParen, "("),
                 k(Bang, "!"),
                 k(LParen, "("),
-                k(Keyword(self::Keyword::A), "a"),
+                k(Keyword(Kw::A), "a"),
                 k(Compare, ">="),
                 k(HexInt, "0x1f"),
                 k(RParen, ")"),
                 k(RParen, ")"),
                 k(Goto, "GoTo"),
                 k(Target, "out"),
-                k(Keyword(self::Keyword::Else), "else"),
+                k(Keyword(Kw::Else), "else"),
                 k(Goto, "jump"),
                 k(Target, "3"),
             ]
@@ -417,7 +439,10 @@ mod tests {
 
     #[test]
     fn labels_win_over_keywords_and_numbers() {
-        assert_eq!(kinds("return: 0000:"), vec![k(Label, "return"), k(Label, "0000")]);
+        assert_eq!(
+            kinds("return: 0000:"),
+            vec![k(Label, "return"), k(Label, "0000")]
+        );
         assert_eq!(kinds("A:"), vec![k(Label, "A")]);
     }
 
@@ -426,7 +451,7 @@ mod tests {
         assert_eq!(
             kinds("\n\n# c\nreturn ALLOW # x\n\n"),
             vec![
-                k(Keyword(self::Keyword::Return), "return"),
+                k(Keyword(Kw::Return), "return"),
                 k(Action, "ALLOW"),
                 k(Newline, "\n\n"),
             ]
@@ -438,69 +463,86 @@ mod tests {
         assert_eq!(kinds("read"), vec![k(Syscall, "read")]);
         assert_eq!(kinds("x32_read"), vec![k(Syscall, "x32_read")]);
         assert_eq!(kinds("sys_read"), vec![k(Unknown, "sys_read")]);
-        assert_eq!(kinds("i386.read arm64.read mips.open"), vec![
-            k(Syscall, "i386.read"),
-            k(Syscall, "arm64.read"),
-            k(Syscall, "mips.open"),
-        ]);
+        assert_eq!(
+            kinds("i386.read arm64.read mips.open"),
+            vec![
+                k(Syscall, "i386.read"),
+                k(Syscall, "arm64.read"),
+                k(Syscall, "mips.open"),
+            ]
+        );
         assert_eq!(kinds("i386.nosuch"), vec![k(Unknown, "i386.nosuch")]);
-        assert_eq!(kinds("ARCH_X86_64 arch_i386 ARCH_ARM"), vec![
-            k(ArchConst, "ARCH_X86_64"),
-            k(ArchConst, "arch_i386"),
-            k(ArchConst, "ARCH_ARM"),
-        ]);
-        assert_eq!(kinds("kill KILL Kill"), vec![
-            k(Syscall, "kill"),
-            k(Action, "KILL"),
-            k(Unknown, "Kill"),
-        ]);
+        assert_eq!(
+            kinds("ARCH_X86_64 arch_i386 ARCH_ARM"),
+            vec![
+                k(ArchConst, "ARCH_X86_64"),
+                k(ArchConst, "arch_i386"),
+                k(ArchConst, "ARCH_ARM"),
+            ]
+        );
+        assert_eq!(
+            kinds("kill KILL Kill"),
+            vec![k(Syscall, "kill"), k(Action, "KILL"), k(Unknown, "Kill"),]
+        );
         assert_eq!(kinds("KILL_PROCESS"), vec![k(Action, "KILL_PROCESS")]);
     }
 
     #[test]
     fn numbers() {
-        assert_eq!(kinds("-0x1f 010 -5"), vec![k(HexInt, "-0x1f"), k(Int, "010"), k(Int, "-5")]);
+        assert_eq!(
+            kinds("-0x1f 010 -5"),
+            vec![k(HexInt, "-0x1f"), k(Int, "010"), k(Int, "-5")]
+        );
         assert_eq!(kinds("0X1F"), vec![k(Unknown, "0X1F")]);
         assert_eq!(kinds("0xg"), vec![k(Unknown, "0xg")]);
         assert_eq!(kinds("5-1"), vec![k(Int, "5"), k(Int, "-1")]);
-        assert_eq!(kinds("-A"), vec![k(AluOp, "-"), k(Keyword(self::Keyword::A), "A")]);
+        assert_eq!(kinds("-A"), vec![k(AluOp, "-"), k(Keyword(Kw::A), "A")]);
     }
 
     #[test]
     fn operators_prefer_alu_then_compare() {
-        assert_eq!(kinds(">>= <= << < != !("), vec![
-            k(AluOp, ">>"),
-            k(Assign, "="),
-            k(Compare, "<="),
-            k(AluOp, "<<"),
-            k(Compare, "<"),
-            k(Compare, "!="),
-            k(Bang, "!"),
-            k(LParen, "("),
-        ]);
+        assert_eq!(
+            kinds(">>= <= << < != !("),
+            vec![
+                k(AluOp, ">>"),
+                k(Assign, "="),
+                k(Compare, "<="),
+                k(AluOp, "<<"),
+                k(Compare, "<"),
+                k(Compare, "!="),
+                k(Bang, "!"),
+                k(LParen, "("),
+            ]
+        );
     }
 
     #[test]
     fn ternary_targets() {
-        assert_eq!(kinds("A==1?a:b"), vec![
-            k(Keyword(self::Keyword::A), "A"),
-            k(Compare, "=="),
-            k(Int, "1"),
-            k(Target, "a"),
-            k(Target, "b"),
-        ]);
+        assert_eq!(
+            kinds("A==1?a:b"),
+            vec![
+                k(Keyword(Kw::A), "A"),
+                k(Compare, "=="),
+                k(Int, "1"),
+                k(Target, "a"),
+                k(Target, "b"),
+            ]
+        );
         // A lone `?` is unknown, and takes the rest of the non-blank run.
         assert_eq!(kinds("?= 1"), vec![k(Unknown, "?="), k(Int, "1")]);
     }
 
     #[test]
     fn unknown_runs_to_the_next_blank() {
-        assert_eq!(kinds("x32_read) %= ≠"), vec![
-            k(Syscall, "x32_read"),
-            k(RParen, ")"),
-            k(Unknown, "%="),
-            k(Unknown, "≠"),
-        ]);
+        assert_eq!(
+            kinds("x32_read) %= ≠"),
+            vec![
+                k(Syscall, "x32_read"),
+                k(RParen, ")"),
+                k(Unknown, "%="),
+                k(Unknown, "≠"),
+            ]
+        );
         assert_eq!(kinds("goto"), vec![k(Unknown, "goto")]);
     }
 
@@ -513,7 +555,18 @@ mod tests {
         // newline after `foo`; the goto target keeps the goto's row.
         assert_eq!(
             pos,
-            vec![(0, 0), (0, 2), (0, 4), (0, 9), (0, 11), (0, 13), (0, 16), (0, 19), (1, 0), (1, 7)]
+            vec![
+                (0, 0),
+                (0, 2),
+                (0, 4),
+                (0, 9),
+                (0, 11),
+                (0, 13),
+                (0, 16),
+                (0, 19),
+                (1, 0),
+                (1, 7)
+            ]
         );
         assert_eq!(toks[9].span, Span::new(src.len() - 1, src.len()));
     }

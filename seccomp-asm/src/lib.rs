@@ -25,8 +25,8 @@ mod tables;
 pub use action::Action;
 pub use arch::Arch;
 pub use assembler::{assemble, Assembly, Mode, NameUse, Options};
-pub use diag::{render, render_bytes, Diagnostic, ErrorClass, Severity, Span};
 pub use data::SeccompData;
+pub use diag::{render, render_bytes, Diagnostic, ErrorClass, Severity, Span};
 pub use insn::{Endian, Insn};
 
 /// The argument names seccomp-tools shows for a syscall (`write` → `fd, buf, count`).

@@ -168,13 +168,26 @@ pub enum ReturnValue {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum StmtKind {
-    Load { dst: Reg, src: Load },
-    Store { index: Value, src: Reg },
-    Alu { op: AluOp, rhs: Operand },
+    Load {
+        dst: Reg,
+        src: Load,
+    },
+    Store {
+        index: Value,
+        src: Reg,
+    },
+    Alu {
+        op: AluOp,
+        rhs: Operand,
+    },
     Neg,
     /// `if`, ternary or `goto` (no condition). `!(…)` is already applied:
     /// an odd number of negations swapped `jt` and `jf`.
-    Jump { cond: Option<Condition>, jt: Target, jf: Target },
+    Jump {
+        cond: Option<Condition>,
+        jt: Target,
+        jf: Target,
+    },
     Return(ReturnValue),
 }
 
@@ -269,7 +282,11 @@ impl<'a> Parser<'a> {
             .iter()
             .position(|&b| b == b'\n')
             .map_or(self.src.len(), |n| bad.span.start + n);
-        while self.toks.get(self.i).is_some_and(|t| t.span.start <= line_end) {
+        while self
+            .toks
+            .get(self.i)
+            .is_some_and(|t| t.span.start <= line_end)
+        {
             self.i += 1;
         }
     }
@@ -365,7 +382,11 @@ impl<'a> Parser<'a> {
                 pos: t.pos,
             });
             if name == "next" {
-                self.check_failed(ErrorClass::ParseError, "'next' is a reserved label".into(), t)?;
+                self.check_failed(
+                    ErrorClass::ParseError,
+                    "'next' is a reserved label".into(),
+                    t,
+                )?;
             }
             self.skip_newlines();
         }
@@ -659,7 +680,8 @@ impl<'a> Parser<'a> {
             Some(TokenKind::Action) => {
                 let t = self.bump();
                 let name = self.text(t).to_string();
-                let base = Action::value_of_name(&name).expect("the lexer only emits known actions");
+                let base =
+                    Action::value_of_name(&name).expect("the lexer only emits known actions");
                 let data = if self.is(TokenKind::LParen) {
                     self.bump();
                     let v = self.constexpr()?;
@@ -697,7 +719,9 @@ impl<'a> Parser<'a> {
                 self.expect(TokenKind::RParen)?;
                 Ok(v)
             }
-            Some(TokenKind::Int | TokenKind::HexInt | TokenKind::ArchConst | TokenKind::Syscall) => {
+            Some(
+                TokenKind::Int | TokenKind::HexInt | TokenKind::ArchConst | TokenKind::Syscall,
+            ) => {
                 let t = self.bump();
                 self.number(t)
             }
@@ -728,14 +752,19 @@ impl<'a> Parser<'a> {
                 ),
                 None => {
                     let upper = text.to_ascii_uppercase();
-                    let msg = format!("unknown constant '{text}'; arch constants are upper case: {upper}");
+                    let msg = format!(
+                        "unknown constant '{text}'; arch constants are upper case: {upper}"
+                    );
                     self.check_failed(ErrorClass::UnknownConstant, msg, t)?;
                     (0, Some(0), None)
                 }
             },
             TokenKind::Syscall => match text.split_once('.') {
                 None => {
-                    let nr = self.arch.syscall_nr(text).expect("lexed from this arch's table");
+                    let nr = self
+                        .arch
+                        .syscall_nr(text)
+                        .expect("lexed from this arch's table");
                     let name = Name {
                         name: text.to_string(),
                         qualified: None,
@@ -859,7 +888,10 @@ mod tests {
         assert_eq!(parse_number("010", 10), (10, Some(10)));
         assert_eq!(parse_number("-0x10", 16), (0xffff_fff0, Some(-16)));
         assert_eq!(parse_number("4294967296", 10), (0, Some(1 << 32)));
-        assert_eq!(parse_number("100000000000", 10), (1215752192, Some(100000000000)));
+        assert_eq!(
+            parse_number("100000000000", 10),
+            (1215752192, Some(100000000000))
+        );
         let huge = "9".repeat(60);
         assert_eq!(parse_number(&huge, 10).1, None);
     }
@@ -875,24 +907,46 @@ mod tests {
         assert_eq!(s.len(), 24);
         assert!(matches!(&s[0], StmtKind::Load { dst: Reg::A, src: Load::Const(v) } if k(1)(v)));
         assert!(matches!(&s[1], StmtKind::Load { dst: Reg::X, src: Load::Const(v) } if k(16)(v)));
-        assert!(matches!(&s[2], StmtKind::Load { dst: Reg::A, src: Load::Reg }));
-        assert!(matches!(&s[3], StmtKind::Load { dst: Reg::X, src: Load::Reg }));
+        assert!(matches!(
+            &s[2],
+            StmtKind::Load {
+                dst: Reg::A,
+                src: Load::Reg
+            }
+        ));
+        assert!(matches!(
+            &s[3],
+            StmtKind::Load {
+                dst: Reg::X,
+                src: Load::Reg
+            }
+        ));
         assert!(matches!(&s[5], StmtKind::Load { dst: Reg::X, src: Load::Mem(v) } if k(4)(v)));
         assert!(matches!(&s[7], StmtKind::Store { src: Reg::X, index } if k(6)(index)));
         assert!(matches!(&s[8], StmtKind::Load { src: Load::Len, .. }));
         let offsets: Vec<u32> = s[9..16]
             .iter()
             .map(|s| match s {
-                StmtKind::Load { src: Load::Data(d), .. } => d.offset,
+                StmtKind::Load {
+                    src: Load::Data(d), ..
+                } => d.offset,
                 other => panic!("{other:?}"),
             })
             .collect();
         assert_eq!(offsets, [0, 4, 8, 24, 28, 28, 12]);
-        assert!(matches!(&s[16], StmtKind::Alu { op: AluOp::Add, rhs: Operand::X }));
+        assert!(matches!(
+            &s[16],
+            StmtKind::Alu {
+                op: AluOp::Add,
+                rhs: Operand::X
+            }
+        ));
         assert!(matches!(&s[17], StmtKind::Alu { op: AluOp::And, rhs: Operand::K(v) } if k(3)(v)));
         assert!(matches!(&s[18], StmtKind::Neg));
         assert!(matches!(&s[19], StmtKind::Return(ReturnValue::A)));
-        assert!(matches!(&s[21], StmtKind::Return(ReturnValue::Action { base: 0x50000, data: Some(v), .. }) if k(1)(v)));
+        assert!(
+            matches!(&s[21], StmtKind::Return(ReturnValue::Action { base: 0x50000, data: Some(v), .. }) if k(1)(v))
+        );
         assert!(matches!(&s[23], StmtKind::Jump { cond: None, .. }));
     }
 
@@ -905,7 +959,9 @@ mod tests {
             .statements
             .iter()
             .map(|s| match &s.kind {
-                StmtKind::Load { src: Load::Data(d), .. } => d.offset,
+                StmtKind::Load {
+                    src: Load::Data(d), ..
+                } => d.offset,
                 other => panic!("{other:?}"),
             })
             .collect();
@@ -928,24 +984,46 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("b".into(), "a".into()), ("c".into(), "d".into()), ("e".into(), "f".into())]
+            [
+                ("b".into(), "a".into()),
+                ("c".into(), "d".into()),
+                ("e".into(), "f".into())
+            ]
         );
         let s = parse_ok("if (A != 1) goto x");
-        assert!(matches!(&s[0], StmtKind::Jump { jf: Target::Next, .. }));
+        assert!(matches!(
+            &s[0],
+            StmtKind::Jump {
+                jf: Target::Next,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn reference_errors_inside_the_grammar() {
         assert_eq!(parse_err("next: A = 1"), ["'next' is a reserved label"]);
         assert_eq!(parse_err("A = +A"), ["do you mean A = -A?"]);
-        assert_eq!(parse_err("A = mem[16]"), ["index of mem[] must between 0 and 15, got 16"]);
-        assert_eq!(parse_err("A = ARGS[6]"), ["index of ARGS[] must between 0 and 5, got 6"]);
+        assert_eq!(
+            parse_err("A = mem[16]"),
+            ["index of mem[] must between 0 and 15, got 16"]
+        );
+        assert_eq!(
+            parse_err("A = ARGS[6]"),
+            ["index of ARGS[] must between 0 and 5, got 6"]
+        );
         assert_eq!(
             parse_err("A = data[3]"),
             ["index of data[] must be a multiple of 4 and less than 64, got 3"]
         );
-        assert_eq!(parse_err("A = args[0] << 32"), ["operator after an argument can only be '>> 32'"]);
-        assert_eq!(parse_err("A = aarch64.open"), ["syscall 'open' doesn't exist on aarch64"]);
+        assert_eq!(
+            parse_err("A = args[0] << 32"),
+            ["operator after an argument can only be '>> 32'"]
+        );
+        assert_eq!(
+            parse_err("A = aarch64.open"),
+            ["syscall 'open' doesn't exist on aarch64"]
+        );
         assert_eq!(
             parse_err("A = arch_x86_64"),
             ["unknown constant 'arch_x86_64'; arch constants are upper case: ARCH_X86_64"]
@@ -958,8 +1036,15 @@ mod tests {
         assert_eq!(parse_err("X = args[0]"), [r#"unexpected string "args""#]);
         assert_eq!(parse_err("return X"), [r#"unexpected string "X""#]);
         assert_eq!(parse_err("X += 1"), [r#"unexpected string "+""#]);
-        assert_eq!(parse_err("if (X == 1) goto a"), [r#"unexpected string "X""#]);
-        assert_eq!(parse_err("A =\n1"), [r#"unexpected string "\n""#]);
+        assert_eq!(
+            parse_err("if (X == 1) goto a"),
+            [r#"unexpected string "X""#]
+        );
+        // Recovery resumes on the next line, where `1` cannot start a statement.
+        assert_eq!(
+            parse_err("A =\n1"),
+            [r#"unexpected string "\n""#, r#"unexpected string "1""#]
+        );
         // At the end of input, the last token is blamed.
         assert_eq!(parse_err("if (A == 1)\n"), [r#"unexpected string "\n""#]);
         assert_eq!(parse_err("a:"), [r#"unexpected string "a""#]);

@@ -25,7 +25,11 @@ fn cases() -> Vec<Case> {
     text.lines()
         .map(|line| {
             let v: Value = serde_json::from_str(line).expect("valid JSON line");
-            let s = |k: &str| v[k].as_str().unwrap_or_else(|| panic!("field {k}")).to_string();
+            let s = |k: &str| {
+                v[k].as_str()
+                    .unwrap_or_else(|| panic!("field {k}"))
+                    .to_string()
+            };
             let expected = if v["ok"].as_bool().expect("ok") {
                 Ok(hex(&s("hex")))
             } else {
@@ -69,9 +73,13 @@ fn compatible_mode_reproduces_every_case() {
                 assert_eq!(asm.spans.len(), asm.insns.len(), "{}", case.id);
             }
             (Err((class, message)), Err(diags)) => {
-                let rendered = render_bytes(&diags, case.src.as_bytes(), "<inline>", Mode::Compatible);
+                let rendered =
+                    render_bytes(&diags, case.src.as_bytes(), "<inline>", Mode::Compatible);
                 if diags.iter().any(|d| class_name(d.class) != class) {
-                    failures.push(format!("{}: class {:?} instead of {class}", case.id, diags[0].class));
+                    failures.push(format!(
+                        "{}: class {:?} instead of {class}",
+                        case.id, diags[0].class
+                    ));
                 } else if rendered != message.as_bytes() {
                     failures.push(format!(
                         "{}: message\n{}\ninstead of\n{message}",
@@ -81,10 +89,17 @@ fn compatible_mode_reproduces_every_case() {
                 }
             }
             (Ok(_), Err(diags)) => failures.push(format!("{}: rejected: {:?}", case.id, diags)),
-            (Err((class, _)), Ok(_)) => failures.push(format!("{}: accepted, expected {class}", case.id)),
+            (Err((class, _)), Ok(_)) => {
+                failures.push(format!("{}: accepted, expected {class}", case.id))
+            }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Whether the source has something seccomp-tools masks or misreads, found by
@@ -101,14 +116,19 @@ fn masks_something(src: &str) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
-        let starts_number = (c.is_ascii_digit() || (c == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.'));
+        let starts_number = (c.is_ascii_digit()
+            || (c == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            && (i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric()
+                    || bytes[i - 1] == b'_'
+                    || bytes[i - 1] == b'.'));
         if starts_number {
-            let end = i + bytes[i..]
-                .iter()
-                .skip(1)
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-                .count()
+            let end = i
+                + bytes[i..]
+                    .iter()
+                    .skip(1)
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                    .count()
                 + 1;
             let text = &code[i..end];
             let (neg, body) = text.strip_prefix('-').map_or((false, text), |b| (true, b));
@@ -129,7 +149,17 @@ fn masks_something(src: &str) -> bool {
         }
         i += 1;
     }
-    for action in ["KILL_PROCESS", "KILL_THREAD", "KILL", "TRAP", "ERRNO", "USER_NOTIF", "LOG", "TRACE", "ALLOW"] {
+    for action in [
+        "KILL_PROCESS",
+        "KILL_THREAD",
+        "KILL",
+        "TRAP",
+        "ERRNO",
+        "USER_NOTIF",
+        "LOG",
+        "TRACE",
+        "ALLOW",
+    ] {
         for (at, _) in code.match_indices(&format!("{action}(")) {
             let inner: String = code[at + action.len() + 1..]
                 .chars()
@@ -153,7 +183,9 @@ fn masks_something(src: &str) -> bool {
     lower.match_indices("args_h").any(|(at, _)| {
         let rest = &lower[at..];
         let close = rest.find(']').unwrap_or(rest.len());
-        rest[close..].trim_start_matches([']', ' ', '\t']).starts_with(">>")
+        rest[close..]
+            .trim_start_matches([']', ' ', '\t'])
+            .starts_with(">>")
     })
 }
 
@@ -173,7 +205,8 @@ fn strict_mode_agrees_or_refuses_for_a_reason() {
                 match got {
                     Ok(asm) => {
                         if !kernel_ok {
-                            failures.push(format!("{}: accepted a filter the kernel refuses", case.id));
+                            failures
+                                .push(format!("{}: accepted a filter the kernel refuses", case.id));
                         } else if &encode(&asm.insns, case.arch.endian()) != bytes {
                             failures.push(format!("{}: bytes differ", case.id));
                         } else if masks_something(&case.src) {
@@ -183,9 +216,14 @@ fn strict_mode_agrees_or_refuses_for_a_reason() {
                         }
                     }
                     Err(diags) => {
-                        let kernel_classes = [ErrorClass::KernelRule, ErrorClass::TargetOutOfRange, ErrorClass::EmptyProgram];
+                        let kernel_classes = [
+                            ErrorClass::KernelRule,
+                            ErrorClass::TargetOutOfRange,
+                            ErrorClass::EmptyProgram,
+                        ];
                         let mask_classes = [ErrorClass::ValueOutOfRange, ErrorClass::HighWordShift];
-                        let all_in = |set: &[ErrorClass]| diags.iter().all(|d| set.contains(&d.class));
+                        let all_in =
+                            |set: &[ErrorClass]| diags.iter().all(|d| set.contains(&d.class));
                         if !kernel_ok && diags.iter().any(|d| kernel_classes.contains(&d.class)) {
                             kernel_refused += 1;
                         } else if kernel_ok && masks_something(&case.src) && all_in(&mask_classes) {
@@ -196,7 +234,9 @@ fn strict_mode_agrees_or_refuses_for_a_reason() {
                     }
                 }
             }
-            (Err((class, _)), Ok(_)) => failures.push(format!("{}: accepted, expected {class}", case.id)),
+            (Err((class, _)), Ok(_)) => {
+                failures.push(format!("{}: accepted, expected {class}", case.id))
+            }
             (Err((class, _)), Err(diags)) => {
                 if diags.iter().any(|d| d.class.name() == class) {
                     reference_errors += 1;
@@ -210,6 +250,11 @@ fn strict_mode_agrees_or_refuses_for_a_reason() {
         "strict: {identical} identical, {kernel_refused} refused for a kernel rule, \
          {masked} refused for a masked value, {reference_errors} reference errors"
     );
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert_eq!(identical + kernel_refused + masked + reference_errors, 400);
 }
