@@ -304,8 +304,17 @@ impl<'s> Assembler<'s> {
             let StmtKind::Jump { cond, jt, jf } = &stmt.kind else {
                 continue;
             };
-            let mut targets = Vec::with_capacity(2);
+            let mut targets: Vec<(&Target, Dest)> = Vec::with_capacity(2);
             for target in [jt, jf] {
+                // A `goto` has one target token for both sides: resolve (and
+                // report) it once.
+                if let Some((first, dest)) = targets.first() {
+                    if matches!(target, Target::Named { .. }) && *first == target {
+                        let dest = dest.clone();
+                        targets.push((target, dest));
+                        continue;
+                    }
+                }
                 let dest = match target {
                     Target::Next => beyond_or_stmt(i, 0, n),
                     Target::Named { text, span, pos } => {

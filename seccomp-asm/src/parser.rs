@@ -425,10 +425,16 @@ impl<'a> Parser<'a> {
             }
             _ => return Err(self.unexpected()),
         };
+        // An `if` looks past newlines for an `else`; they are not part of it.
+        let last = self.toks[first..self.i]
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Newline)
+            .expect("a statement has a token");
         Ok(Statement {
             labels: core::mem::take(labels),
             kind,
-            span: self.toks[first].span.to(self.prev().span),
+            span: self.toks[first].span.to(last.span),
         })
     }
 
