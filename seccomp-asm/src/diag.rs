@@ -396,7 +396,7 @@ mod tests {
         let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(10, 13))
             .at(Pos { row: 1, col: 1 });
         assert_eq!(
-            render(&[d.clone()], src, "<inline>", Mode::Compatible),
+            render(core::slice::from_ref(&d), src, "<inline>", Mode::Compatible),
             "<inline>:2:2 m\n    foo\n    ^^^\n"
         );
         // A drifted row: seccomp-tools shows the wrong line, clipping the indent.

@@ -381,7 +381,7 @@ fn lex_ternary(rest: &[u8]) -> Option<(Span, Span, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{lex, Arch, Pos, Span, Token, TokenKind};
+    use super::{lex, Arch, Span, TokenKind};
     use TokenKind::*;
     type Kw = super::Keyword;
 
