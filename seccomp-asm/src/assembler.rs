@@ -10,7 +10,8 @@
 //! - [`Mode::Strict`] gives the same bytes wherever seccomp-tools' output
 //!   masks nothing and breaks no kernel rule, and errors otherwise, as many as
 //!   it can find in one run. Constants must fit 32 bits: `0..=0xffffffff`, or
-//!   a negative value down to `-2^31`, taken as two's complement.
+//!   a negative value down to `-2^31`, taken as two's complement. `;` may
+//!   separate statements, as a newline does.
 
 use crate::arch::Arch;
 use crate::bpf::{self, seccomp};
@@ -100,7 +101,7 @@ const JUMP_DISTANCE_MAX: u64 = 255;
 /// with [`crate::diag::render`].
 pub fn assemble(src: &[u8], opts: &Options) -> Result<Assembly, Vec<Diagnostic>> {
     let strict = opts.mode == Mode::Strict;
-    let tokens = lexer::lex(src, opts.arch);
+    let tokens = lexer::lex(src, opts.arch, opts.mode);
     let mut errors: Vec<Diagnostic> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Unknown)

@@ -18,12 +18,16 @@
 //! 12. `?\s*(\w+)\s*:\s*(\w+)`: the two targets of a ternary;
 //! 13. anything else: the run of non-blank bytes is an unknown token.
 //!
+//! Strict mode adds one rule before the last: `;` is a statement separator
+//! (seccomp-tools has none but newlines; for it `;` starts an unknown token).
+//!
 //! Each token keeps its exact byte span and the row and column seccomp-tools
 //! gives it. The latter only counts rows in rule 1, so blanks before a newline
 //! (or a CRLF line end) make it lose rows; compatible error messages reproduce
 //! that.
 
 use crate::arch::Arch;
+use crate::assembler::Mode;
 use crate::diag::{Pos, Span};
 
 /// What a token is.
@@ -54,6 +58,8 @@ pub enum TokenKind {
     RBracket,
     Amp,
     Bang,
+    /// `;`, in strict mode only.
+    Semicolon,
     Unknown,
 }
 
@@ -145,7 +151,7 @@ pub(crate) fn arch_const_matching(word: &str) -> Option<&'static str> {
 }
 
 /// Scans a whole source. Unknown text becomes [`TokenKind::Unknown`] tokens.
-pub fn lex(src: &[u8], arch: Arch) -> Vec<Token> {
+pub fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut at = 0;
     let mut row = 0;
@@ -261,6 +267,12 @@ pub fn lex(src: &[u8], arch: Arch) -> Vec<Token> {
             );
             col += len;
             at += len;
+            continue;
+        }
+        if mode == Mode::Strict && rest[0] == b';' {
+            push(&mut tokens, TokenKind::Semicolon, at, 1, col);
+            col += 1;
+            at += 1;
             continue;
         }
         // 13. Unknown: up to the next blank.
@@ -381,12 +393,12 @@ fn lex_ternary(rest: &[u8]) -> Option<(Span, Span, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{lex, Arch, Span, TokenKind};
+    use super::{lex, Arch, Mode, Span, TokenKind};
     use TokenKind::*;
     type Kw = super::Keyword;
 
     fn kinds(src: &str) -> Vec<(TokenKind, String)> {
-        lex(src.as_bytes(), Arch::X86_64)
+        lex(src.as_bytes(), Arch::X86_64, Mode::Compatible)
             .into_iter()
             .map(|t| {
                 (
@@ -533,6 +545,38 @@ mod tests {
     }
 
     #[test]
+    fn semicolons_separate_in_strict_mode_only() {
+        let strict: Vec<TokenKind> = lex(b"A = 1;;X = 2;", Arch::X86_64, Mode::Strict)
+            .into_iter()
+            .map(|t| t.kind)
+            .collect();
+        let kw = |k| Keyword(k);
+        assert_eq!(
+            strict,
+            [
+                kw(Kw::A),
+                Assign,
+                Int,
+                Semicolon,
+                Semicolon,
+                kw(Kw::X),
+                Assign,
+                Int,
+                Semicolon
+            ]
+        );
+        assert_eq!(
+            kinds("A = 1;;X"),
+            vec![
+                k(Keyword(Kw::A), "A"),
+                k(Assign, "="),
+                k(Int, "1"),
+                k(Unknown, ";;X"),
+            ]
+        );
+    }
+
+    #[test]
     fn unknown_runs_to_the_next_blank() {
         assert_eq!(
             kinds("x32_read) %= ≠"),
@@ -549,7 +593,7 @@ mod tests {
     #[test]
     fn reference_rows_drift_over_blank_newlines() {
         let src = b"A = 1   \nA = 2\r\nfoo\ngoto\n  x";
-        let toks = lex(src, Arch::X86_64);
+        let toks = lex(src, Arch::X86_64, Mode::Compatible);
         let pos: Vec<(usize, usize)> = toks.iter().map(|t| (t.pos.row, t.pos.col)).collect();
         // `   \n` and `\r\n` are skipped as blanks: the row stays 0 until the
         // newline after `foo`; the goto target keeps the goto's row.

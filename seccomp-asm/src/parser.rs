@@ -255,7 +255,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn program(&mut self) {
-        self.skip_newlines();
+        self.skip_separators();
         while self.i < self.toks.len() {
             let mut labels = Vec::new();
             match self.statement(&mut labels) {
@@ -269,7 +269,14 @@ impl<'a> Parser<'a> {
                     self.recover();
                 }
             }
-            self.skip_newlines();
+            self.skip_separators();
+        }
+    }
+
+    /// Newlines, and in strict mode `;`, between statements.
+    fn skip_separators(&mut self) {
+        while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
+            self.i += 1;
         }
     }
 
@@ -869,17 +876,18 @@ pub(crate) fn parse_number(text: &str, radix: u32) -> (u32, Option<i128>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assembler::Mode;
     use crate::lexer::lex;
 
     fn parse_ok(src: &str) -> Vec<StmtKind> {
-        let toks = lex(src.as_bytes(), Arch::X86_64);
+        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
         let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
         assert!(p.errors.is_empty(), "{src:?}: {:?}", p.errors);
         p.statements.into_iter().map(|s| s.kind).collect()
     }
 
     fn parse_err(src: &str) -> Vec<String> {
-        let toks = lex(src.as_bytes(), Arch::X86_64);
+        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
         let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
         p.errors.into_iter().map(|d| d.message).collect()
     }
@@ -959,7 +967,7 @@ mod tests {
     #[test]
     fn big_endian_arg_words() {
         let src = "A = args[0]\nA = args_h[0]\nA = instruction_pointer";
-        let toks = lex(src.as_bytes(), Arch::S390x);
+        let toks = lex(src.as_bytes(), Arch::S390x, Mode::Strict);
         let p = parse(src.as_bytes(), &toks, Arch::S390x, false);
         let offsets: Vec<u32> = p
             .statements
@@ -1054,6 +1062,16 @@ mod tests {
         // At the end of input, the last token is blamed.
         assert_eq!(parse_err("if (A == 1)\n"), [r#"unexpected string "\n""#]);
         assert_eq!(parse_err("a:"), [r#"unexpected string "a""#]);
+    }
+
+    #[test]
+    fn semicolons_separate_statements_only() {
+        assert_eq!(parse_ok(";A = 1; X = 2;;return A;").len(), 3);
+        assert_eq!(parse_err("A = ;1"), [r#"unexpected string ";""#]);
+        assert_eq!(
+            parse_err("if (A == 1) goto x; else goto y"),
+            [r#"unexpected string "else""#]
+        );
     }
 
     #[test]

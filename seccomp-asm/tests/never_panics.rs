@@ -1,6 +1,6 @@
 //! Random sources never make the assembler panic, in any mode, and the modes
 //! agree with each other: strict mode accepts exactly the programs compatible
-//! mode assembles without a warning, with the same instructions.
+//! mode assembles without a warning (`;` aside), with the same instructions.
 
 use proptest::prelude::*;
 use seccomp_asm::validate::validate;
@@ -151,7 +151,10 @@ fn check(src: &[u8], arch: Arch) {
             }
         }
     }
+    // Strict mode also takes `;` as a separator; compatible mode refuses it.
+    let comparable = !src.contains(&b';');
     match (&compat, &strict) {
+        _ if !comparable => {}
         (Ok(c), Ok(s)) => {
             assert!(
                 c.warnings.is_empty(),
