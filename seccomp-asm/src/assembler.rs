@@ -3,6 +3,22 @@
 //!
 //! The pipeline is [`lexer::lex`] → [`parser::parse`] → [`assemble`].
 //!
+//! ```
+//! use seccomp_asm::{assemble, render, Arch, Mode, Options};
+//!
+//! let src = b"A = sys_number\nif (A == write) goto ok\nreturn ERRNO(1)\nok: return ALLOW\n";
+//! let asm = assemble(src, &Options::strict(Arch::X86_64)).unwrap();
+//! assert_eq!(asm.insns.len(), 4);
+//! assert_eq!((asm.insns[1].jt, asm.insns[1].jf, asm.insns[1].k), (1, 0, 1));
+//!
+//! let bad = b"A = mem[16]\nreturn A\n";
+//! let errors = assemble(bad, &Options::compatible(Arch::X86_64)).unwrap_err();
+//! assert_eq!(
+//!     render(&errors, bad, "<inline>", Mode::Compatible),
+//!     "<inline>:1:9 index of mem[] must between 0 and 15, got 16\nA = mem[16]\n        ^^\n"
+//! );
+//! ```
+//!
 //! - [`Mode::Compatible`] does what seccomp-tools 1.7.1 does: the same bytes,
 //!   or the same first error (all unknown tokens at once). Everything it lets
 //!   through silently (a masked value, a filter the kernel refuses) becomes a
