@@ -26,8 +26,20 @@
 //! - [`Mode::Strict`] gives the same bytes wherever seccomp-tools' output
 //!   masks nothing and breaks no kernel rule, and errors otherwise, as many as
 //!   it can find in one run. Constants must fit 32 bits: `0..=0xffffffff`, or
-//!   a negative value down to `-2^31`, taken as two's complement. `;` may
-//!   separate statements, as a newline does.
+//!   a negative value down to `-2^31`, taken as two's complement. Action
+//!   data must fit 16 bits and `ERRNO(n)` needs `n <= 4095` (the kernel caps
+//!   errno there); `args_h[i] >> 32` (which seccomp-tools loads as the low
+//!   word) is refused, as are numeric jump targets past the end, an empty
+//!   program, and everything [`crate::validate`] refuses, each pointing at
+//!   the statement responsible. `;` may separate statements, as a newline
+//!   does.
+//!
+//! In both modes, names go beyond seccomp-tools' five architectures:
+//! `<arch>.<name>` takes every [`Arch`] name and alias, and `ARCH_*` every
+//! [`Arch::constant`]. An `ARCH_*` constant in the wrong case, on which
+//! seccomp-tools crashes, is an `UnknownConstant` error. With
+//! [`Options::relax_jumps`], a conditional jump farther than 255 instructions
+//! goes through a `goto` placed right after it instead of failing.
 
 use crate::arch::Arch;
 use crate::bpf::{self, seccomp};
