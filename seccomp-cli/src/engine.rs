@@ -6,6 +6,8 @@
 //! assembler, disassembler or emulator to call, so each function reports
 //! that clearly instead of producing output.
 
+use seccomp_asm::assembler::{self, Mode, Options};
+use seccomp_asm::diag::{render_bytes, Diagnostic};
 use seccomp_asm::{Arch, Insn};
 
 use crate::error::Failure;
@@ -17,7 +19,9 @@ fn not_available(what: &str) -> Failure {
 /// What `asm` asks of the assembler.
 #[derive(Clone, Copy, Debug)]
 pub struct AsmRequest<'a> {
-    pub source: &'a str,
+    /// The source as read: the assembler works on bytes, and quotes bytes
+    /// that are not UTF-8 the way seccomp-tools does.
+    pub source: &'a [u8],
     /// The name diagnostics call the source by (`<inline>` for stdin).
     pub filename: &'a str,
     pub arch: Arch,
@@ -38,8 +42,31 @@ pub struct Assembled {
 /// Assembles seccomp-tools assembly. Errors carry the rendered diagnostics
 /// (`file:row:col message`, the source line, carets) as a verbatim failure.
 pub fn assemble(request: &AsmRequest<'_>) -> Result<Assembled, Failure> {
-    let _ = request;
-    Err(not_available("the assembler"))
+    let mode = if request.strict {
+        Mode::Strict
+    } else {
+        Mode::Compatible
+    };
+    let options = Options {
+        arch: request.arch,
+        mode,
+        relax_jumps: request.relax_jumps,
+    };
+    let render = |diags: &[Diagnostic]| {
+        String::from_utf8_lossy(&render_bytes(diags, request.source, request.filename, mode))
+            .into_owned()
+    };
+    match assembler::assemble(request.source, &options) {
+        Ok(asm) => Ok(Assembled {
+            warnings: asm
+                .warnings
+                .iter()
+                .map(|w| render(std::slice::from_ref(w)))
+                .collect(),
+            insns: asm.insns,
+        }),
+        Err(errors) => Err(Failure::verbatim(render(&errors))),
+    }
 }
 
 /// How `disasm` (and `dump -f disasm`) render a program.

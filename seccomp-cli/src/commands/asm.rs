@@ -19,14 +19,8 @@ pub fn run(args: AsmArgs) -> Result<u8, Failure> {
     } else {
         &args.input
     };
-    let source = std::str::from_utf8(&bytes).map_err(|e| {
-        Failure::new(format!(
-            "{filename}: not UTF-8 text (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
-    })?;
     let assembled = engine::assemble(&AsmRequest {
-        source,
+        source: &bytes,
         filename,
         arch,
         strict: args.strict,
