@@ -5,20 +5,28 @@
 //! one implementation of each stage:
 //!
 //! - [`insn`], [`bpf`]: instructions, their byte encoding, opcode constants;
-//! - [`arch`], [`data`], [`action`]: what a filter sees and returns.
+//! - [`arch`], [`data`], [`action`]: what a filter sees and returns;
+//! - [`lexer`] → [`parser`] → [`assembler`]: seccomp-tools assembly to
+//!   instructions, with [`diag`] for the errors and how they print.
 
 pub mod action;
 pub mod arch;
+pub mod assembler;
 pub mod bpf;
 pub mod data;
+pub mod diag;
 pub mod insn;
+pub mod lexer;
+pub mod parser;
 pub mod validate;
 #[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`
 mod tables;
 
 pub use action::Action;
 pub use arch::Arch;
+pub use assembler::{assemble, Assembly, Mode, NameUse, Options};
 pub use data::SeccompData;
+pub use diag::{render, render_bytes, Diagnostic, ErrorClass, Severity, Span};
 pub use insn::{Endian, Insn};
 
 /// The argument names seccomp-tools shows for a syscall (`write` → `fd, buf, count`).

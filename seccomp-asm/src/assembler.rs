@@ -1,0 +1,809 @@
+//! Statements to instructions: label resolution, jump encoding (optionally
+//! through `goto` trampolines), and the checks of the two modes.
+//!
+//! The pipeline is [`lexer::lex`] → [`parser::parse`] → [`assemble`].
+//!
+//! ```
+//! use seccomp_asm::{assemble, render, Arch, Mode, Options};
+//!
+//! let src = b"A = sys_number\nif (A == write) goto ok\nreturn ERRNO(1)\nok: return ALLOW\n";
+//! let asm = assemble(src, &Options::strict(Arch::X86_64)).unwrap();
+//! assert_eq!(asm.insns.len(), 4);
+//! assert_eq!((asm.insns[1].jt, asm.insns[1].jf, asm.insns[1].k), (1, 0, 1));
+//!
+//! let bad = b"A = mem[16]\nreturn A\n";
+//! let errors = assemble(bad, &Options::compatible(Arch::X86_64)).unwrap_err();
+//! assert_eq!(
+//!     render(&errors, bad, "<inline>", Mode::Compatible),
+//!     "<inline>:1:9 index of mem[] must between 0 and 15, got 16\nA = mem[16]\n        ^^\n"
+//! );
+//! ```
+//!
+//! - [`Mode::Compatible`] does what seccomp-tools 1.7.1 does: the same bytes,
+//!   or the same first error (all unknown tokens at once). Everything it lets
+//!   through silently (a masked value, a filter the kernel refuses) becomes a
+//!   warning next to the same bytes.
+//! - [`Mode::Strict`] gives the same bytes wherever seccomp-tools' output
+//!   masks nothing and breaks no kernel rule, and errors otherwise, as many as
+//!   it can find in one run. Constants must fit 32 bits: `0..=0xffffffff`, or
+//!   a negative value down to `-2^31`, taken as two's complement. Action
+//!   data must fit 16 bits and `ERRNO(n)` needs `n <= 4095` (the kernel caps
+//!   errno there); `args_h[i] >> 32` (which seccomp-tools loads as the low
+//!   word) is refused, as are numeric jump targets past the end, an empty
+//!   program, and everything [`crate::validate`] refuses, each pointing at
+//!   the statement responsible. `;` may separate statements, as a newline
+//!   does.
+//!
+//! In both modes, names go beyond seccomp-tools' five architectures:
+//! `<arch>.<name>` takes every [`Arch`] name and alias, and `ARCH_*` every
+//! [`Arch::constant`]. An `ARCH_*` constant in the wrong case, on which
+//! seccomp-tools crashes, is an `UnknownConstant` error. With
+//! [`Options::relax_jumps`], a conditional jump farther than 255 instructions
+//! goes through a `goto` placed right after it instead of failing.
+
+use crate::arch::Arch;
+use crate::bpf::{self, seccomp};
+use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Span};
+use crate::insn::Insn;
+use crate::lexer::{self, TokenKind};
+use crate::parser::{
+    self, AluOp, CmpOp, DataSource, Load, Operand, Reg, ReturnValue, Statement, StmtKind, Target,
+    Value,
+};
+use crate::validate::{self, Violation};
+use std::collections::{HashMap, HashSet};
+
+/// How faithfully to follow seccomp-tools.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Mode {
+    /// seccomp-tools' output and errors; its silent losses become warnings.
+    Compatible,
+    /// Refuse anything masked, ambiguous, or refused by the kernel.
+    Strict,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Options {
+    /// Whose syscall names, byte order and argument layout to use.
+    pub arch: Arch,
+    pub mode: Mode,
+    /// Route conditional jumps farther than 255 instructions through `goto`
+    /// trampolines instead of failing with `LongJumpError`.
+    pub relax_jumps: bool,
+}
+
+impl Options {
+    pub fn compatible(arch: Arch) -> Options {
+        Options {
+            arch,
+            mode: Mode::Compatible,
+            relax_jumps: false,
+        }
+    }
+
+    pub fn strict(arch: Arch) -> Options {
+        Options {
+            arch,
+            mode: Mode::Strict,
+            relax_jumps: false,
+        }
+    }
+}
+
+/// An assembled program.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Assembly {
+    pub insns: Vec<Insn>,
+    /// Compatible mode: one per problem seccomp-tools lets through silently.
+    /// Always empty in strict mode.
+    pub warnings: Vec<Diagnostic>,
+    /// For each instruction, the span of the statement that produced it
+    /// (a trampoline belongs to its jump).
+    pub spans: Vec<Span>,
+    /// Every syscall name and `ARCH_*` constant used.
+    pub names: Vec<NameUse>,
+}
+
+/// A syscall name or `ARCH_*` constant in the program.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NameUse {
+    /// The instruction it is a constant of.
+    pub insn: usize,
+    pub span: Span,
+    /// The syscall name (without an arch qualifier) or the constant.
+    pub name: String,
+    /// The arch written before the dot (`i386.read`).
+    pub qualified: Option<Arch>,
+    /// The arch whose table gave the value.
+    pub resolved_for: Arch,
+    pub value: u32,
+}
+
+/// The farthest a conditional jump reaches (its offsets are 8 bits).
+const JUMP_DISTANCE_MAX: u64 = 255;
+
+/// Assembles seccomp-tools assembly.
+///
+/// `Err` holds every error found (compatible mode: what seccomp-tools
+/// reports, that is all unknown tokens or the first other error); render them
+/// with [`crate::diag::render`].
+pub fn assemble(src: &[u8], opts: &Options) -> Result<Assembly, Vec<Diagnostic>> {
+    let strict = opts.mode == Mode::Strict;
+    let tokens = lexer::lex(src, opts.arch, opts.mode);
+    let mut errors: Vec<Diagnostic> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Unknown)
+        .map(|t| {
+            let msg = format!("unknown token {}", ruby_inspect(t.text(src)));
+            Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, t.span).at(t.pos)
+        })
+        .collect();
+    if !strict && !errors.is_empty() {
+        return Err(errors);
+    }
+    let parsed = parser::parse(src, &tokens, opts.arch, !strict);
+    // A statement went missing: instruction indices are not reliable.
+    let incomplete = !parsed.complete;
+    errors.extend(parsed.errors.iter().cloned());
+    if !strict && !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut asm = Assembler {
+        strict,
+        opts: *opts,
+        stmts: &parsed.statements,
+        diags: errors,
+        bad_stmts: HashSet::new(),
+        insn_stmt: Vec::new(),
+    };
+    let result = asm.run(&parsed.orphan_labels, incomplete);
+    let mut diags = asm.diags;
+    // Strict mode lists errors in source order; compatible mode has the one
+    // error seccomp-tools reports (or all unknown tokens, in order already).
+    diags.sort_by_key(|d| d.span.start);
+    match result {
+        Some(mut assembly) if diags.iter().all(|d| !d.is_error()) => {
+            assembly.warnings = diags;
+            Ok(assembly)
+        }
+        _ => Err(diags.into_iter().filter(Diagnostic::is_error).collect()),
+    }
+}
+
+/// Where a jump goes.
+#[derive(Clone, PartialEq, Eq, Debug)]
+enum Dest {
+    /// A statement of the program.
+    Stmt(usize),
+    /// `distance` instructions past the statement, beyond the last one.
+    Beyond { distance: Distance },
+    /// An unknown label of a statement that did not parse (already reported).
+    Unknown,
+}
+
+/// A numeric distance as written (it may exceed every integer type).
+#[derive(Clone, PartialEq, Eq, Debug)]
+struct Distance {
+    text: String,
+    /// Modulo 2^32, as a `goto` assembles it.
+    masked: u32,
+    exact: Option<u64>,
+}
+
+impl Distance {
+    fn small(n: u64) -> Distance {
+        Distance {
+            text: n.to_string(),
+            masked: n as u32,
+            exact: Some(n),
+        }
+    }
+}
+
+/// A jump statement after resolution, its targets in the order written.
+struct Jump<'s> {
+    stmt: usize,
+    cond: Option<&'s parser::Condition>,
+    targets: [(&'s Target, Dest); 2],
+}
+
+impl Jump<'_> {
+    /// The instruction's (jt, jf) destinations and opcode, or `None` for JA:
+    /// no condition, or both destinations equal.
+    fn encoding(&self) -> Option<(u16, &Dest, &Dest)> {
+        let cond = self.cond?;
+        let (t, f) = (&self.targets[0].1, &self.targets[1].1);
+        if t == f {
+            return None;
+        }
+        let src = match cond.rhs {
+            Operand::X => bpf::X,
+            Operand::K(_) => bpf::K,
+        };
+        let (op, swap) = match cond.op {
+            CmpOp::Eq => (bpf::JEQ, false),
+            CmpOp::Ne => (bpf::JEQ, true),
+            CmpOp::Gt => (bpf::JGT, false),
+            CmpOp::Ge => (bpf::JGE, false),
+            CmpOp::Lt => (bpf::JGE, true),
+            CmpOp::Le => (bpf::JGT, true),
+            CmpOp::Set => (bpf::JSET, false),
+        };
+        let code = bpf::JMP | op | src;
+        Some(if swap { (code, f, t) } else { (code, t, f) })
+    }
+}
+
+struct Assembler<'s> {
+    strict: bool,
+    opts: Options,
+    stmts: &'s [Statement],
+    diags: Vec<Diagnostic>,
+    /// Statements whose instruction is already known to be wrong; kernel
+    /// checks skip them.
+    bad_stmts: HashSet<usize>,
+    /// The statement of each emitted instruction.
+    insn_stmt: Vec<usize>,
+}
+
+impl<'s> Assembler<'s> {
+    fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
+        if self.strict {
+            Diagnostic::error(class, msg, span)
+        } else {
+            Diagnostic::warning(class, msg, span)
+        }
+    }
+
+    /// Compatible mode stops at the first reference error.
+    fn fail(&mut self, d: Diagnostic) -> Option<()> {
+        self.diags.push(d);
+        if self.strict {
+            Some(())
+        } else {
+            None
+        }
+    }
+
+    fn run(&mut self, orphans: &[parser::Label], incomplete: bool) -> Option<Assembly> {
+        for (i, stmt) in self.stmts.iter().enumerate() {
+            self.check_values(stmt);
+            if self
+                .diags
+                .iter()
+                .any(|d| d.is_error() && d.class.is_reference() && within(d.span, stmt.span))
+            {
+                self.bad_stmts.insert(i);
+            }
+        }
+        let labels = self.labels()?;
+        let jumps = self.resolve(&labels, orphans, incomplete)?;
+        if incomplete {
+            return None;
+        }
+        let plan = self.plan(&jumps)?;
+        let assembly = self.emit(&jumps, &plan);
+        self.check_kernel(&assembly, &jumps);
+        Some(assembly)
+    }
+
+    // ---- labels and targets
+
+    fn labels(&mut self) -> Option<HashMap<&'s str, usize>> {
+        let mut defs: HashMap<&'s str, (usize, &'s parser::Label)> = HashMap::new();
+        for (i, stmt) in self.stmts.iter().enumerate() {
+            let mut here = HashSet::new();
+            for label in &stmt.labels {
+                // The same label twice on one statement is one definition.
+                if !here.insert(label.name.as_str()) {
+                    continue;
+                }
+                if let Some((_, prev)) = defs.get(label.name.as_str()) {
+                    let d = Diagnostic::error(
+                        ErrorClass::DuplicateLabelError,
+                        format!("duplicate label '{}'", label.name),
+                        label.span,
+                    )
+                    .at(label.pos)
+                    .with_note(
+                        prev.span,
+                        "previously defined here",
+                        Some(prev.pos),
+                    );
+                    self.fail(d)?;
+                    continue;
+                }
+                defs.insert(label.name.as_str(), (i, label));
+            }
+        }
+        Some(defs.into_iter().map(|(k, (i, _))| (k, i)).collect())
+    }
+
+    fn resolve(
+        &mut self,
+        labels: &HashMap<&'s str, usize>,
+        orphans: &[parser::Label],
+        incomplete: bool,
+    ) -> Option<Vec<Jump<'s>>> {
+        let orphan_names: HashSet<&str> = orphans.iter().map(|l| l.name.as_str()).collect();
+        let n = self.stmts.len();
+        let mut jumps = Vec::new();
+        for (i, stmt) in self.stmts.iter().enumerate() {
+            let StmtKind::Jump { cond, jt, jf } = &stmt.kind else {
+                continue;
+            };
+            let mut targets: Vec<(&Target, Dest)> = Vec::with_capacity(2);
+            for target in [jt, jf] {
+                // A `goto` has one target token for both sides: resolve (and
+                // report) it once.
+                if let Some((first, dest)) = targets.first() {
+                    if matches!(target, Target::Named { .. }) && *first == target {
+                        let dest = dest.clone();
+                        targets.push((target, dest));
+                        continue;
+                    }
+                }
+                let dest = match target {
+                    Target::Next => beyond_or_stmt(i, 0, n),
+                    Target::Named { text, span, pos } => {
+                        if text == "next" {
+                            beyond_or_stmt(i, 0, n)
+                        } else if let Some(&at) = labels.get(text.as_str()) {
+                            if at <= i && !incomplete {
+                                let msg = format!("Does not support backward jumping to '{text}'");
+                                let d =
+                                    Diagnostic::error(ErrorClass::BackwardJumpError, msg, *span)
+                                        .at(*pos);
+                                self.fail(d)?;
+                                self.bad_stmts.insert(i);
+                                Dest::Unknown
+                            } else {
+                                Dest::Stmt(at)
+                            }
+                        } else if is_canonical_decimal(text) {
+                            let (masked, exact) = parser::parse_number(text, 10);
+                            let exact = exact.and_then(|e| u64::try_from(e).ok());
+                            match exact {
+                                Some(d) if (i as u64) + 1 + d < n as u64 => {
+                                    Dest::Stmt(i + 1 + d as usize)
+                                }
+                                _ => Dest::Beyond {
+                                    distance: Distance {
+                                        text: text.clone(),
+                                        masked,
+                                        exact,
+                                    },
+                                },
+                            }
+                        } else if orphan_names.contains(text.as_str()) {
+                            Dest::Unknown
+                        } else {
+                            let msg = format!("Cannot find label '{text}'");
+                            let d = Diagnostic::error(ErrorClass::UndefinedLabelError, msg, *span)
+                                .at(*pos);
+                            self.fail(d)?;
+                            self.bad_stmts.insert(i);
+                            Dest::Unknown
+                        }
+                    }
+                };
+                targets.push((target, dest));
+            }
+            let mut targets = targets.into_iter();
+            jumps.push(Jump {
+                stmt: i,
+                cond: cond.as_ref(),
+                targets: [targets.next()?, targets.next()?],
+            });
+        }
+        Some(jumps)
+    }
+
+    // ---- layout
+
+    /// Decides which jumps get trampolines, and reports the jumps that are
+    /// too long. Returns, per statement, (true-side, false-side) trampolines.
+    fn plan(&mut self, jumps: &[Jump<'s>]) -> Option<Vec<(bool, bool)>> {
+        let n = self.stmts.len();
+        let mut tramps = vec![(false, false); n];
+        let relax = self.opts.relax_jumps;
+        if relax {
+            // Each trampoline lengthens the jumps over it, so iterate until no
+            // jump needs a new one. Trampolines are never removed, so this ends.
+            loop {
+                let pos = positions(&tramps);
+                let mut changed = false;
+                for j in jumps {
+                    let Some((_, t, f)) = j.encoding() else {
+                        continue;
+                    };
+                    let from = pos[j.stmt] + 1;
+                    for (side, dest) in [(0, t), (1, f)] {
+                        if let Dest::Stmt(to) = dest {
+                            let slot = if side == 0 {
+                                &mut tramps[j.stmt].0
+                            } else {
+                                &mut tramps[j.stmt].1
+                            };
+                            if !*slot && (pos[*to] - from) as u64 > JUMP_DISTANCE_MAX {
+                                *slot = true;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+                if !changed {
+                    break;
+                }
+            }
+        }
+        // What is still too long (everything, without relaxation) is an error,
+        // checked in the written order of the targets.
+        let pos = positions(&tramps);
+        for j in jumps {
+            if j.encoding().is_none() {
+                continue;
+            }
+            for (target, dest) in &j.targets {
+                let distance = match dest {
+                    Dest::Stmt(to) if !relax => {
+                        Distance::small((pos[*to] - pos[j.stmt] - 1) as u64)
+                    }
+                    Dest::Beyond { distance, .. } => distance.clone(),
+                    _ => continue,
+                };
+                if distance.exact.is_some_and(|d| d <= JUMP_DISTANCE_MAX) {
+                    continue;
+                }
+                let Target::Named { span, pos, .. } = target else {
+                    continue;
+                };
+                let mut msg = format!(
+                    "Does not support jumping farther than {JUMP_DISTANCE_MAX}, got: {}",
+                    distance.text
+                );
+                if self.strict && !relax && matches!(dest, Dest::Stmt(_)) {
+                    msg.push_str(
+                        "; to reach it through a `goto` trampoline, set `relax_jumps` \
+                         (`seccomp!` macro) or pass `--relax-jumps` (command line)",
+                    );
+                }
+                let d = Diagnostic::error(ErrorClass::LongJumpError, msg, *span).at(*pos);
+                self.fail(d)?;
+                self.bad_stmts.insert(j.stmt);
+            }
+        }
+        Some(tramps)
+    }
+
+    // ---- emission
+
+    fn emit(&mut self, jumps: &[Jump<'s>], tramps: &[(bool, bool)]) -> Assembly {
+        let pos = positions(tramps);
+        let mut insns = Vec::with_capacity(pos[self.stmts.len()]);
+        let mut spans = Vec::with_capacity(insns.capacity());
+        let mut names = Vec::new();
+        let mut jumps = jumps.iter().peekable();
+        for (i, stmt) in self.stmts.iter().enumerate() {
+            let at = insns.len();
+            debug_assert_eq!(at, pos[i]);
+            let jump = jumps.next_if(|j| j.stmt == i);
+            match jump {
+                Some(j) => insns.extend(self.emit_jump(j, &pos, tramps[i])),
+                None => insns.push(emit_plain(&stmt.kind)),
+            }
+            spans.resize(insns.len(), stmt.span);
+            self.insn_stmt.resize(insns.len(), i);
+            for v in values(&stmt.kind) {
+                if let Some(name) = &v.name {
+                    names.push(NameUse {
+                        insn: at,
+                        span: v.span,
+                        name: name.name.clone(),
+                        qualified: name.qualified,
+                        resolved_for: name.resolved_for,
+                        value: v.value,
+                    });
+                }
+            }
+        }
+        Assembly {
+            insns,
+            warnings: Vec::new(),
+            spans,
+            names,
+        }
+    }
+
+    fn emit_jump(&mut self, j: &Jump<'s>, pos: &[usize], tramps: (bool, bool)) -> Vec<Insn> {
+        let here = pos[j.stmt];
+        // The offset from instruction `from` (exclusive) to a destination.
+        let offset = |dest: &Dest, from: usize| -> Distance {
+            match dest {
+                Dest::Stmt(to) => Distance::small((pos[*to] - from - 1) as u64),
+                Dest::Beyond { distance, .. } => distance.clone(),
+                Dest::Unknown => Distance::small(0),
+            }
+        };
+        let Some((code, t, f)) = j.encoding() else {
+            let k = offset(&j.targets[0].1, here).masked;
+            return vec![Insn::stmt(seccomp::JMP_JA, k)];
+        };
+        let k = match &j.cond.expect("encoding needs a condition").rhs {
+            Operand::X => 0,
+            Operand::K(v) => v.value,
+        };
+        let (tramp_t, tramp_f) = tramps;
+        let mut out = vec![Insn::new(code, 0, 0, k)];
+        // Offsets above 255 were reported; they are truncated to fill the byte.
+        if tramp_t {
+            out[0].jt = 0;
+            out.push(Insn::stmt(seccomp::JMP_JA, offset(t, here + 1).masked));
+        } else {
+            out[0].jt = offset(t, here).masked as u8;
+        }
+        if tramp_f {
+            out[0].jf = u8::from(tramp_t);
+            out.push(Insn::stmt(
+                seccomp::JMP_JA,
+                offset(f, here + out.len()).masked,
+            ));
+        } else {
+            out[0].jf = offset(f, here).masked as u8;
+        }
+        out
+    }
+
+    // ---- checks of values and the kernel's rules
+
+    /// What seccomp-tools masks or misreads without a word.
+    fn check_values(&mut self, stmt: &Statement) {
+        for v in values(&stmt.kind) {
+            if !v.fits_u32() {
+                let msg = if self.strict {
+                    format!(
+                        "constant {} does not fit in 32 bits (allowed: -2147483648 to 4294967295)",
+                        show_raw(v)
+                    )
+                } else {
+                    format!(
+                        "constant {} does not fit in 32 bits; it is assembled as {:#x}",
+                        show_raw(v),
+                        v.value
+                    )
+                };
+                let d = self.severity_diag(ErrorClass::ValueOutOfRange, msg, v.span);
+                self.diags.push(d);
+            }
+        }
+        match &stmt.kind {
+            StmtKind::Return(ReturnValue::Action {
+                name,
+                data: Some(data),
+                span,
+                ..
+            }) if data.fits_u32() => {
+                if data.value > 0xffff {
+                    let msg = if self.strict {
+                        format!(
+                            "{name}({}): action data must fit in 16 bits (0 to 65535)",
+                            data.value
+                        )
+                    } else {
+                        format!(
+                            "{name}({}): action data does not fit in 16 bits; it is assembled as {name}({})",
+                            data.value,
+                            data.value & 0xffff
+                        )
+                    };
+                    let d = self.severity_diag(ErrorClass::ValueOutOfRange, msg, *span);
+                    self.diags.push(d);
+                } else if name == "ERRNO" && data.value > 4095 {
+                    let msg = format!(
+                        "ERRNO({}): the kernel caps errno at 4095, so the caller sees 4095",
+                        data.value
+                    );
+                    let d = self.severity_diag(ErrorClass::ValueOutOfRange, msg, *span);
+                    self.diags.push(d);
+                }
+            }
+            StmtKind::Load {
+                src: Load::Data(load),
+                ..
+            } => {
+                if let DataSource::Arg {
+                    high: true,
+                    shifted: true,
+                    index,
+                    ..
+                } = &load.source
+                {
+                    let msg = format!(
+                        "args_h[{0}] >> 32: args_h[{0}] is already the high word, and seccomp-tools \
+                         loads the low word for this; write args_h[{0}] or args[{0}] >> 32 for the \
+                         high word, args[{0}] for the low one",
+                        index.value
+                    );
+                    let d = self.severity_diag(ErrorClass::HighWordShift, msg, load.span);
+                    self.diags.push(d);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check_kernel(&mut self, asm: &Assembly, jumps: &[Jump<'s>]) {
+        // Numeric targets past the end, reported with the number written.
+        let mut past_end = HashSet::new();
+        for j in jumps {
+            for (target, dest) in &j.targets {
+                let (Target::Named { text, span, .. }, Dest::Beyond { .. }) = (target, dest) else {
+                    continue;
+                };
+                let i = j.stmt;
+                if text != "next" && !self.bad_stmts.contains(&i) && past_end.insert(i) {
+                    let msg = format!(
+                        "jump target {text} skips past the end of the program ({} instruction(s) \
+                         follow this one)",
+                        self.stmts.len() - i - 1
+                    );
+                    let d = self.severity_diag(ErrorClass::TargetOutOfRange, msg, *span);
+                    self.diags.push(d);
+                }
+            }
+        }
+        if asm.insns.is_empty() {
+            let msg = "the program is empty; the kernel needs 1 to 4096 instructions".to_string();
+            let d = self.severity_diag(ErrorClass::EmptyProgram, msg, Span::new(0, 0));
+            self.diags.push(d);
+            return;
+        }
+        let Err(violations) = validate::validate(&asm.insns) else {
+            return;
+        };
+        for v in violations {
+            let pc = match v {
+                Violation::TooLong { .. } => bpf::MAXINSNS,
+                _ => v.pc().unwrap_or(0),
+            };
+            let stmt = self.insn_stmt[pc];
+            if self.bad_stmts.contains(&stmt)
+                || (matches!(v, Violation::JumpOutOfRange { .. }) && past_end.contains(&stmt))
+            {
+                continue;
+            }
+            let d = self.severity_diag(ErrorClass::KernelRule, v.to_string(), asm.spans[pc]);
+            self.diags.push(d);
+        }
+    }
+}
+
+/// Whether `inner` lies within `outer`.
+fn within(inner: Span, outer: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// `distance` statements past statement `i`: a statement, or beyond the end.
+fn beyond_or_stmt(i: usize, distance: usize, n: usize) -> Dest {
+    if i + 1 + distance < n {
+        Dest::Stmt(i + 1 + distance)
+    } else {
+        Dest::Beyond {
+            distance: Distance::small(distance as u64),
+        }
+    }
+}
+
+/// A number target only counts as a number when written the way Ruby's
+/// `Integer#to_s` would write it back: no sign, no leading zeros.
+fn is_canonical_decimal(text: &str) -> bool {
+    text == "0"
+        || (text.starts_with(|c: char| ('1'..='9').contains(&c))
+            && text.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The first instruction of each statement, and the total at the end.
+fn positions(tramps: &[(bool, bool)]) -> Vec<usize> {
+    let mut pos = Vec::with_capacity(tramps.len() + 1);
+    let mut at = 0;
+    for &(t, f) in tramps {
+        pos.push(at);
+        at += 1 + usize::from(t) + usize::from(f);
+    }
+    pos.push(at);
+    pos
+}
+
+fn show_raw(v: &Value) -> String {
+    match v.raw {
+        Some(r) => r.to_string(),
+        None => "(more than 128 bits)".to_string(),
+    }
+}
+
+/// The constants of a statement.
+fn values(kind: &StmtKind) -> Vec<&Value> {
+    let mut out = Vec::new();
+    match kind {
+        StmtKind::Load { src, .. } => match src {
+            Load::Const(v) | Load::Mem(v) => out.push(v),
+            Load::Data(d) => match &d.source {
+                DataSource::Data(v) => out.push(v),
+                DataSource::Arg { index, .. } => out.push(index),
+                _ => {}
+            },
+            Load::Len | Load::Reg => {}
+        },
+        StmtKind::Store { index, .. } => out.push(index),
+        StmtKind::Alu { rhs, .. } => out.extend(operand_value(rhs)),
+        StmtKind::Neg => {}
+        StmtKind::Jump { cond, .. } => {
+            if let Some(c) = cond {
+                out.extend(operand_value(&c.rhs));
+            }
+        }
+        StmtKind::Return(r) => match r {
+            ReturnValue::A => {}
+            ReturnValue::K(v) => out.push(v),
+            ReturnValue::Action { data, .. } => out.extend(data.as_ref()),
+        },
+    }
+    out
+}
+
+fn operand_value(o: &Operand) -> Option<&Value> {
+    match o {
+        Operand::K(v) => Some(v),
+        Operand::X => None,
+    }
+}
+
+/// The instruction of a statement other than a jump.
+fn emit_plain(kind: &StmtKind) -> Insn {
+    use seccomp::*;
+    match kind {
+        StmtKind::Load { dst, src } => {
+            let x = *dst == Reg::X;
+            match src {
+                Load::Const(v) => Insn::stmt(if x { LDX_IMM } else { LD_IMM }, v.value),
+                Load::Mem(v) => Insn::stmt(if x { LDX_MEM } else { LD_MEM }, v.value),
+                Load::Data(d) => Insn::stmt(LD_ABS, d.offset),
+                Load::Len => Insn::stmt(LD_LEN, 0),
+                Load::Reg => Insn::stmt(if x { MISC_TAX } else { MISC_TXA }, 0),
+            }
+        }
+        StmtKind::Store { index, src } => {
+            Insn::stmt(if *src == Reg::X { STX_MEM } else { ST_MEM }, index.value)
+        }
+        StmtKind::Alu { op, rhs } => {
+            let op = match op {
+                AluOp::Add => bpf::ADD,
+                AluOp::Sub => bpf::SUB,
+                AluOp::Mul => bpf::MUL,
+                AluOp::Div => bpf::DIV,
+                AluOp::Or => bpf::OR,
+                AluOp::And => bpf::AND,
+                AluOp::Lsh => bpf::LSH,
+                AluOp::Rsh => bpf::RSH,
+                AluOp::Xor => bpf::XOR,
+            };
+            match rhs {
+                Operand::X => Insn::stmt(bpf::ALU | op | bpf::X, 0),
+                Operand::K(v) => Insn::stmt(bpf::ALU | op | bpf::K, v.value),
+            }
+        }
+        StmtKind::Neg => Insn::stmt(ALU_NEG, 0),
+        StmtKind::Return(r) => match r {
+            ReturnValue::A => Insn::stmt(RET_A, 0),
+            ReturnValue::K(v) => Insn::stmt(RET_K, v.value),
+            ReturnValue::Action { base, data, .. } => {
+                let data = data
+                    .as_ref()
+                    .map_or(0, |v| v.value & crate::action::DATA_MASK);
+                Insn::stmt(RET_K, base | data)
+            }
+        },
+        StmtKind::Jump { .. } => unreachable!("jumps are emitted by emit_jump"),
+    }
+}

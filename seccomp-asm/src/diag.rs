@@ -1,0 +1,428 @@
+//! Diagnostics of the assembler: what is wrong, where (as byte ranges of the
+//! source), and how to print it.
+//!
+//! Two renderings exist. [`Mode::Compatible`] reproduces seccomp-tools 1.7.1
+//! byte for byte, including its row counting, which loses a row whenever
+//! blanks (or a `\r`) come before a newline. [`Mode::Strict`] prints the exact
+//! row and column of each span.
+
+use crate::assembler::Mode;
+use core::fmt;
+
+/// A byte range `start..end` of the source.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A zero-based row and byte column, as seccomp-tools counts them.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct Pos {
+    pub row: usize,
+    pub col: usize,
+}
+
+/// The kind of a diagnostic. The first six are seccomp-tools' exception
+/// classes; the others are what strict mode adds.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ErrorClass {
+    ParseError,
+    UnrecognizedTokenError,
+    UndefinedLabelError,
+    DuplicateLabelError,
+    BackwardJumpError,
+    LongJumpError,
+    /// A constant wider than 32 bits, action data wider than 16 bits, or an
+    /// errno above the kernel's cap of 4095: seccomp-tools masks these.
+    ValueOutOfRange,
+    /// `args_h[i] >> 32`, which seccomp-tools assembles as the low word.
+    HighWordShift,
+    /// An `ARCH_*` constant in the wrong case (seccomp-tools crashes on it).
+    UnknownConstant,
+    /// A numeric jump target past the last instruction.
+    TargetOutOfRange,
+    /// A program without instructions; the kernel needs at least one.
+    EmptyProgram,
+    /// An instruction the kernel would refuse (see [`crate::validate`]).
+    KernelRule,
+}
+
+impl ErrorClass {
+    pub const fn name(self) -> &'static str {
+        match self {
+            ErrorClass::ParseError => "ParseError",
+            ErrorClass::UnrecognizedTokenError => "UnrecognizedTokenError",
+            ErrorClass::UndefinedLabelError => "UndefinedLabelError",
+            ErrorClass::DuplicateLabelError => "DuplicateLabelError",
+            ErrorClass::BackwardJumpError => "BackwardJumpError",
+            ErrorClass::LongJumpError => "LongJumpError",
+            ErrorClass::ValueOutOfRange => "ValueOutOfRange",
+            ErrorClass::HighWordShift => "HighWordShift",
+            ErrorClass::UnknownConstant => "UnknownConstant",
+            ErrorClass::TargetOutOfRange => "TargetOutOfRange",
+            ErrorClass::EmptyProgram => "EmptyProgram",
+            ErrorClass::KernelRule => "KernelRule",
+        }
+    }
+
+    /// Whether seccomp-tools raises this class itself.
+    pub const fn is_reference(self) -> bool {
+        matches!(
+            self,
+            ErrorClass::ParseError
+                | ErrorClass::UnrecognizedTokenError
+                | ErrorClass::UndefinedLabelError
+                | ErrorClass::DuplicateLabelError
+                | ErrorClass::BackwardJumpError
+                | ErrorClass::LongJumpError
+        )
+    }
+}
+
+impl fmt::Display for ErrorClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Severity {
+    Error,
+    /// Compatible mode only: the output is what seccomp-tools gives, but it
+    /// masks a value or is something the kernel refuses.
+    Warning,
+}
+
+/// A secondary location, such as the first definition of a duplicate label.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Note {
+    pub span: Span,
+    pub message: String,
+    /// Where seccomp-tools places `span` (see [`Diagnostic::reference_pos`]).
+    pub reference_pos: Option<Pos>,
+}
+
+/// One problem found in a source.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Diagnostic {
+    pub class: ErrorClass,
+    pub severity: Severity,
+    pub message: String,
+    /// The exact bytes of the offending token or statement.
+    pub span: Span,
+    /// Where seccomp-tools places `span`, which may be rows above the real
+    /// place; `None` when seccomp-tools has no such diagnostic (the exact
+    /// position is then used in both renderings).
+    pub reference_pos: Option<Pos>,
+    pub notes: Vec<Note>,
+}
+
+impl Diagnostic {
+    pub fn error(class: ErrorClass, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            class,
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            reference_pos: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn warning(class: ErrorClass, message: impl Into<String>, span: Span) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(class, message, span)
+        }
+    }
+
+    pub fn at(mut self, pos: Pos) -> Diagnostic {
+        self.reference_pos = Some(pos);
+        self
+    }
+
+    pub fn with_note(mut self, span: Span, message: impl Into<String>, pos: Option<Pos>) -> Self {
+        self.notes.push(Note {
+            span,
+            message: message.into(),
+            reference_pos: pos,
+        });
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// The class and message alone, without a location.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.class, self.message)
+    }
+}
+
+/// Tab width seccomp-tools assumes when it underlines a token.
+const TAB_WIDTH: usize = 4;
+
+/// Renders diagnostics as seccomp-tools prints its errors:
+///
+/// ```text
+/// <file>:<row>:<col> <message>
+/// <source line, tabs as 4 spaces>
+/// <spaces>^^^
+/// ```
+///
+/// Diagnostics are separated by a blank line; the notes of a diagnostic follow
+/// it directly. In [`Mode::Compatible`] rows and columns are seccomp-tools'
+/// (see [`Diagnostic::reference_pos`]); in [`Mode::Strict`] they are exact.
+/// Bytes that are not UTF-8 are replaced; see [`render_bytes`] for the exact
+/// bytes.
+pub fn render(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> String {
+    String::from_utf8_lossy(&render_bytes(diags, src, file_name, mode)).into_owned()
+}
+
+/// [`render`], keeping the source's bytes as they are.
+pub fn render_bytes(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> Vec<u8> {
+    let lines: Vec<&[u8]> = src.split_inclusive(|&b| b == b'\n').collect();
+    let mut out = Vec::new();
+    for (i, d) in diags.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        let message = match d.severity {
+            Severity::Error => d.message.clone(),
+            Severity::Warning => format!("warning: {}", d.message),
+        };
+        block(
+            &mut out,
+            src,
+            &lines,
+            file_name,
+            mode,
+            d.span,
+            d.reference_pos,
+            &message,
+        );
+        for note in &d.notes {
+            block(
+                &mut out,
+                src,
+                &lines,
+                file_name,
+                mode,
+                note.span,
+                note.reference_pos,
+                &note.message,
+            );
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn block(
+    out: &mut Vec<u8>,
+    src: &[u8],
+    lines: &[&[u8]],
+    file_name: &str,
+    mode: Mode,
+    span: Span,
+    reference_pos: Option<Pos>,
+    message: &str,
+) {
+    match (mode, reference_pos) {
+        (Mode::Compatible, Some(pos)) => {
+            // seccomp-tools' arithmetic: the caret count is the token's byte
+            // length, the indent the bytes of the (possibly wrong) line before
+            // the column, tabs counting 4.
+            let line = lines.get(pos.row).copied().unwrap_or(b"");
+            let prefix = &line[..pos.col.min(line.len())];
+            let indent = prefix.len() + count_tabs(prefix) * (TAB_WIDTH - 1);
+            write_block(out, file_name, pos, message, line, indent, span.len());
+        }
+        _ => {
+            let pos = exact_pos(src, span.start);
+            let line = lines.get(pos.row).copied().unwrap_or(b"");
+            let content = strip_newline(line);
+            let prefix = &content[..pos.col.min(content.len())];
+            let indent = display_width(prefix);
+            // Underline the span's part on its first line, at least one column.
+            let end = (pos.col + span.len()).min(content.len()).max(pos.col);
+            let width = display_width(&content[pos.col.min(content.len())..end]).max(1);
+            let col = Pos {
+                row: pos.row,
+                col: String::from_utf8_lossy(prefix).chars().count(),
+            };
+            write_block(out, file_name, col, message, line, indent, width);
+        }
+    }
+}
+
+fn write_block(
+    out: &mut Vec<u8>,
+    file_name: &str,
+    pos: Pos,
+    message: &str,
+    line: &[u8],
+    indent: usize,
+    carets: usize,
+) {
+    out.extend_from_slice(
+        format!(
+            "{}:{}:{} {}\n",
+            file_name,
+            pos.row + 1,
+            pos.col + 1,
+            message
+        )
+        .as_bytes(),
+    );
+    for &b in strip_newline(line) {
+        if b == b'\t' {
+            out.extend_from_slice(&[b' '; TAB_WIDTH]);
+        } else {
+            out.push(b);
+        }
+    }
+    out.push(b'\n');
+    out.extend(core::iter::repeat_n(b' ', indent));
+    out.extend(core::iter::repeat_n(b'^', carets));
+    out.push(b'\n');
+}
+
+fn strip_newline(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\n").unwrap_or(line)
+}
+
+fn count_tabs(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\t').count()
+}
+
+/// Columns taken on a terminal: one per character, four per tab.
+fn display_width(bytes: &[u8]) -> usize {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .map(|c| if c == '\t' { TAB_WIDTH } else { 1 })
+        .sum()
+}
+
+/// The exact zero-based row and byte column of a byte offset.
+pub fn exact_pos(src: &[u8], offset: usize) -> Pos {
+    let before = &src[..offset.min(src.len())];
+    let row = before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Pos {
+        row,
+        col: before.len() - line_start,
+    }
+}
+
+/// Ruby's `String#inspect` of a binary string: how seccomp-tools quotes a
+/// token in a message.
+pub fn ruby_inspect(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() + 2);
+    s.push('"');
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            b'#' if matches!(bytes.get(i + 1), Some(b'{' | b'$' | b'@')) => s.push_str("\\#"),
+            b'\n' => s.push_str("\\n"),
+            b'\t' => s.push_str("\\t"),
+            b'\r' => s.push_str("\\r"),
+            0x0b => s.push_str("\\v"),
+            0x0c => s.push_str("\\f"),
+            0x07 => s.push_str("\\a"),
+            0x08 => s.push_str("\\b"),
+            0x1b => s.push_str("\\e"),
+            0x20..=0x7e => s.push(b as char),
+            _ => s.push_str(&format!("\\x{b:02X}")),
+        }
+    }
+    s.push('"');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inspect_matches_ruby() {
+        assert_eq!(ruby_inspect(b"foo"), r#""foo""#);
+        assert_eq!(ruby_inspect(b"\n\n"), r#""\n\n""#);
+        assert_eq!(ruby_inspect("≠".as_bytes()), r#""\xE2\x89\xA0""#);
+        assert_eq!(ruby_inspect(b"\"x\""), r#""\"x\"""#);
+        assert_eq!(ruby_inspect(b"\\"), r#""\\""#);
+        assert_eq!(ruby_inspect(b"$x#{y}#z"), r#""$x\#{y}#z""#);
+        assert_eq!(ruby_inspect(b"\x1b\x7f\x00"), r#""\e\x7F\x00""#);
+    }
+
+    #[test]
+    fn exact_positions() {
+        let src = b"ab\n\tcd\n";
+        assert_eq!(exact_pos(src, 0), Pos { row: 0, col: 0 });
+        assert_eq!(exact_pos(src, 4), Pos { row: 1, col: 1 });
+        assert_eq!(exact_pos(src, 7), Pos { row: 2, col: 0 });
+    }
+
+    #[test]
+    fn reference_rendering_uses_the_given_row_and_tab_arithmetic() {
+        let src = b"A = 1   \n\tfoo\n";
+        let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(10, 13))
+            .at(Pos { row: 1, col: 1 });
+        assert_eq!(
+            render(core::slice::from_ref(&d), src, "<inline>", Mode::Compatible),
+            "<inline>:2:2 m\n    foo\n    ^^^\n"
+        );
+        // A drifted row: seccomp-tools shows the wrong line, clipping the indent.
+        let drifted = Diagnostic {
+            reference_pos: Some(Pos { row: 0, col: 12 }),
+            ..d.clone()
+        };
+        assert_eq!(
+            render(&[drifted], src, "<inline>", Mode::Compatible),
+            "<inline>:1:13 m\nA = 1   \n         ^^^\n"
+        );
+        assert_eq!(
+            render(&[d], src, "f.asm", Mode::Strict),
+            "f.asm:2:2 m\n    foo\n    ^^^\n"
+        );
+    }
+
+    #[test]
+    fn blocks_are_separated_by_blank_lines_and_notes_follow_directly() {
+        let src = b"a: b: c\n";
+        let d1 = Diagnostic::error(ErrorClass::DuplicateLabelError, "dup", Span::new(3, 4))
+            .with_note(Span::new(0, 1), "first", None);
+        let d2 = Diagnostic::warning(ErrorClass::KernelRule, "w", Span::new(6, 7));
+        assert_eq!(
+            render(&[d1, d2], src, "f", Mode::Strict),
+            "f:1:4 dup\na: b: c\n   ^\nf:1:1 first\na: b: c\n^\n\nf:1:7 warning: w\na: b: c\n      ^\n"
+        );
+    }
+}

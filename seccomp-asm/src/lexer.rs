@@ -1,0 +1,617 @@
+//! Source bytes to tokens, by seccomp-tools' scanning rules.
+//!
+//! At each position the first rule that matches wins:
+//!
+//! 1. `\n+`: a newline token (never the first token);
+//! 2. blanks `\s+` (which may run over newlines) and `#` comments are skipped;
+//! 3. `(\w+):` is a label;
+//! 4. `(goto|jmp|jump)\s+(\w+)`, any case: a goto and its target;
+//! 5. keywords, any case: `a x if else return mem args args_h data len
+//!    sys_number arch instruction_pointer`;
+//! 6. actions, upper case: `KILL_PROCESS KILL_THREAD KILL TRAP ERRNO
+//!    USER_NOTIF LOG TRACE ALLOW`;
+//! 7. `ARCH_*` constants, any case (only the exact case has a value);
+//! 8. a syscall name of the selected arch, or `<arch>.<name>`;
+//! 9. `-?0x[0-9a-f]+` then 10. `-?[0-9]+`, each ending at a word boundary;
+//! 11. operators `+ - * / | ^ << >>`, comparisons `== != >= <= > <`, then
+//!     `( ) = [ ] & !`;
+//! 12. `?\s*(\w+)\s*:\s*(\w+)`: the two targets of a ternary;
+//! 13. anything else: the run of non-blank bytes is an unknown token.
+//!
+//! Strict mode adds one rule before the last: `;` is a statement separator
+//! (seccomp-tools has none but newlines; for it `;` starts an unknown token).
+//!
+//! Each token keeps its exact byte span and the row and column seccomp-tools
+//! gives it. The latter only counts rows in rule 1, so blanks before a newline
+//! (or a CRLF line end) make it lose rows; compatible error messages reproduce
+//! that.
+
+use crate::arch::Arch;
+use crate::assembler::Mode;
+use crate::diag::{Pos, Span};
+
+/// What a token is.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum TokenKind {
+    Newline,
+    /// `name:`; the span covers `name` only.
+    Label,
+    /// `goto`, `jmp` or `jump`, always followed by a [`TokenKind::Target`].
+    Goto,
+    /// A jump target: after a goto, or either side of a ternary's `:`.
+    Target,
+    Keyword(Keyword),
+    Action,
+    /// `ARCH_X86_64` and the like, in any case.
+    ArchConst,
+    Syscall,
+    HexInt,
+    Int,
+    /// `+ - * / | ^ << >>`.
+    AluOp,
+    /// `== != >= <= > <`.
+    Compare,
+    LParen,
+    RParen,
+    Assign,
+    LBracket,
+    RBracket,
+    Amp,
+    Bang,
+    /// `;`, in strict mode only.
+    Semicolon,
+    Unknown,
+}
+
+/// The case-insensitive keywords.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Keyword {
+    A,
+    X,
+    If,
+    Else,
+    Return,
+    Mem,
+    Args,
+    ArgsH,
+    Data,
+    Len,
+    SysNumber,
+    Arch,
+    InstructionPointer,
+}
+
+const KEYWORDS: [(&str, Keyword); 13] = [
+    ("a", Keyword::A),
+    ("x", Keyword::X),
+    ("if", Keyword::If),
+    ("else", Keyword::Else),
+    ("return", Keyword::Return),
+    ("mem", Keyword::Mem),
+    ("args", Keyword::Args),
+    ("args_h", Keyword::ArgsH),
+    ("data", Keyword::Data),
+    ("len", Keyword::Len),
+    ("sys_number", Keyword::SysNumber),
+    ("arch", Keyword::Arch),
+    ("instruction_pointer", Keyword::InstructionPointer),
+];
+
+/// One token.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+    /// Row and column as seccomp-tools computes them (see the module docs).
+    pub pos: Pos,
+}
+
+impl Token {
+    pub fn text(self, src: &[u8]) -> &[u8] {
+        &src[self.span.start..self.span.end]
+    }
+}
+
+/// Regex `\s`: space, `\t`, `\n`, `\v`, `\f`, `\r`.
+pub(crate) fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Regex `\w` on bytes.
+pub(crate) fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+fn word_len(s: &[u8]) -> usize {
+    s.iter().take_while(|&&b| is_word(b)).count()
+}
+
+fn space_len(s: &[u8]) -> usize {
+    s.iter().take_while(|&&b| is_space(b)).count()
+}
+
+/// The arch named by the text before the `.` of a qualified syscall name.
+pub(crate) fn arch_by_name(name: &str) -> Option<Arch> {
+    Arch::ALL
+        .into_iter()
+        .find(|a| a.name() == name || a.aliases().contains(&name))
+}
+
+/// Whether any arch has a syscall of this name.
+fn any_arch_has(name: &str) -> bool {
+    Arch::ALL.iter().any(|a| a.syscall_nr(name).is_some())
+}
+
+/// The `ARCH_*` constant spelled like this, ignoring case.
+pub(crate) fn arch_const_matching(word: &str) -> Option<&'static str> {
+    Arch::ALL
+        .iter()
+        .map(|a| a.constant())
+        .find(|c| c.eq_ignore_ascii_case(word))
+}
+
+/// Scans a whole source. Unknown text becomes [`TokenKind::Unknown`] tokens.
+pub fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut at = 0;
+    let mut row = 0;
+    let mut col = 0;
+    while at < src.len() {
+        let rest = &src[at..];
+        let push = |tokens: &mut Vec<Token>, kind, start: usize, len: usize, col: usize| {
+            tokens.push(Token {
+                kind,
+                span: Span::new(start, start + len),
+                pos: Pos { row, col },
+            })
+        };
+
+        // 1. Newlines.
+        let n = rest.iter().take_while(|&&b| b == b'\n').count();
+        if n > 0 {
+            if !tokens.is_empty() {
+                push(&mut tokens, TokenKind::Newline, at, n, col);
+            }
+            row += n;
+            col = 0;
+            at += n;
+            continue;
+        }
+        // 2. Blanks (running over newlines without counting them) and comments.
+        let n = space_len(rest);
+        let n = if n > 0 {
+            n
+        } else if rest[0] == b'#' {
+            rest.iter().take_while(|&&b| b != b'\n').count()
+        } else {
+            0
+        };
+        if n > 0 {
+            col += n;
+            at += n;
+            continue;
+        }
+
+        let word = word_len(rest);
+        // 3. Labels.
+        if word > 0 && rest.get(word) == Some(&b':') {
+            push(&mut tokens, TokenKind::Label, at, word, col);
+            col += word + 1;
+            at += word + 1;
+            continue;
+        }
+        // 4. goto / jmp / jump and a target.
+        if let Some(len) = lex_goto(rest) {
+            let target = &rest[len..];
+            let blanks = space_len(target);
+            let target_len = word_len(&target[blanks..]);
+            if blanks > 0 && target_len > 0 {
+                push(&mut tokens, TokenKind::Goto, at, len, col);
+                let off = len + blanks;
+                push(
+                    &mut tokens,
+                    TokenKind::Target,
+                    at + off,
+                    target_len,
+                    col + off,
+                );
+                col += off + target_len;
+                at += off + target_len;
+                continue;
+            }
+        }
+        if word > 0 {
+            if let Some(kind) = lex_word(&rest[..word], arch) {
+                push(&mut tokens, kind, at, word, col);
+                col += word;
+                at += word;
+                continue;
+            }
+        }
+        // 8b. <arch>.<name>
+        if let Some(len) = lex_qualified(rest) {
+            push(&mut tokens, TokenKind::Syscall, at, len, col);
+            col += len;
+            at += len;
+            continue;
+        }
+        // 9, 10. Numbers.
+        if let Some((kind, len)) = lex_number(rest) {
+            push(&mut tokens, kind, at, len, col);
+            col += len;
+            at += len;
+            continue;
+        }
+        // 11. Operators and punctuation.
+        if let Some((kind, len)) = lex_punct(rest) {
+            push(&mut tokens, kind, at, len, col);
+            col += len;
+            at += len;
+            continue;
+        }
+        // 12. Ternary targets.
+        if let Some((jt, jf, len)) = lex_ternary(rest) {
+            push(
+                &mut tokens,
+                TokenKind::Target,
+                at + jt.start,
+                jt.len(),
+                col + jt.start,
+            );
+            push(
+                &mut tokens,
+                TokenKind::Target,
+                at + jf.start,
+                jf.len(),
+                col + jf.start,
+            );
+            col += len;
+            at += len;
+            continue;
+        }
+        if mode == Mode::Strict && rest[0] == b';' {
+            push(&mut tokens, TokenKind::Semicolon, at, 1, col);
+            col += 1;
+            at += 1;
+            continue;
+        }
+        // 13. Unknown: up to the next blank.
+        let len = rest.iter().take_while(|&&b| !is_space(b)).count();
+        push(&mut tokens, TokenKind::Unknown, at, len, col);
+        col += len;
+        at += len;
+    }
+    tokens
+}
+
+fn lex_goto(rest: &[u8]) -> Option<usize> {
+    ["goto", "jmp", "jump"]
+        .into_iter()
+        .find(|kw| rest.len() >= kw.len() && rest[..kw.len()].eq_ignore_ascii_case(kw.as_bytes()))
+        .map(str::len)
+}
+
+/// Rules 5 to 8a, for a whole word: keywords, actions, arch constants and
+/// syscall names all end at a word boundary.
+fn lex_word(word: &[u8], arch: Arch) -> Option<TokenKind> {
+    // A word is ASCII by construction.
+    let text = core::str::from_utf8(word).ok()?;
+    if let Some(&(_, kw)) = KEYWORDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(text)) {
+        return Some(TokenKind::Keyword(kw));
+    }
+    if crate::action::Action::value_of_name(text).is_some() {
+        return Some(TokenKind::Action);
+    }
+    if arch_const_matching(text).is_some() {
+        return Some(TokenKind::ArchConst);
+    }
+    if arch.syscall_nr(text).is_some() {
+        return Some(TokenKind::Syscall);
+    }
+    None
+}
+
+/// `<arch>.<name>`: an arch name or alias, a dot, and a whole word that is a
+/// syscall name of any arch. Returns the length.
+fn lex_qualified(rest: &[u8]) -> Option<usize> {
+    let run = rest.iter().take_while(|&&b| !is_space(b)).count();
+    let dot = rest[..run].iter().position(|&b| b == b'.')?;
+    let arch = core::str::from_utf8(&rest[..dot]).ok()?;
+    arch_by_name(arch)?;
+    let name_len = word_len(&rest[dot + 1..]);
+    let name = core::str::from_utf8(&rest[dot + 1..dot + 1 + name_len]).ok()?;
+    (name_len > 0 && any_arch_has(name)).then_some(dot + 1 + name_len)
+}
+
+fn lex_number(rest: &[u8]) -> Option<(TokenKind, usize)> {
+    let sign = usize::from(rest.first() == Some(&b'-'));
+    let body = &rest[sign..];
+    if body.starts_with(b"0x") {
+        let digits = body[2..]
+            .iter()
+            .take_while(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+            .count();
+        let end = sign + 2 + digits;
+        if digits > 0 && !rest.get(end).copied().is_some_and(is_word) {
+            return Some((TokenKind::HexInt, end));
+        }
+    }
+    let digits = body.iter().take_while(|b| b.is_ascii_digit()).count();
+    let end = sign + digits;
+    (digits > 0 && !rest.get(end).copied().is_some_and(is_word)).then_some((TokenKind::Int, end))
+}
+
+fn lex_punct(rest: &[u8]) -> Option<(TokenKind, usize)> {
+    const TABLE: [(&[u8], TokenKind); 20] = [
+        (b"+", TokenKind::AluOp),
+        (b"-", TokenKind::AluOp),
+        (b"*", TokenKind::AluOp),
+        (b"/", TokenKind::AluOp),
+        (b"|", TokenKind::AluOp),
+        (b"^", TokenKind::AluOp),
+        (b"<<", TokenKind::AluOp),
+        (b">>", TokenKind::AluOp),
+        (b"==", TokenKind::Compare),
+        (b"!=", TokenKind::Compare),
+        (b">=", TokenKind::Compare),
+        (b"<=", TokenKind::Compare),
+        (b">", TokenKind::Compare),
+        (b"<", TokenKind::Compare),
+        (b"(", TokenKind::LParen),
+        (b")", TokenKind::RParen),
+        (b"=", TokenKind::Assign),
+        (b"[", TokenKind::LBracket),
+        (b"]", TokenKind::RBracket),
+        (b"&", TokenKind::Amp),
+    ];
+    if let Some(&(p, kind)) = TABLE.iter().find(|(p, _)| rest.starts_with(p)) {
+        return Some((kind, p.len()));
+    }
+    (rest[0] == b'!').then_some((TokenKind::Bang, 1))
+}
+
+/// `?\s*(\w+)\s*:\s*(\w+)`: the spans of both targets relative to `rest`, and
+/// the length of the match.
+fn lex_ternary(rest: &[u8]) -> Option<(Span, Span, usize)> {
+    if rest[0] != b'?' {
+        return None;
+    }
+    let mut i = 1 + space_len(&rest[1..]);
+    let jt = Span::new(i, i + word_len(&rest[i..]));
+    if jt.is_empty() {
+        return None;
+    }
+    i = jt.end + space_len(&rest[jt.end..]);
+    if rest.get(i) != Some(&b':') {
+        return None;
+    }
+    i += 1;
+    i += space_len(&rest[i..]);
+    let jf = Span::new(i, i + word_len(&rest[i..]));
+    (!jf.is_empty()).then_some((jt, jf, jf.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{lex, Arch, Mode, Span, TokenKind};
+    use TokenKind::*;
+    type Kw = super::Keyword;
+
+    fn kinds(src: &str) -> Vec<(TokenKind, String)> {
+        lex(src.as_bytes(), Arch::X86_64, Mode::Compatible)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.kind,
+                    String::from_utf8_lossy(t.text(src.as_bytes())).into_owned(),
+                )
+            })
+            .collect()
+    }
+
+    fn k(kind: TokenKind, s: &str) -> (TokenKind, String) {
+        (kind, s.to_string())
+    }
+
+    #[test]
+    fn statement_tokens() {
+        assert_eq!(
+            kinds("A = args[0] >> 32"),
+            vec![
+                k(Keyword(Kw::A), "A"),
+                k(Assign, "="),
+                k(Keyword(Kw::Args), "args"),
+                k(LBracket, "["),
+                k(Int, "0"),
+                k(RBracket, "]"),
+                k(AluOp, ">>"),
+                k(Int, "32"),
+            ]
+        );
+        assert_eq!(
+            kinds("if (!(a >= 0x1f)) GoTo out else jump 3"),
+            vec![
+                k(Keyword(Kw::If), "if"),
+                k(LParen, "("),
+                k(Bang, "!"),
+                k(LParen, "("),
+                k(Keyword(Kw::A), "a"),
+                k(Compare, ">="),
+                k(HexInt, "0x1f"),
+                k(RParen, ")"),
+                k(RParen, ")"),
+                k(Goto, "GoTo"),
+                k(Target, "out"),
+                k(Keyword(Kw::Else), "else"),
+                k(Goto, "jump"),
+                k(Target, "3"),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_win_over_keywords_and_numbers() {
+        assert_eq!(
+            kinds("return: 0000:"),
+            vec![k(Label, "return"), k(Label, "0000")]
+        );
+        assert_eq!(kinds("A:"), vec![k(Label, "A")]);
+    }
+
+    #[test]
+    fn newline_tokens_and_comments() {
+        assert_eq!(
+            kinds("\n\n# c\nreturn ALLOW # x\n\n"),
+            vec![
+                k(Keyword(Kw::Return), "return"),
+                k(Action, "ALLOW"),
+                k(Newline, "\n\n"),
+            ]
+        );
+    }
+
+    #[test]
+    fn names_and_constants() {
+        assert_eq!(kinds("read"), vec![k(Syscall, "read")]);
+        assert_eq!(kinds("x32_read"), vec![k(Syscall, "x32_read")]);
+        assert_eq!(kinds("sys_read"), vec![k(Unknown, "sys_read")]);
+        assert_eq!(
+            kinds("i386.read arm64.read mips.open"),
+            vec![
+                k(Syscall, "i386.read"),
+                k(Syscall, "arm64.read"),
+                k(Syscall, "mips.open"),
+            ]
+        );
+        assert_eq!(kinds("i386.nosuch"), vec![k(Unknown, "i386.nosuch")]);
+        assert_eq!(
+            kinds("ARCH_X86_64 arch_i386 ARCH_ARM"),
+            vec![
+                k(ArchConst, "ARCH_X86_64"),
+                k(ArchConst, "arch_i386"),
+                k(ArchConst, "ARCH_ARM"),
+            ]
+        );
+        assert_eq!(
+            kinds("kill KILL Kill"),
+            vec![k(Syscall, "kill"), k(Action, "KILL"), k(Unknown, "Kill"),]
+        );
+        assert_eq!(kinds("KILL_PROCESS"), vec![k(Action, "KILL_PROCESS")]);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(
+            kinds("-0x1f 010 -5"),
+            vec![k(HexInt, "-0x1f"), k(Int, "010"), k(Int, "-5")]
+        );
+        assert_eq!(kinds("0X1F"), vec![k(Unknown, "0X1F")]);
+        assert_eq!(kinds("0xg"), vec![k(Unknown, "0xg")]);
+        assert_eq!(kinds("5-1"), vec![k(Int, "5"), k(Int, "-1")]);
+        assert_eq!(kinds("-A"), vec![k(AluOp, "-"), k(Keyword(Kw::A), "A")]);
+    }
+
+    #[test]
+    fn operators_prefer_alu_then_compare() {
+        assert_eq!(
+            kinds(">>= <= << < != !("),
+            vec![
+                k(AluOp, ">>"),
+                k(Assign, "="),
+                k(Compare, "<="),
+                k(AluOp, "<<"),
+                k(Compare, "<"),
+                k(Compare, "!="),
+                k(Bang, "!"),
+                k(LParen, "("),
+            ]
+        );
+    }
+
+    #[test]
+    fn ternary_targets() {
+        assert_eq!(
+            kinds("A==1?a:b"),
+            vec![
+                k(Keyword(Kw::A), "A"),
+                k(Compare, "=="),
+                k(Int, "1"),
+                k(Target, "a"),
+                k(Target, "b"),
+            ]
+        );
+        // A lone `?` is unknown, and takes the rest of the non-blank run.
+        assert_eq!(kinds("?= 1"), vec![k(Unknown, "?="), k(Int, "1")]);
+    }
+
+    #[test]
+    fn semicolons_separate_in_strict_mode_only() {
+        let strict: Vec<TokenKind> = lex(b"A = 1;;X = 2;", Arch::X86_64, Mode::Strict)
+            .into_iter()
+            .map(|t| t.kind)
+            .collect();
+        let kw = |k| Keyword(k);
+        assert_eq!(
+            strict,
+            [
+                kw(Kw::A),
+                Assign,
+                Int,
+                Semicolon,
+                Semicolon,
+                kw(Kw::X),
+                Assign,
+                Int,
+                Semicolon
+            ]
+        );
+        assert_eq!(
+            kinds("A = 1;;X"),
+            vec![
+                k(Keyword(Kw::A), "A"),
+                k(Assign, "="),
+                k(Int, "1"),
+                k(Unknown, ";;X"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_runs_to_the_next_blank() {
+        assert_eq!(
+            kinds("x32_read) %= ≠"),
+            vec![
+                k(Syscall, "x32_read"),
+                k(RParen, ")"),
+                k(Unknown, "%="),
+                k(Unknown, "≠"),
+            ]
+        );
+        assert_eq!(kinds("goto"), vec![k(Unknown, "goto")]);
+    }
+
+    #[test]
+    fn reference_rows_drift_over_blank_newlines() {
+        let src = b"A = 1   \nA = 2\r\nfoo\ngoto\n  x";
+        let toks = lex(src, Arch::X86_64, Mode::Compatible);
+        let pos: Vec<(usize, usize)> = toks.iter().map(|t| (t.pos.row, t.pos.col)).collect();
+        // `   \n` and `\r\n` are skipped as blanks: the row stays 0 until the
+        // newline after `foo`; the goto target keeps the goto's row.
+        assert_eq!(
+            pos,
+            vec![
+                (0, 0),
+                (0, 2),
+                (0, 4),
+                (0, 9),
+                (0, 11),
+                (0, 13),
+                (0, 16),
+                (0, 19),
+                (1, 0),
+                (1, 7)
+            ]
+        );
+        assert_eq!(toks[9].span, Span::new(src.len() - 1, src.len()));
+    }
+}

@@ -1,0 +1,1089 @@
+//! Tokens to statements, following seccomp-tools' grammar (`asm/sasm.y`).
+//!
+//! ```text
+//! program    := NL* (labels statement NL*)*          ; separators are optional
+//! labels     := (LABEL NL*)*                         ; `next` is reserved
+//! statement  := A op= NL* (X | const)                ; op: + - * / | & ^ << >>
+//!             | A = (X | const | load | mem[c] | len | -A)
+//!             | X = (const | mem[c] | A)
+//!             | mem[c] = (A | X)
+//!             | if cond NL* GOTO T (NL* else NL* GOTO T)?
+//!             | A cmp (X | const) ?T : T
+//!             | GOTO T
+//!             | return (A | ACTION | ACTION(const) | const)
+//! cond       := ( NL* cmp_ NL* )
+//! cmp_       := A NL* cmp NL* (X | const) | !( cmp_ )
+//! load       := sys_number | arch | data[c] | long (>> 32)?
+//! long       := args[c] | args_h[c] | instruction_pointer
+//! const      := number | ( const )
+//! ```
+//!
+//! seccomp-tools parses with an LALR(1) table and reports the first token that
+//! cannot continue a valid program (or the last token, at the end of input);
+//! checks inside a construct (an index range, a syscall of another arch) fire
+//! as soon as its last token is read. This parser reports the same tokens.
+
+use crate::action::Action;
+use crate::arch::Arch;
+use crate::data::{Field, SECCOMP_DATA_SIZE};
+use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Pos, Span};
+use crate::lexer::{arch_by_name, Keyword, Token, TokenKind};
+
+/// A constant as written, with the 32-bit value seccomp-tools gives it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Value {
+    /// The value masked to 32 bits, as seccomp-tools assembles it.
+    pub value: u32,
+    /// The value written, if it fits an `i128`.
+    pub raw: Option<i128>,
+    /// The number or name token.
+    pub span: Span,
+    /// Set when the value is a syscall name or an `ARCH_*` constant.
+    pub name: Option<Name>,
+}
+
+impl Value {
+    /// Whether the written value survives the 32-bit masking: `0..2^32`, or a
+    /// negative value down to `-2^31` (taken as two's complement).
+    pub fn fits_u32(&self) -> bool {
+        self.raw
+            .is_some_and(|r| (-(1i128 << 31)..(1i128 << 32)).contains(&r))
+    }
+}
+
+/// A syscall name or `ARCH_*` constant used as a value.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Name {
+    /// The syscall or constant, without an arch qualifier.
+    pub name: String,
+    /// The arch written before the dot, for `i386.read`.
+    pub qualified: Option<Arch>,
+    /// The arch whose table gave the value.
+    pub resolved_for: Arch,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Reg {
+    A,
+    X,
+}
+
+/// The right side of an ALU operation or comparison.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Operand {
+    X,
+    K(Value),
+}
+
+/// A word of `seccomp_data`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct DataLoad {
+    /// The byte offset loaded, as seccomp-tools computes it.
+    pub offset: u32,
+    pub source: DataSource,
+    /// The whole load expression (`args[1] >> 32`).
+    pub span: Span,
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum DataSource {
+    SysNumber,
+    Arch,
+    Data(Value),
+    InstructionPointer {
+        shifted: bool,
+    },
+    /// `args[i]` or `args_h[i]` (`high`), optionally `>> 32` (`shifted`).
+    Arg {
+        index: Value,
+        high: bool,
+        shifted: bool,
+        /// The `>> 32` operator, when present.
+        shift_span: Option<Span>,
+    },
+}
+
+/// What `A =` or `X =` loads.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Load {
+    Const(Value),
+    Mem(Value),
+    Data(DataLoad),
+    Len,
+    /// The other register (`A = X`, `X = A`).
+    Reg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AluOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Or,
+    And,
+    Lsh,
+    Rsh,
+    Xor,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    Set,
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Condition {
+    pub op: CmpOp,
+    pub rhs: Operand,
+}
+
+/// A jump target as written.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Target {
+    /// No `else`: the next instruction.
+    Next,
+    /// A label, `next`, or a number of instructions to skip.
+    Named { text: String, span: Span, pos: Pos },
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum ReturnValue {
+    A,
+    K(Value),
+    /// `ALLOW`, `ERRNO(1)`, ...
+    Action {
+        name: String,
+        base: u32,
+        data: Option<Value>,
+        span: Span,
+    },
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum StmtKind {
+    Load {
+        dst: Reg,
+        src: Load,
+    },
+    Store {
+        index: Value,
+        src: Reg,
+    },
+    Alu {
+        op: AluOp,
+        rhs: Operand,
+    },
+    Neg,
+    /// `if`, ternary or `goto` (no condition). `!(…)` is already applied:
+    /// an odd number of negations swapped `jt` and `jf`.
+    Jump {
+        cond: Option<Condition>,
+        jt: Target,
+        jf: Target,
+    },
+    Return(ReturnValue),
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Label {
+    pub name: String,
+    pub span: Span,
+    pub pos: Pos,
+}
+
+/// One statement; each becomes one instruction.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Statement {
+    pub labels: Vec<Label>,
+    pub kind: StmtKind,
+    /// From the statement's first token (after its labels) to its last.
+    pub span: Span,
+}
+
+/// What [`parse`] found.
+#[derive(Clone, Debug, Default)]
+pub struct Parsed {
+    pub statements: Vec<Statement>,
+    /// Errors in source order (at most one when parsing stops at the first).
+    pub errors: Vec<Diagnostic>,
+    /// Labels of statements that did not parse; they count as defined.
+    pub orphan_labels: Vec<Label>,
+    /// Whether every statement parsed (after a syntax error a statement is
+    /// missing, so instruction indices are unreliable).
+    pub complete: bool,
+}
+
+/// Parses a token list. With `first_only`, stops at the first error as
+/// seccomp-tools does; otherwise reports every error, skipping to the next
+/// line after a syntax error. Unknown tokens are taken as already reported.
+pub fn parse(src: &[u8], tokens: &[Token], arch: Arch, first_only: bool) -> Parsed {
+    let mut p = Parser {
+        src,
+        toks: tokens,
+        i: 0,
+        arch,
+        first_only,
+        out: Parsed {
+            complete: true,
+            ..Parsed::default()
+        },
+    };
+    p.program();
+    p.out
+}
+
+/// A syntax error (or, in first-only mode, any error) was recorded.
+struct Stop;
+
+type PResult<T> = Result<T, Stop>;
+
+struct Parser<'a> {
+    src: &'a [u8],
+    toks: &'a [Token],
+    i: usize,
+    arch: Arch,
+    first_only: bool,
+    out: Parsed,
+}
+
+impl<'a> Parser<'a> {
+    fn program(&mut self) {
+        self.skip_separators();
+        while self.i < self.toks.len() {
+            let mut labels = Vec::new();
+            match self.statement(&mut labels) {
+                Ok(stmt) => self.out.statements.push(stmt),
+                Err(Stop) => {
+                    self.out.complete = false;
+                    self.out.orphan_labels.append(&mut labels);
+                    if self.first_only {
+                        return;
+                    }
+                    self.recover();
+                }
+            }
+            self.skip_separators();
+        }
+    }
+
+    /// Newlines, and in strict mode `;`, between statements.
+    fn skip_separators(&mut self) {
+        while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
+            self.i += 1;
+        }
+    }
+
+    /// Skips to the first token after the line of the offending token.
+    fn recover(&mut self) {
+        let Some(bad) = self.toks.get(self.i) else {
+            return;
+        };
+        let line_end = self.src[bad.span.start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.src.len(), |n| bad.span.start + n);
+        while self
+            .toks
+            .get(self.i)
+            .is_some_and(|t| t.span.start <= line_end)
+        {
+            self.i += 1;
+        }
+    }
+
+    // ---- token helpers
+
+    fn peek(&self) -> Option<TokenKind> {
+        self.toks.get(self.i).map(|t| t.kind)
+    }
+
+    fn peek_at(&self, n: usize) -> Option<TokenKind> {
+        self.toks.get(self.i + n).map(|t| t.kind)
+    }
+
+    fn is(&self, kind: TokenKind) -> bool {
+        self.peek() == Some(kind)
+    }
+
+    fn is_kw(&self, kw: Keyword) -> bool {
+        self.is(TokenKind::Keyword(kw))
+    }
+
+    fn bump(&mut self) -> Token {
+        let t = self.toks[self.i];
+        self.i += 1;
+        t
+    }
+
+    fn text(&self, t: Token) -> &'a str {
+        // Every token but an unknown one is ASCII; those never get here.
+        core::str::from_utf8(t.text(self.src)).unwrap_or("")
+    }
+
+    fn skip_newlines(&mut self) {
+        while self.is(TokenKind::Newline) {
+            self.i += 1;
+        }
+    }
+
+    fn prev(&self) -> Token {
+        self.toks[self.i - 1]
+    }
+
+    /// The token seccomp-tools blames for a syntax error here: the next one,
+    /// or the last one at the end of input.
+    fn unexpected(&mut self) -> Stop {
+        let t = match self.toks.get(self.i) {
+            Some(&t) => t,
+            None => *self.toks.last().expect("parsing needs at least one token"),
+        };
+        if t.kind != TokenKind::Unknown {
+            let msg = format!("unexpected string {}", ruby_inspect(t.text(self.src)));
+            self.out
+                .errors
+                .push(Diagnostic::error(ErrorClass::ParseError, msg, t.span).at(t.pos));
+        }
+        Stop
+    }
+
+    fn expect(&mut self, kind: TokenKind) -> PResult<Token> {
+        if self.is(kind) {
+            Ok(self.bump())
+        } else {
+            Err(self.unexpected())
+        }
+    }
+
+    fn expect_kw(&mut self, kw: Keyword) -> PResult<Token> {
+        self.expect(TokenKind::Keyword(kw))
+    }
+
+    /// An error raised by a check inside the grammar, blaming token `t`.
+    fn check_failed(&mut self, class: ErrorClass, msg: String, t: Token) -> PResult<()> {
+        self.out
+            .errors
+            .push(Diagnostic::error(class, msg, t.span).at(t.pos));
+        if self.first_only {
+            Err(Stop)
+        } else {
+            Ok(())
+        }
+    }
+
+    // ---- statements
+
+    fn statement(&mut self, labels: &mut Vec<Label>) -> PResult<Statement> {
+        while self.is(TokenKind::Label) {
+            let t = self.bump();
+            let name = self.text(t).to_string();
+            labels.push(Label {
+                name: name.clone(),
+                span: t.span,
+                pos: t.pos,
+            });
+            if name == "next" {
+                self.check_failed(
+                    ErrorClass::ParseError,
+                    "'next' is a reserved label".into(),
+                    t,
+                )?;
+            }
+            self.skip_newlines();
+        }
+        let first = self.i;
+        let kind = match self.peek() {
+            Some(TokenKind::Keyword(Keyword::A)) => self.a_statement()?,
+            Some(TokenKind::Keyword(Keyword::X)) => {
+                self.bump();
+                self.expect(TokenKind::Assign)?;
+                let src = self.x_rval()?;
+                StmtKind::Load { dst: Reg::X, src }
+            }
+            Some(TokenKind::Keyword(Keyword::Mem)) => {
+                let index = self.mem_index()?;
+                self.expect(TokenKind::Assign)?;
+                let src = match self.peek() {
+                    Some(TokenKind::Keyword(Keyword::A)) => Reg::A,
+                    Some(TokenKind::Keyword(Keyword::X)) => Reg::X,
+                    _ => return Err(self.unexpected()),
+                };
+                self.bump();
+                StmtKind::Store { index, src }
+            }
+            Some(TokenKind::Keyword(Keyword::If)) => self.if_statement()?,
+            Some(TokenKind::Goto) => {
+                let jt = self.goto()?;
+                StmtKind::Jump {
+                    cond: None,
+                    jf: jt.clone(),
+                    jt,
+                }
+            }
+            Some(TokenKind::Keyword(Keyword::Return)) => {
+                self.bump();
+                StmtKind::Return(self.return_value()?)
+            }
+            _ => return Err(self.unexpected()),
+        };
+        // An `if` looks past newlines for an `else`; they are not part of it.
+        let last = self.toks[first..self.i]
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Newline)
+            .expect("a statement has a token");
+        Ok(Statement {
+            labels: core::mem::take(labels),
+            kind,
+            span: self.toks[first].span.to(last.span),
+        })
+    }
+
+    /// Statements starting with `A`: assignment, ALU, ternary.
+    fn a_statement(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        match self.peek() {
+            Some(TokenKind::Assign) => {
+                self.bump();
+                self.a_rval()
+            }
+            // `&` is an ALU operator before `=`, a comparison otherwise.
+            Some(TokenKind::AluOp) | Some(TokenKind::Amp)
+                if self.is(TokenKind::AluOp) || self.peek_at(1) == Some(TokenKind::Assign) =>
+            {
+                let op_tok = self.bump();
+                self.expect(TokenKind::Assign)?;
+                self.skip_newlines();
+                let rhs = self.x_constexpr()?;
+                Ok(StmtKind::Alu {
+                    op: alu_op(self.text(op_tok)),
+                    rhs,
+                })
+            }
+            Some(TokenKind::Compare) | Some(TokenKind::Amp) => {
+                let t = self.bump();
+                let op = cmp_op(self.text(t));
+                let rhs = self.x_constexpr()?;
+                let jt = self.target()?;
+                let jf = self.target()?;
+                Ok(StmtKind::Jump {
+                    cond: Some(Condition { op, rhs }),
+                    jt,
+                    jf,
+                })
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn a_rval(&mut self) -> PResult<StmtKind> {
+        let src = match self.peek() {
+            Some(TokenKind::Keyword(Keyword::X)) => {
+                self.bump();
+                Load::Reg
+            }
+            Some(TokenKind::Keyword(Keyword::Mem)) => Load::Mem(self.mem_index()?),
+            Some(TokenKind::Keyword(Keyword::Len)) => {
+                self.bump();
+                Load::Len
+            }
+            Some(TokenKind::Keyword(
+                Keyword::Args
+                | Keyword::ArgsH
+                | Keyword::InstructionPointer
+                | Keyword::SysNumber
+                | Keyword::Arch
+                | Keyword::Data,
+            )) => Load::Data(self.argument()?),
+            Some(TokenKind::AluOp) => {
+                let op = self.bump();
+                self.expect_kw(Keyword::A)?;
+                if self.text(op) != "-" {
+                    self.check_failed(ErrorClass::ParseError, "do you mean A = -A?".into(), op)?;
+                }
+                return Ok(StmtKind::Neg);
+            }
+            _ => Load::Const(self.constexpr()?),
+        };
+        Ok(StmtKind::Load { dst: Reg::A, src })
+    }
+
+    fn x_rval(&mut self) -> PResult<Load> {
+        match self.peek() {
+            Some(TokenKind::Keyword(Keyword::Mem)) => Ok(Load::Mem(self.mem_index()?)),
+            Some(TokenKind::Keyword(Keyword::A)) => {
+                self.bump();
+                Ok(Load::Reg)
+            }
+            _ => Ok(Load::Const(self.constexpr()?)),
+        }
+    }
+
+    /// `sys_number`, `arch`, `data[c]`, or a 64-bit word optionally `>> 32`.
+    fn argument(&mut self) -> PResult<DataLoad> {
+        let kw_tok = self.bump();
+        let TokenKind::Keyword(kw) = kw_tok.kind else {
+            unreachable!("argument() is entered on a keyword")
+        };
+        let endian = self.arch.endian();
+        let (offset, source) = match kw {
+            Keyword::SysNumber => (Field::SysNumber.offset(endian), DataSource::SysNumber),
+            Keyword::Arch => (Field::Arch.offset(endian), DataSource::Arch),
+            Keyword::Data => {
+                self.expect(TokenKind::LBracket)?;
+                let index = self.constexpr()?;
+                self.expect(TokenKind::RBracket)?;
+                let idx = index.value;
+                if idx % 4 != 0 || idx >= SECCOMP_DATA_SIZE {
+                    let msg = format!(
+                        "index of data[] must be a multiple of 4 and less than {SECCOMP_DATA_SIZE}, got {idx}"
+                    );
+                    self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+                }
+                (idx, DataSource::Data(index))
+            }
+            Keyword::InstructionPointer => {
+                let low = Field::InstructionPointer { high: false }.offset(endian);
+                let shifted = self.shift_32()?;
+                let offset = if shifted { low ^ 4 } else { low };
+                (offset, DataSource::InstructionPointer { shifted })
+            }
+            _ => {
+                let spelled = self.text(kw_tok);
+                self.expect(TokenKind::LBracket)?;
+                let index = self.constexpr()?;
+                self.expect(TokenKind::RBracket)?;
+                let high = kw == Keyword::ArgsH;
+                let i = index.value;
+                if i > 5 {
+                    let msg = format!("index of {spelled}[] must between 0 and 5, got {i}");
+                    self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+                }
+                // A bad index was reported; any offset will do then.
+                let word = Field::Arg {
+                    index: i.min(5) as u8,
+                    high,
+                }
+                .offset(endian);
+                let shift_at = self.i;
+                let shifted = self.shift_32()?;
+                let offset = if shifted { word ^ 4 } else { word };
+                let shift_span = shifted.then(|| self.toks[shift_at].span);
+                (
+                    offset,
+                    DataSource::Arg {
+                        index,
+                        high,
+                        shifted,
+                        shift_span,
+                    },
+                )
+            }
+        };
+        Ok(DataLoad {
+            offset,
+            source,
+            span: kw_tok.span.to(self.prev().span),
+        })
+    }
+
+    /// An optional `>> 32` after a 64-bit word; any other operator is an error.
+    fn shift_32(&mut self) -> PResult<bool> {
+        if !matches!(self.peek(), Some(TokenKind::AluOp | TokenKind::Amp)) {
+            return Ok(false);
+        }
+        let op = self.bump();
+        let n = self.expect(TokenKind::Int)?;
+        let is_rsh = self.text(op) == ">>";
+        if !is_rsh || parse_number(self.text(n), 10).1 != Some(32) {
+            let msg = "operator after an argument can only be '>> 32'".to_string();
+            self.check_failed(ErrorClass::ParseError, msg, if is_rsh { n } else { op })?;
+        }
+        Ok(true)
+    }
+
+    /// `mem[c]`, checking `c` is 0 to 15 after masking.
+    fn mem_index(&mut self) -> PResult<Value> {
+        self.expect_kw(Keyword::Mem)?;
+        self.expect(TokenKind::LBracket)?;
+        let index = self.constexpr()?;
+        self.expect(TokenKind::RBracket)?;
+        if index.value > 15 {
+            let msg = format!("index of mem[] must between 0 and 15, got {}", index.value);
+            self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+        }
+        Ok(index)
+    }
+
+    fn if_statement(&mut self) -> PResult<StmtKind> {
+        self.bump();
+        self.expect(TokenKind::LParen)?;
+        self.skip_newlines();
+        let (op, rhs, negations) = self.comparison()?;
+        self.skip_newlines();
+        self.expect(TokenKind::RParen)?;
+        self.skip_newlines();
+        let mut jt = self.goto()?;
+        self.skip_newlines();
+        let mut jf = if self.is_kw(Keyword::Else) {
+            self.bump();
+            self.skip_newlines();
+            self.goto()?
+        } else {
+            Target::Next
+        };
+        if negations % 2 == 1 {
+            core::mem::swap(&mut jt, &mut jf);
+        }
+        Ok(StmtKind::Jump {
+            cond: Some(Condition { op, rhs }),
+            jt,
+            jf,
+        })
+    }
+
+    /// `A cmp v`, or `!( … )` around it; returns the number of negations.
+    fn comparison(&mut self) -> PResult<(CmpOp, Operand, u32)> {
+        if self.is(TokenKind::Bang) {
+            self.bump();
+            self.expect(TokenKind::LParen)?;
+            let (op, rhs, n) = self.comparison()?;
+            self.expect(TokenKind::RParen)?;
+            return Ok((op, rhs, n + 1));
+        }
+        self.expect_kw(Keyword::A)?;
+        self.skip_newlines();
+        let op = match self.peek() {
+            Some(TokenKind::Compare | TokenKind::Amp) => {
+                let t = self.bump();
+                cmp_op(self.text(t))
+            }
+            _ => return Err(self.unexpected()),
+        };
+        self.skip_newlines();
+        Ok((op, self.x_constexpr()?, 0))
+    }
+
+    fn goto(&mut self) -> PResult<Target> {
+        self.expect(TokenKind::Goto)?;
+        self.target()
+    }
+
+    fn target(&mut self) -> PResult<Target> {
+        let t = self.expect(TokenKind::Target)?;
+        Ok(Target::Named {
+            text: self.text(t).to_string(),
+            span: t.span,
+            pos: t.pos,
+        })
+    }
+
+    fn return_value(&mut self) -> PResult<ReturnValue> {
+        match self.peek() {
+            Some(TokenKind::Keyword(Keyword::A)) => {
+                self.bump();
+                Ok(ReturnValue::A)
+            }
+            Some(TokenKind::Action) => {
+                let t = self.bump();
+                let name = self.text(t).to_string();
+                let base =
+                    Action::value_of_name(&name).expect("the lexer only emits known actions");
+                let data = if self.is(TokenKind::LParen) {
+                    self.bump();
+                    let v = self.constexpr()?;
+                    self.expect(TokenKind::RParen)?;
+                    Some(v)
+                } else {
+                    None
+                };
+                Ok(ReturnValue::Action {
+                    name,
+                    base,
+                    data,
+                    span: t.span.to(self.prev().span),
+                })
+            }
+            _ => Ok(ReturnValue::K(self.constexpr()?)),
+        }
+    }
+
+    fn x_constexpr(&mut self) -> PResult<Operand> {
+        if self.is_kw(Keyword::X) {
+            self.bump();
+            Ok(Operand::X)
+        } else {
+            Ok(Operand::K(self.constexpr()?))
+        }
+    }
+
+    /// A number or name, in any number of parentheses.
+    fn constexpr(&mut self) -> PResult<Value> {
+        match self.peek() {
+            Some(TokenKind::LParen) => {
+                self.bump();
+                let v = self.constexpr()?;
+                self.expect(TokenKind::RParen)?;
+                Ok(v)
+            }
+            Some(
+                TokenKind::Int | TokenKind::HexInt | TokenKind::ArchConst | TokenKind::Syscall,
+            ) => {
+                let t = self.bump();
+                self.number(t)
+            }
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn number(&mut self, t: Token) -> PResult<Value> {
+        let text = self.text(t);
+        let (value, raw, name) = match t.kind {
+            TokenKind::Int => {
+                let (v, raw) = parse_number(text, 10);
+                (v, raw, None)
+            }
+            TokenKind::HexInt => {
+                let (v, raw) = parse_number(text, 16);
+                (v, raw, None)
+            }
+            TokenKind::ArchConst => match Arch::from_constant(text) {
+                Some(arch) => (
+                    arch.audit(),
+                    Some(i128::from(arch.audit())),
+                    Some(Name {
+                        name: text.to_string(),
+                        qualified: None,
+                        resolved_for: arch,
+                    }),
+                ),
+                None => {
+                    let upper = text.to_ascii_uppercase();
+                    let msg = format!(
+                        "unknown constant '{text}'; arch constants are upper case: {upper}"
+                    );
+                    self.check_failed(ErrorClass::UnknownConstant, msg, t)?;
+                    (0, Some(0), None)
+                }
+            },
+            TokenKind::Syscall => match text.split_once('.') {
+                None => {
+                    let nr = self
+                        .arch
+                        .syscall_nr(text)
+                        .expect("lexed from this arch's table");
+                    let name = Name {
+                        name: text.to_string(),
+                        qualified: None,
+                        resolved_for: self.arch,
+                    };
+                    (nr, Some(i128::from(nr)), Some(name))
+                }
+                Some((arch_text, sys)) => {
+                    let arch = arch_by_name(arch_text).expect("lexed from the arch names");
+                    match arch.syscall_nr(sys) {
+                        Some(nr) => {
+                            let name = Name {
+                                name: sys.to_string(),
+                                qualified: Some(arch),
+                                resolved_for: arch,
+                            };
+                            (nr, Some(i128::from(nr)), Some(name))
+                        }
+                        None => {
+                            let msg = format!("syscall '{sys}' doesn't exist on {arch_text}");
+                            self.check_failed(ErrorClass::ParseError, msg, t)?;
+                            (0, Some(0), None)
+                        }
+                    }
+                }
+            },
+            _ => unreachable!("number() is entered on a number or name token"),
+        };
+        Ok(Value {
+            value,
+            raw,
+            span: t.span,
+            name,
+        })
+    }
+}
+
+fn alu_op(text: &str) -> AluOp {
+    match text {
+        "+" => AluOp::Add,
+        "-" => AluOp::Sub,
+        "*" => AluOp::Mul,
+        "/" => AluOp::Div,
+        "|" => AluOp::Or,
+        "&" => AluOp::And,
+        "<<" => AluOp::Lsh,
+        ">>" => AluOp::Rsh,
+        "^" => AluOp::Xor,
+        _ => unreachable!("the lexer emits only these ALU operators"),
+    }
+}
+
+fn cmp_op(text: &str) -> CmpOp {
+    match text {
+        "==" => CmpOp::Eq,
+        "!=" => CmpOp::Ne,
+        ">" => CmpOp::Gt,
+        ">=" => CmpOp::Ge,
+        "<" => CmpOp::Lt,
+        "<=" => CmpOp::Le,
+        "&" => CmpOp::Set,
+        _ => unreachable!("the lexer emits only these comparisons"),
+    }
+}
+
+/// Parses `-?[0-9]+` (radix 10) or `-?0x[0-9a-f]+` (radix 16): the value
+/// modulo 2^32, as seccomp-tools masks it, and the exact value if it fits an
+/// `i128`.
+pub(crate) fn parse_number(text: &str, radix: u32) -> (u32, Option<i128>) {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let digits = if radix == 16 {
+        body.strip_prefix("0x").unwrap_or(body)
+    } else {
+        body
+    };
+    let mut masked: u64 = 0;
+    let mut exact: Option<i128> = Some(0);
+    for c in digits.chars() {
+        let d = c.to_digit(radix).expect("the lexer checked the digits");
+        masked = (masked * u64::from(radix) + u64::from(d)) & 0xffff_ffff;
+        exact = exact
+            .and_then(|e| e.checked_mul(i128::from(radix)))
+            .and_then(|e| e.checked_add(i128::from(d)));
+    }
+    let masked = masked as u32;
+    if negative {
+        (masked.wrapping_neg(), exact.map(|e| -e))
+    } else {
+        (masked, exact)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assembler::Mode;
+    use crate::lexer::lex;
+
+    fn parse_ok(src: &str) -> Vec<StmtKind> {
+        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
+        let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
+        assert!(p.errors.is_empty(), "{src:?}: {:?}", p.errors);
+        p.statements.into_iter().map(|s| s.kind).collect()
+    }
+
+    fn parse_err(src: &str) -> Vec<String> {
+        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
+        let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
+        p.errors.into_iter().map(|d| d.message).collect()
+    }
+
+    fn k(value: u32) -> impl Fn(&Value) -> bool {
+        move |v| v.value == value
+    }
+
+    #[test]
+    fn numbers_are_masked_and_kept_exact() {
+        assert_eq!(parse_number("-1", 10), (u32::MAX, Some(-1)));
+        assert_eq!(parse_number("010", 10), (10, Some(10)));
+        assert_eq!(parse_number("-0x10", 16), (0xffff_fff0, Some(-16)));
+        assert_eq!(parse_number("4294967296", 10), (0, Some(1 << 32)));
+        assert_eq!(
+            parse_number("100000000000", 10),
+            (1215752192, Some(100000000000))
+        );
+        let huge = "9".repeat(60);
+        assert_eq!(parse_number(&huge, 10).1, None);
+    }
+
+    #[test]
+    fn every_statement_form() {
+        let s = parse_ok(
+            "A = 1\nX = 0x10\nA = X\nX = A\nA = mem[3]\nX = mem[(4)]\nmem[5] = A\nmem[6] = X\n\
+             A = len\nA = sys_number\nA = arch\nA = data[8]\nA = args[1]\nA = args_h[1]\n\
+             A = args[1] >> 32\nA = instruction_pointer >> 32\nA += X\nA &= 3\nA = -A\nreturn A\n\
+             return 5\nreturn ERRNO(1)\nreturn ALLOW\ngoto next\n",
+        );
+        assert_eq!(s.len(), 24);
+        assert!(matches!(&s[0], StmtKind::Load { dst: Reg::A, src: Load::Const(v) } if k(1)(v)));
+        assert!(matches!(&s[1], StmtKind::Load { dst: Reg::X, src: Load::Const(v) } if k(16)(v)));
+        assert!(matches!(
+            &s[2],
+            StmtKind::Load {
+                dst: Reg::A,
+                src: Load::Reg
+            }
+        ));
+        assert!(matches!(
+            &s[3],
+            StmtKind::Load {
+                dst: Reg::X,
+                src: Load::Reg
+            }
+        ));
+        assert!(matches!(&s[5], StmtKind::Load { dst: Reg::X, src: Load::Mem(v) } if k(4)(v)));
+        assert!(matches!(&s[7], StmtKind::Store { src: Reg::X, index } if k(6)(index)));
+        assert!(matches!(&s[8], StmtKind::Load { src: Load::Len, .. }));
+        let offsets: Vec<u32> = s[9..16]
+            .iter()
+            .map(|s| match s {
+                StmtKind::Load {
+                    src: Load::Data(d), ..
+                } => d.offset,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(offsets, [0, 4, 8, 24, 28, 28, 12]);
+        assert!(matches!(
+            &s[16],
+            StmtKind::Alu {
+                op: AluOp::Add,
+                rhs: Operand::X
+            }
+        ));
+        assert!(matches!(&s[17], StmtKind::Alu { op: AluOp::And, rhs: Operand::K(v) } if k(3)(v)));
+        assert!(matches!(&s[18], StmtKind::Neg));
+        assert!(matches!(&s[19], StmtKind::Return(ReturnValue::A)));
+        assert!(
+            matches!(&s[21], StmtKind::Return(ReturnValue::Action { base: 0x50000, data: Some(v), .. }) if k(1)(v))
+        );
+        assert!(matches!(&s[23], StmtKind::Jump { cond: None, .. }));
+    }
+
+    #[test]
+    fn big_endian_arg_words() {
+        let src = "A = args[0]\nA = args_h[0]\nA = instruction_pointer";
+        let toks = lex(src.as_bytes(), Arch::S390x, Mode::Strict);
+        let p = parse(src.as_bytes(), &toks, Arch::S390x, false);
+        let offsets: Vec<u32> = p
+            .statements
+            .iter()
+            .map(|s| match &s.kind {
+                StmtKind::Load {
+                    src: Load::Data(d), ..
+                } => d.offset,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(offsets, [20, 16, 12]);
+    }
+
+    #[test]
+    fn jumps_negation_and_separators() {
+        let s = parse_ok("if (!(!(!(A == 1)))) goto a else goto b A > X ? c : d if (A & 4)\n goto e\n else\n jmp f");
+        let names = |t: &Target| match t {
+            Target::Named { text, .. } => text.clone(),
+            Target::Next => "<next>".into(),
+        };
+        let got: Vec<(String, String)> = s
+            .iter()
+            .map(|s| match s {
+                StmtKind::Jump { jt, jf, .. } => (names(jt), names(jf)),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("b".into(), "a".into()),
+                ("c".into(), "d".into()),
+                ("e".into(), "f".into())
+            ]
+        );
+        let s = parse_ok("if (A != 1) goto x");
+        assert!(matches!(
+            &s[0],
+            StmtKind::Jump {
+                jf: Target::Next,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn reference_errors_inside_the_grammar() {
+        assert_eq!(parse_err("next: A = 1"), ["'next' is a reserved label"]);
+        assert_eq!(parse_err("A = +A"), ["do you mean A = -A?"]);
+        assert_eq!(
+            parse_err("A = mem[16]"),
+            ["index of mem[] must between 0 and 15, got 16"]
+        );
+        assert_eq!(
+            parse_err("A = ARGS[6]"),
+            ["index of ARGS[] must between 0 and 5, got 6"]
+        );
+        assert_eq!(
+            parse_err("A = data[3]"),
+            ["index of data[] must be a multiple of 4 and less than 64, got 3"]
+        );
+        assert_eq!(
+            parse_err("A = args[0] << 32"),
+            ["operator after an argument can only be '>> 32'"]
+        );
+        assert_eq!(
+            parse_err("A = aarch64.open"),
+            ["syscall 'open' doesn't exist on aarch64"]
+        );
+        assert_eq!(
+            parse_err("A = arch_x86_64"),
+            ["unknown constant 'arch_x86_64'; arch constants are upper case: ARCH_X86_64"]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_first_token_that_cannot_continue() {
+        assert_eq!(parse_err("A = A"), [r#"unexpected string "A""#]);
+        assert_eq!(parse_err("X = args[0]"), [r#"unexpected string "args""#]);
+        assert_eq!(parse_err("return X"), [r#"unexpected string "X""#]);
+        assert_eq!(parse_err("X += 1"), [r#"unexpected string "+""#]);
+        assert_eq!(
+            parse_err("if (X == 1) goto a"),
+            [r#"unexpected string "X""#]
+        );
+        // Recovery resumes on the next line, where `1` cannot start a statement.
+        assert_eq!(
+            parse_err("A =\n1"),
+            [r#"unexpected string "\n""#, r#"unexpected string "1""#]
+        );
+        // At the end of input, the last token is blamed.
+        assert_eq!(parse_err("if (A == 1)\n"), [r#"unexpected string "\n""#]);
+        assert_eq!(parse_err("a:"), [r#"unexpected string "a""#]);
+    }
+
+    #[test]
+    fn semicolons_separate_statements_only() {
+        assert_eq!(parse_ok(";A = 1; X = 2;;return A;").len(), 3);
+        assert_eq!(parse_err("A = ;1"), [r#"unexpected string ";""#]);
+        assert_eq!(
+            parse_err("if (A == 1) goto x; else goto y"),
+            [r#"unexpected string "else""#]
+        );
+    }
+
+    #[test]
+    fn every_line_is_checked_after_an_error() {
+        assert_eq!(
+            parse_err("A = A\nX = X\nreturn ALLOW\nA = mem[99]\nA = data[1]"),
+            [
+                r#"unexpected string "A""#,
+                r#"unexpected string "X""#,
+                "index of mem[] must between 0 and 15, got 99",
+                "index of data[] must be a multiple of 4 and less than 64, got 1",
+            ]
+        );
+    }
+}

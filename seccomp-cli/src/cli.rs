@@ -1,0 +1,337 @@
+//! The command line: subcommands and flags, spelled as in seccomp-tools 1.7.1
+//! (same short and long flags, same defaults) so its users need not relearn.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use seccomp_asm::Arch;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "seccomp",
+    version,
+    about = "Assemble, disassemble, emulate, check and dump seccomp filters.",
+    long_about = "Assemble, disassemble, emulate, check and dump seccomp filters.\n\n\
+                  Subcommands and flags follow seccomp-tools; `check` and `--arch` names \
+                  beyond seccomp-tools' five are additions.",
+    color = clap::ColorChoice::Auto
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Seccomp bpf assembler.
+    Asm(AsmArgs),
+    /// Disassemble seccomp bpf.
+    Disasm(DisasmArgs),
+    /// Emulate seccomp rules.
+    Emu(EmuArgs),
+    /// Automatically dump seccomp bpf from executable(s). Linux only.
+    Dump(DumpArgs),
+    /// Check that the kernel would accept a raw BPF filter; list every reason it would not.
+    Check(CheckArgs),
+    /// Print a shell completion script.
+    Completion(CompletionArgs),
+}
+
+const ARCH_HELP: &str = "Specify architecture [default: the host's]. \
+    Accepts amd64, i386, aarch64, riscv64, s390x (seccomp-tools' five) and \
+    x32, arm, armeb, loongarch64, m68k, mips, mipsel, mips64, mipsel64, mips64n32, \
+    mipsel64n32, parisc, parisc64, ppc, ppc64, ppc64le, s390, sh, shel, and aliases \
+    such as x86_64 or arm64";
+
+/// Parses an `--arch` value: any name or alias [`Arch`] knows.
+pub fn parse_arch(s: &str) -> Result<Arch, String> {
+    s.parse::<Arch>().map_err(|e| e.to_string())
+}
+
+#[derive(Args, Debug)]
+pub struct AsmArgs {
+    /// The assembly source, or '-' to read stdin.
+    #[arg(value_name = "IN_FILE")]
+    pub input: String,
+
+    /// Write output to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value = "inspect"
+    )]
+    pub format: AsmFormat,
+
+    #[arg(short, long, value_name = "ARCH", value_parser = parse_arch, help = ARCH_HELP)]
+    pub arch: Option<Arch>,
+
+    /// Turn conditional jumps farther than 255 instructions into jump chains
+    /// instead of failing as seccomp-tools does.
+    #[arg(long)]
+    pub relax_jumps: bool,
+
+    /// Reject what seccomp-tools silently accepts (constants wider than 32
+    /// bits, jumps past the end) instead of reproducing it.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// The output formats of `asm`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AsmFormat {
+    /// Ruby's String#inspect of the bytes (seccomp-tools' default).
+    Inspect,
+    /// The raw bytes.
+    Raw,
+    /// A C array: unsigned char bpf[] = {...};
+    #[value(name = "c_array", alias = "carray")]
+    CArray,
+    /// A C function installing the filter with prctl.
+    #[value(name = "c_source")]
+    CSource,
+    /// An assembly function installing the filter with prctl.
+    Assembly,
+    /// A Rust array of `struct sock_filter`-compatible instructions.
+    Rust,
+}
+
+#[derive(Args, Debug)]
+pub struct DisasmArgs {
+    /// The raw BPF filter, or '-' to read stdin.
+    #[arg(value_name = "BPF_FILE")]
+    pub input: String,
+
+    /// Write output to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[arg(short, long, value_name = "ARCH", value_parser = parse_arch, help = ARCH_HELP)]
+    pub arch: Option<Arch>,
+
+    /// Display BPF bytes (code, jt, etc.) [default].
+    #[arg(long, overrides_with = "no_bpf")]
+    pub bpf: bool,
+
+    /// Do not display BPF bytes.
+    #[arg(long, overrides_with = "bpf")]
+    pub no_bpf: bool,
+
+    /// Display syscall arguments with parameter names when possible [default].
+    #[arg(long, overrides_with = "no_arg_infer")]
+    pub arg_infer: bool,
+
+    /// Do not infer syscall argument names.
+    #[arg(long, overrides_with = "arg_infer")]
+    pub no_arg_infer: bool,
+
+    /// Make the output valid input for `seccomp asm`; implies --no-bpf --no-arg-infer.
+    #[arg(long)]
+    pub asm_able: bool,
+}
+
+#[derive(Args, Debug)]
+#[command(allow_negative_numbers = true)]
+pub struct EmuArgs {
+    /// The raw BPF filter, or '-' to read stdin.
+    #[arg(value_name = "BPF_FILE")]
+    pub input: String,
+
+    /// The syscall: a name from the --arch table, or a number (0x, 0o, 0b prefixes allowed).
+    #[arg(value_name = "SYS_NR")]
+    pub sys_nr: Option<String>,
+
+    /// The syscall arguments, arg0 to arg5.
+    #[arg(value_name = "ARG", num_args = 0..=6)]
+    pub args: Vec<String>,
+
+    #[arg(short, long, value_name = "ARCH", value_parser = parse_arch, help = ARCH_HELP)]
+    pub arch: Option<Arch>,
+
+    /// Run quietly, only show emulation result.
+    #[arg(short, long, overrides_with = "no_quiet")]
+    pub quiet: bool,
+
+    /// Show the disassembly before the result [default].
+    #[arg(long, overrides_with = "quiet")]
+    pub no_quiet: bool,
+
+    /// Set instruction pointer.
+    #[arg(short, long = "ip", value_name = "VAL")]
+    pub ip: Option<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(allow_negative_numbers = true)]
+pub struct DumpArgs {
+    /// The executable to run and trace (run via `/bin/sh -c`, so it may carry arguments).
+    #[arg(value_name = "EXEC")]
+    pub exec: Option<String>,
+
+    /// Arguments left over after EXEC; ignored with a warning, as seccomp-tools does.
+    #[arg(value_name = "IGNORED", hide = true)]
+    pub unused: Vec<String>,
+
+    /// Executes the given command (via sh) and dumps its seccomp. Use this to
+    /// pass arguments or pipe things to the executable, e.g. `-c "./bin > /dev/null"`
+    /// keeps the program output out of the result. Takes precedence over EXEC.
+    #[arg(short = 'c', long = "sh-exec", value_name = "COMMAND")]
+    pub command: Option<String>,
+
+    /// Dump only the first LIMIT installed filters; the traced processes are
+    /// killed once LIMIT is reached. A negative LIMIT means no limit.
+    #[arg(short, long, value_name = "LIMIT", default_value_t = 1)]
+    pub limit: i64,
+
+    /// Dump the seccomp filters installed on an existing process (needs CAP_SYS_ADMIN).
+    #[arg(short, long, value_name = "PID")]
+    pub pid: Option<i32>,
+
+    /// Timeout (seconds) for the execution; 0 or absent: no timeout. Ignored with --pid.
+    #[arg(short, long, value_name = "SEC")]
+    pub timeout: Option<f64>,
+
+    /// Output format.
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value = "disasm"
+    )]
+    pub format: DumpFormat,
+
+    /// Write output to FILE instead of stdout. With several filters (see
+    /// --limit) they go to FILE, FILE_1, FILE_2, ... (out.bpf, out_1.bpf, ...).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// The output formats of `dump`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DumpFormat {
+    /// The disassembly, as `seccomp disasm` prints it.
+    Disasm,
+    /// The raw bytes.
+    Raw,
+    /// A double-quoted string with every byte as \xHH.
+    Inspect,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// The raw BPF filter, or '-' to read stdin.
+    #[arg(value_name = "BPF_FILE")]
+    pub input: String,
+
+    #[arg(short, long, value_name = "ARCH", value_parser = parse_arch, help = ARCH_HELP)]
+    pub arch: Option<Arch>,
+}
+
+#[derive(Args, Debug)]
+pub struct CompletionArgs {
+    /// The shell to write the completion script for.
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The shells `completion` writes scripts for.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Command {
+        Cli::try_parse_from(std::iter::once("seccomp").chain(args.iter().copied()))
+            .unwrap_or_else(|e| panic!("{args:?}: {e}"))
+            .command
+    }
+
+    #[test]
+    fn asm_defaults_and_format_names() {
+        let Command::Asm(a) = parse(&["asm", "x.asm"]) else {
+            panic!()
+        };
+        assert_eq!(a.format, AsmFormat::Inspect);
+        assert_eq!(a.arch, None);
+        for (name, format) in [
+            ("c_array", AsmFormat::CArray),
+            ("carray", AsmFormat::CArray),
+            ("c_source", AsmFormat::CSource),
+            ("assembly", AsmFormat::Assembly),
+            ("raw", AsmFormat::Raw),
+            ("rust", AsmFormat::Rust),
+        ] {
+            let Command::Asm(a) = parse(&["asm", "-", "-f", name, "-a", "arm64"]) else {
+                panic!()
+            };
+            assert_eq!(a.format, format);
+            assert_eq!(a.arch, Some(Arch::Aarch64));
+        }
+    }
+
+    #[test]
+    fn disasm_flag_pairs_take_the_last() {
+        let Command::Disasm(d) = parse(&["disasm", "f", "--no-bpf", "--bpf"]) else {
+            panic!()
+        };
+        assert!(d.bpf && !d.no_bpf);
+        let Command::Disasm(d) = parse(&["disasm", "f", "--arg-infer", "--no-arg-infer"]) else {
+            panic!()
+        };
+        assert!(!d.arg_infer && d.no_arg_infer);
+    }
+
+    #[test]
+    fn emu_takes_negative_numbers_and_at_most_six_args() {
+        let Command::Emu(e) = parse(&["emu", "f", "read", "-1", "2", "-i", "0x10", "-q"]) else {
+            panic!()
+        };
+        assert_eq!(e.sys_nr.as_deref(), Some("read"));
+        assert_eq!(e.args, ["-1", "2"]);
+        assert_eq!(e.ip.as_deref(), Some("0x10"));
+        assert!(e.quiet);
+        let seven = ["emu", "f", "read", "1", "2", "3", "4", "5", "6", "7"];
+        assert!(Cli::try_parse_from(std::iter::once("seccomp").chain(seven)).is_err());
+    }
+
+    #[test]
+    fn dump_defaults_and_negative_limit() {
+        let Command::Dump(d) = parse(&["dump", "./bin"]) else {
+            panic!()
+        };
+        assert_eq!(d.limit, 1);
+        assert_eq!(d.format, DumpFormat::Disasm);
+        assert_eq!(d.exec.as_deref(), Some("./bin"));
+        let Command::Dump(d) = parse(&["dump", "-c", "./bin x", "-l", "-1", "-t", "0.5"]) else {
+            panic!()
+        };
+        assert_eq!(d.limit, -1);
+        assert_eq!(d.timeout, Some(0.5));
+        assert_eq!(d.command.as_deref(), Some("./bin x"));
+    }
+
+    #[test]
+    fn unknown_arch_is_a_usage_error() {
+        let err = Cli::try_parse_from(["seccomp", "check", "f", "-a", "vax"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+        assert!(err.to_string().contains("unknown architecture \"vax\""));
+    }
+}

@@ -1,0 +1,169 @@
+//! `seccomp dump`: run a program (or attach to a process) and write out the
+//! seccomp filters it installs.
+
+use std::time::Duration;
+
+use seccomp_asm::Arch;
+
+use crate::cli::{DumpArgs, DumpFormat};
+use crate::dump::{Filter, Limit};
+use crate::engine::{self, DisasmRequest};
+use crate::error::Failure;
+use crate::formats;
+use crate::io::{decode_filter, Output};
+use crate::logger;
+
+pub fn run(args: DumpArgs) -> Result<u8, Failure> {
+    let timeout = args.timeout.map(parse_timeout).transpose()?.flatten();
+    let limit = Limit::from_arg(args.limit);
+
+    // As seccomp-tools: -c and -p take precedence over EXEC, which is then unused.
+    let mut unused = Vec::new();
+    let exec = if args.command.is_some() || args.pid.is_some() {
+        unused.extend(args.exec);
+        None
+    } else {
+        args.exec
+    };
+    unused.extend(args.unused);
+    if !unused.is_empty() {
+        let plural = if unused.len() > 1 { "s" } else { "" };
+        logger::warn(&format!(
+            "ignoring unused argument{plural}: {}",
+            unused.join(" ")
+        ))?;
+    }
+
+    let mut output = Output::new(args.output);
+    let color = output.color();
+    let format = args.format;
+    let emit = |filter: Filter| -> Result<(), Failure> {
+        let text = render(&filter, format, color)?;
+        output.write(&text)
+    };
+
+    let count = if let Some(pid) = args.pid {
+        dump_pid(pid, limit, emit)?
+    } else {
+        let command = args.command.or(exec).ok_or_else(|| {
+            Failure::usage("dump needs an executable to run, -c COMMAND or -p PID")
+        })?;
+        dump_exec(command, limit, timeout, emit)?
+    };
+    if count == 0 {
+        logger::warn("No seccomp filter was installed.")?;
+    }
+    Ok(0)
+}
+
+#[cfg(target_os = "linux")]
+fn dump_pid(
+    pid: i32,
+    limit: Limit,
+    emit: impl FnMut(Filter) -> Result<(), Failure>,
+) -> Result<u64, Failure> {
+    crate::dump::attach::dump_pid(pid, limit, emit)
+}
+
+#[cfg(target_os = "linux")]
+fn dump_exec(
+    command: String,
+    limit: Limit,
+    timeout: Option<Duration>,
+    emit: impl FnMut(Filter) -> Result<(), Failure>,
+) -> Result<u64, Failure> {
+    let options = crate::dump::trace::ExecOptions {
+        command,
+        limit,
+        timeout,
+    };
+    crate::dump::trace::dump_exec(&options, emit)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn dump_pid(
+    _: i32,
+    _: Limit,
+    _: impl FnMut(Filter) -> Result<(), Failure>,
+) -> Result<u64, Failure> {
+    Err(Failure::new("dump is only available on Linux"))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn dump_exec(
+    _: String,
+    _: Limit,
+    _: Option<Duration>,
+    _: impl FnMut(Filter) -> Result<(), Failure>,
+) -> Result<u64, Failure> {
+    Err(Failure::new("dump is only available on Linux"))
+}
+
+/// `--timeout SEC`: `None` for 0, which (as in seccomp-tools) means no timeout.
+fn parse_timeout(seconds: f64) -> Result<Option<Duration>, Failure> {
+    if seconds == 0.0 {
+        return Ok(None);
+    }
+    Duration::try_from_secs_f64(seconds).map(Some).map_err(|_| {
+        Failure::usage(format!(
+            "--timeout {seconds}: expected a non-negative number of seconds"
+        ))
+    })
+}
+
+/// One dumped filter in the requested format.
+pub fn render(filter: &Filter, format: DumpFormat, color: bool) -> Result<Vec<u8>, Failure> {
+    Ok(match format {
+        DumpFormat::Raw => filter.bytes.clone(),
+        DumpFormat::Inspect => formats::dump_inspect(&filter.bytes).into_bytes(),
+        DumpFormat::Disasm => {
+            let arch = filter.arch.or(Arch::native()).ok_or_else(|| {
+                Failure::new(format!(
+                    "cannot tell the architecture of pid {} to disassemble its filter; \
+                     use -f raw and `seccomp disasm -a ARCH`",
+                    filter.pid
+                ))
+            })?;
+            let name = format!("the filter of pid {}", filter.pid);
+            let insns = decode_filter(&filter.bytes, arch, &name)?;
+            engine::disassemble(&insns, &DisasmRequest::default_for(arch, color))?.into_bytes()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts() {
+        assert_eq!(parse_timeout(0.0), Ok(None));
+        assert_eq!(parse_timeout(1.5), Ok(Some(Duration::from_millis(1500))));
+        assert!(parse_timeout(-1.0).is_err());
+        assert!(parse_timeout(f64::NAN).is_err());
+        assert!(parse_timeout(f64::INFINITY).is_err());
+    }
+
+    #[test]
+    fn raw_and_inspect_renderings() {
+        let filter = Filter {
+            bytes: vec![6, 0, 0, 0, 0, 0, 0xff, 0x7f],
+            arch: Some(Arch::X86_64),
+            pid: 1,
+        };
+        assert_eq!(
+            render(&filter, DumpFormat::Raw, false).unwrap(),
+            filter.bytes
+        );
+        assert_eq!(
+            render(&filter, DumpFormat::Inspect, false).unwrap(),
+            b"\"\\x06\\x00\\x00\\x00\\x00\\x00\\xFF\\x7F\"\n"
+        );
+        assert_eq!(
+            render(&filter, DumpFormat::Disasm, false)
+                .unwrap_err()
+                .message,
+            "the disassembler is not available in this build of seccomp"
+        );
+    }
+}

@@ -1,0 +1,25 @@
+//! One module per subcommand; each turns parsed arguments into output and
+//! an exit status.
+
+pub mod asm;
+pub mod check;
+pub mod completion;
+pub mod disasm;
+pub mod dump;
+pub mod emu;
+
+use crate::cli::Command;
+use crate::error::Failure;
+
+/// Runs a parsed command; `Ok` holds the exit status (0, or 1 for a filter
+/// `check` finds rejected).
+pub fn run(command: Command) -> Result<u8, Failure> {
+    match command {
+        Command::Asm(args) => asm::run(args),
+        Command::Disasm(args) => disasm::run(args),
+        Command::Emu(args) => emu::run(args),
+        Command::Dump(args) => dump::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Completion(args) => completion::run(args),
+    }
+}

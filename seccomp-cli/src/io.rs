@@ -1,0 +1,174 @@
+//! Reading inputs (a file or `-` for stdin), decoding raw filters, writing
+//! outputs (stdout or `-o FILE`, `FILE_1`, ...), and the colour policy.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use seccomp_asm::insn::{self, INSN_SIZE};
+use seccomp_asm::{Arch, Insn};
+
+use crate::error::Failure;
+
+/// The name an input is called by in messages.
+pub fn input_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
+/// Reads a whole input: the file at `path`, or stdin for `-`.
+pub fn read_input(path: &str) -> Result<Vec<u8>, Failure> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::io("<stdin>", &e))?;
+        Ok(buf)
+    } else {
+        fs::read(path).map_err(|e| Failure::io(path, &e))
+    }
+}
+
+/// Decodes a raw filter in `arch`'s byte order. Unlike seccomp-tools, which
+/// drops trailing bytes and crashes on an empty file, both are errors here.
+pub fn decode_filter(bytes: &[u8], arch: Arch, name: &str) -> Result<Vec<Insn>, Failure> {
+    if bytes.is_empty() {
+        return Err(Failure::new(format!(
+            "{name}: the input is empty; a filter is a sequence of {INSN_SIZE}-byte instructions"
+        )));
+    }
+    insn::decode(bytes, arch.endian()).map_err(|e| Failure::new(format!("{name}: {e}")))
+}
+
+/// The `--arch` value, or the host's when none was given.
+pub fn arch_or_native(arch: Option<Arch>) -> Result<Arch, Failure> {
+    arch.or(Arch::native()).ok_or_else(|| {
+        Failure::usage("could not detect the host architecture; specify one with --arch ARCH")
+    })
+}
+
+/// Whether colours may be written to stdout: only to a terminal, and not
+/// when `NO_COLOR` is set to a non-empty value (<https://no-color.org>).
+pub fn stdout_color() -> bool {
+    color_allowed(io::stdout().is_terminal(), std::env::var_os("NO_COLOR"))
+}
+
+fn color_allowed(is_terminal: bool, no_color: Option<OsString>) -> bool {
+    is_terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
+/// Where a command's results go: stdout, or files named after `-o FILE`.
+///
+/// As in seccomp-tools, every [`Output::write`] to a file goes to a new file:
+/// `FILE` first, then `FILE_1`, `FILE_2`, ... (see [`file_of`]).
+#[derive(Debug)]
+pub struct Output {
+    file: Option<PathBuf>,
+    serial: usize,
+}
+
+impl Output {
+    pub fn new(file: Option<PathBuf>) -> Output {
+        Output { file, serial: 0 }
+    }
+
+    /// Whether what is written should carry colour codes: never in a file.
+    pub fn color(&self) -> bool {
+        self.file.is_none() && stdout_color()
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        match &self.file {
+            None => write_stdout(bytes),
+            Some(file) => {
+                let path = file_of(file, self.serial);
+                fs::write(&path, bytes).map_err(|e| Failure::io(&path.to_string_lossy(), &e))?;
+                self.serial += 1;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Writes to stdout and flushes, so output interleaves correctly with the
+/// log lines, which also go to stdout.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure::io("<stdout>", &e))
+}
+
+/// The name of output number `serial` (from 0) for `-o file`: `file` itself,
+/// then the serial inserted before the extension (`a.bpf` -> `a_1.bpf`,
+/// `dir/a` -> `dir/a_1`), as seccomp-tools names them.
+pub fn file_of(file: &Path, serial: usize) -> PathBuf {
+    if serial == 0 {
+        return file.to_path_buf();
+    }
+    let stem = file.file_stem().unwrap_or_default();
+    let mut name = stem.to_os_string();
+    name.push(format!("_{serial}"));
+    if let Some(ext) = file.extension() {
+        name.push(".");
+        name.push(ext);
+    }
+    file.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_get_the_serial_before_the_extension() {
+        let p = |s: &str, n| file_of(Path::new(s), n);
+        assert_eq!(p("a.png", 0), Path::new("a.png"));
+        assert_eq!(p("a.png", 1), Path::new("a_1.png"));
+        assert_eq!(p("test/a.png", 3), Path::new("test/a_3.png"));
+        assert_eq!(p("/tmp/out", 2), Path::new("/tmp/out_2"));
+        assert_eq!(p("a.tar.gz", 1), Path::new("a.tar_1.gz"));
+        assert_eq!(p(".hidden", 1), Path::new(".hidden_1"));
+    }
+
+    #[test]
+    fn colour_needs_a_terminal_and_no_no_color() {
+        assert!(color_allowed(true, None));
+        assert!(color_allowed(true, Some(OsString::new())));
+        assert!(!color_allowed(true, Some(OsString::from("1"))));
+        assert!(!color_allowed(false, None));
+    }
+
+    #[test]
+    fn decoding_rejects_empty_and_partial_input() {
+        let err = decode_filter(&[], Arch::X86_64, "f.bpf").unwrap_err();
+        assert_eq!(
+            err.message,
+            "f.bpf: the input is empty; a filter is a sequence of 8-byte instructions"
+        );
+        let err = decode_filter(&[0; 9], Arch::X86_64, "f.bpf").unwrap_err();
+        assert_eq!(
+            err.message,
+            "f.bpf: 9 bytes is not a whole number of 8-byte instructions (1 bytes left over)"
+        );
+    }
+
+    #[test]
+    fn decoding_follows_the_arch_byte_order() {
+        let bytes = [0, 0x15, 1, 2, 0xc0, 0, 0, 0x3e];
+        assert_eq!(
+            decode_filter(&bytes, Arch::S390x, "f").unwrap(),
+            [Insn::new(0x15, 1, 2, 0xc000003e)]
+        );
+        assert_eq!(
+            decode_filter(&bytes, Arch::X86_64, "f").unwrap(),
+            [Insn::new(0x1500, 1, 2, 0x3e0000c0)]
+        );
+    }
+}

@@ -1,0 +1,343 @@
+//! The command line as a user meets it: flags, help, input errors, exit
+//! statuses, `check` and `completion`.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn seccomp() -> Command {
+    Command::cargo_bin("seccomp").expect("the seccomp binary is built for tests")
+}
+
+/// `A = arch; return ALLOW`, little-endian.
+const ARCH_ALLOW_LE: &[u8] = b"\x20\x00\x00\x00\x04\x00\x00\x00\x06\x00\x00\x00\x00\x00\xff\x7f";
+/// The same program big-endian (s390x).
+const ARCH_ALLOW_BE: &[u8] = b"\x00\x20\x00\x00\x00\x00\x00\x04\x00\x06\x00\x00\x7f\xff\x00\x00";
+
+fn temp_file(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let file = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(file.path(), bytes).expect("write temp file");
+    file
+}
+
+/// Asserts a failure reported as exactly one `error: ...` line on stderr.
+fn assert_one_line_error(cmd: &mut Command, code: i32, message: &str) {
+    let out = cmd.assert().code(code).get_output().clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr, format!("error: {message}\n"));
+    assert!(out.stdout.is_empty(), "stdout: {:?}", out.stdout);
+}
+
+#[test]
+fn help_lists_the_seccomp_tools_flags() {
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "asm",
+            &[
+                "-o, --output <FILE>",
+                "-f, --format <FORMAT>",
+                "-a, --arch <ARCH>",
+                "--relax-jumps",
+                "--strict",
+                "c_array",
+                "c_source",
+                "assembly",
+                "rust",
+            ],
+        ),
+        (
+            "disasm",
+            &[
+                "-o, --output <FILE>",
+                "-a, --arch <ARCH>",
+                "--bpf",
+                "--no-bpf",
+                "--arg-infer",
+                "--no-arg-infer",
+                "--asm-able",
+            ],
+        ),
+        (
+            "emu",
+            &[
+                "-a, --arch <ARCH>",
+                "-q, --quiet",
+                "--no-quiet",
+                "-i, --ip <VAL>",
+                "[SYS_NR]",
+                "[ARG]...",
+            ],
+        ),
+        (
+            "dump",
+            &[
+                "-c, --sh-exec <COMMAND>",
+                "-l, --limit <LIMIT>",
+                "-p, --pid <PID>",
+                "-t, --timeout <SEC>",
+                "-f, --format <FORMAT>",
+                "-o, --output <FILE>",
+                "[default: 1]",
+                "[default: disasm]",
+            ],
+        ),
+        ("check", &["-a, --arch <ARCH>", "<BPF_FILE>"]),
+        ("completion", &["bash", "zsh", "fish"]),
+    ];
+    for (command, flags) in cases {
+        for help in ["-h", "--help"] {
+            let out = seccomp()
+                .args([command, help])
+                .assert()
+                .success()
+                .get_output()
+                .clone();
+            // Help is wrapped to the terminal width: compare with spaces collapsed.
+            let text = String::from_utf8(out.stdout).unwrap();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for flag in flags {
+                assert!(
+                    text.contains(flag),
+                    "`seccomp {command} {help}` lacks {flag:?}:\n{text}"
+                );
+            }
+        }
+    }
+    let out = seccomp()
+        .arg("--help")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for command in ["asm", "disasm", "emu", "dump", "check", "completion"] {
+        assert!(text.contains(command), "{text}");
+    }
+}
+
+#[test]
+fn version() {
+    seccomp()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("seccomp {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn missing_arguments_are_one_line_usage_errors() {
+    for command in ["asm", "disasm", "emu", "check", "completion"] {
+        let out = seccomp().arg(command).assert().code(2).get_output().clone();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{command}: {stderr}");
+        assert!(
+            stderr.starts_with("error: the following required arguments were not provided: <"),
+            "{command}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn no_subcommand_shows_the_help_and_fails() {
+    seccomp()
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("Usage: seccomp <COMMAND>"));
+}
+
+#[test]
+fn unknown_arch_is_a_usage_error() {
+    let out = seccomp()
+        .args(["check", "-", "-a", "vax"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with(
+        "error: invalid value 'vax' for '--arch <ARCH>': unknown architecture \"vax\"; known: amd64, i386,"
+    ));
+}
+
+#[test]
+fn arch_aliases_are_accepted() {
+    let file = temp_file(ARCH_ALLOW_LE);
+    for arch in [
+        "amd64", "x86_64", "AMD64", "arm64", "riscv64", "mipsel", "ppc64le",
+    ] {
+        seccomp()
+            .args(["check", "-a", arch])
+            .arg(file.path())
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn unreadable_empty_and_partial_inputs() {
+    for command in ["disasm", "emu", "check", "asm"] {
+        assert_one_line_error(
+            seccomp().args([command, "/nonexistent/f.bpf"]),
+            1,
+            "/nonexistent/f.bpf: No such file or directory",
+        );
+    }
+    let empty = temp_file(b"");
+    let name = empty.path().to_str().unwrap();
+    for command in ["disasm", "emu", "check"] {
+        assert_one_line_error(
+            seccomp().args([command, name]),
+            1,
+            &format!("{name}: the input is empty; a filter is a sequence of 8-byte instructions"),
+        );
+    }
+    for command in ["disasm", "emu", "check"] {
+        assert_one_line_error(
+            seccomp()
+                .args([command, "-"])
+                .write_stdin(&ARCH_ALLOW_LE[..13]),
+            1,
+            "<stdin>: 13 bytes is not a whole number of 8-byte instructions (5 bytes left over)",
+        );
+    }
+}
+
+#[test]
+fn asm_reports_bytes_that_are_not_text_as_seccomp_tools_does() {
+    let out = seccomp()
+        .args(["asm", "-"])
+        .write_stdin(&b"A = 1\n\xff\n"[..])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("<inline>:2:1 unknown token \"\\xFF\"\n"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn emu_numbers_are_checked() {
+    let file = temp_file(ARCH_ALLOW_LE);
+    let path = file.path().to_str().unwrap();
+    assert_one_line_error(
+        seccomp().args(["emu", "-a", "aarch64", path, "open"]),
+        2,
+        "sys_nr: \"open\" is neither a syscall of aarch64 nor a number",
+    );
+    assert_one_line_error(
+        seccomp().args(["emu", path, "read", "1", "0x1_0000_0000_0000_0000"]),
+        2,
+        "arg1: \"0x1_0000_0000_0000_0000\" does not fit in 64 bits",
+    );
+    assert_one_line_error(
+        seccomp().args(["emu", path, "read", "-i", "12z"]),
+        2,
+        "--ip: invalid number \"12z\"",
+    );
+}
+
+#[test]
+fn check_accepts_a_valid_filter() {
+    let file = temp_file(ARCH_ALLOW_LE);
+    seccomp()
+        .args(["check", "-a", "amd64"])
+        .arg(file.path())
+        .assert()
+        .code(0)
+        .stdout("ok: 2 instructions; the kernel accepts this filter\n")
+        .stderr("");
+    seccomp()
+        .args(["check", "-a", "s390x", "-"])
+        .write_stdin(ARCH_ALLOW_BE)
+        .assert()
+        .code(0)
+        .stdout("ok: 2 instructions; the kernel accepts this filter\n");
+}
+
+#[test]
+fn check_lists_every_violation() {
+    // The big-endian program read as little-endian: opcodes 0x2000 and 0x0600.
+    seccomp()
+        .args(["check", "-a", "amd64", "-"])
+        .write_stdin(ARCH_ALLOW_BE)
+        .assert()
+        .code(1)
+        .stdout(
+            "line 0000: 0x2000 0x00 0x00 0x04000000  opcode 0x2000 is not a classic BPF instruction\n\
+             line 0001: 0x600 0x00 0x00 0x0000ff7f  opcode 0x0600 is not a classic BPF instruction\n\
+             line 0001: 0x600 0x00 0x00 0x0000ff7f  the last instruction must be a return \
+             (`return K`, an action, or `return A`)\n\
+             rejected: the kernel refuses this filter (3 violations)\n",
+        )
+        .stderr("");
+    // mem[0] read before any write, then a division by constant 0.
+    let prog = b"\x60\x00\x00\x00\x00\x00\x00\x00\x34\x00\x00\x00\x00\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00";
+    seccomp()
+        .args(["check", "-a", "amd64", "-"])
+        .write_stdin(&prog[..])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "line 0001: 0x34 0x00 0x00 0x00000000  division by constant 0\n",
+        ))
+        .stdout(predicate::str::contains(
+            "line 0000: 0x60 0x00 0x00 0x00000000  mem[0] is read before",
+        ))
+        .stdout(predicate::str::ends_with(
+            "rejected: the kernel refuses this filter (2 violations)\n",
+        ));
+}
+
+#[test]
+fn completion_scripts() {
+    let cases = [
+        ("bash", "complete -F _seccomp"),
+        ("zsh", "#compdef seccomp"),
+        ("fish", "complete -c seccomp"),
+    ];
+    for (shell, marker) in cases {
+        let out = seccomp()
+            .args(["completion", shell])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}: {script}");
+        for word in ["dump", "sh-exec", "asm-able", "c_source", "check"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    let out = seccomp()
+        .args(["completion", "powershell"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1);
+    assert!(stderr.contains("invalid value 'powershell'"), "{stderr}");
+}
+
+#[test]
+fn bash_completion_script_is_valid_bash() {
+    let out = seccomp()
+        .args(["completion", "bash"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let script = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(script.path(), &out.stdout).unwrap();
+    std::process::Command::new("bash")
+        .arg("-n")
+        .arg(script.path())
+        .status()
+        .map(|s| assert!(s.success(), "bash -n rejects the script"))
+        .expect("bash runs");
+}

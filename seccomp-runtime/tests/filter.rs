@@ -1,0 +1,146 @@
+//! `Filter`: where its bytes live, and which programs `Filter::new` refuses.
+
+#[cfg(target_os = "linux")]
+mod support;
+
+use seccomp_asm::bpf::seccomp::{JMP_JA, LD_ABS, LD_MEM, RET_K, ST_MEM};
+use seccomp_asm::bpf::{ALU, DIV, JEQ, JMP, K, LSH, MAXINSNS};
+use seccomp_runtime::{Action, Arch, Filter, Insn, Violation};
+
+/// getpid (39) fails with EPERM on x86_64; other architectures are killed.
+static INSNS: [Insn; 7] = [
+    Insn::stmt(LD_ABS, 4),
+    Insn::new(JMP | JEQ | K, 1, 0, 0xc000_003e),
+    Insn::stmt(RET_K, Action::KILL_PROCESS),
+    Insn::stmt(LD_ABS, 0),
+    Insn::new(JMP | JEQ | K, 0, 1, 39),
+    Insn::stmt(RET_K, Action::ERRNO | 1),
+    Insn::stmt(RET_K, Action::ALLOW),
+];
+static FILTER: Filter = Filter::__from_checked(&INSNS, Arch::X86_64);
+
+#[test]
+fn new_refuses_invalid_programs_with_every_violation() {
+    static EMPTY: [Insn; 0] = [];
+    assert_eq!(
+        Filter::new(&EMPTY, Arch::X86_64),
+        Err(vec![Violation::Empty])
+    );
+
+    static TOO_LONG: [Insn; MAXINSNS + 1] = [Insn::stmt(RET_K, Action::ALLOW); MAXINSNS + 1];
+    assert_eq!(
+        Filter::new(&TOO_LONG, Arch::X86_64),
+        Err(vec![Violation::TooLong { len: MAXINSNS + 1 }])
+    );
+
+    static BAD: [Insn; 6] = [
+        Insn::stmt(LD_ABS, 6),             // misaligned
+        Insn::stmt(ALU | DIV | K, 0),      // division by zero
+        Insn::stmt(ALU | LSH | K, 32),     // shift too far
+        Insn::stmt(ST_MEM, 16),            // no M[16]
+        Insn::new(JMP | JEQ | K, 9, 0, 0), // past the end
+        Insn::stmt(JMP_JA, 0),             // not a return at the end
+    ];
+    assert_eq!(
+        Filter::new(&BAD, Arch::X86_64),
+        Err(vec![
+            Violation::BadDataOffset { pc: 0, k: 6 },
+            Violation::DivisionByZero { pc: 1 },
+            Violation::ShiftTooFar { pc: 2, k: 32 },
+            Violation::BadMemIndex { pc: 3, k: 16 },
+            Violation::JumpOutOfRange { pc: 4, target: 14 },
+            Violation::JumpOutOfRange { pc: 5, target: 6 },
+            Violation::NoFinalReturn { pc: 5 },
+        ])
+    );
+
+    static READ_BEFORE_WRITE: [Insn; 2] = [Insn::stmt(LD_MEM, 3), Insn::stmt(RET_K, 0)];
+    assert_eq!(
+        Filter::new(&READ_BEFORE_WRITE, Arch::I386),
+        Err(vec![Violation::MemReadBeforeWrite { pc: 0, k: 3 }])
+    );
+}
+
+#[test]
+fn new_accepts_a_valid_program_as_is() {
+    let filter = Filter::new(&INSNS, Arch::X86_64).unwrap();
+    assert_eq!(filter, FILTER);
+    assert_eq!(filter.instructions().as_ptr(), INSNS.as_ptr());
+    assert_eq!(filter.len(), 7);
+    assert_eq!(filter.arch(), Arch::X86_64);
+    // The first instruction, `ld [4]`, in the machine's byte order.
+    let first: [u8; 8] = if cfg!(target_endian = "little") {
+        [0x20, 0, 0, 0, 4, 0, 0, 0]
+    } else {
+        [0, 0x20, 0, 0, 0, 0, 0, 4]
+    };
+    assert_eq!(filter.as_bytes()[..8], first);
+    assert_eq!(filter.as_bytes().len(), 56);
+}
+
+#[cfg(target_os = "linux")]
+mod read_only {
+    use super::*;
+    use support::{run, Status};
+
+    /// The permissions (`r-xp`, ...) of the mapping holding `addr`.
+    fn permissions_at(addr: usize) -> String {
+        let maps = std::fs::read_to_string("/proc/self/maps").unwrap();
+        for line in maps.lines() {
+            let mut fields = line.split_whitespace();
+            let range = fields.next().unwrap();
+            let perms = fields.next().unwrap();
+            let (start, end) = range.split_once('-').unwrap();
+            let start = usize::from_str_radix(start, 16).unwrap();
+            let end = usize::from_str_radix(end, 16).unwrap();
+            if (start..end).contains(&addr) {
+                return perms.to_owned();
+            }
+        }
+        panic!("{addr:#x} is in no mapping")
+    }
+
+    #[test]
+    fn a_static_filter_and_its_instructions_are_in_read_only_memory() {
+        let bytes = FILTER.as_bytes();
+        let start = bytes.as_ptr() as usize;
+        let last = start + bytes.len() - 1;
+        let fprog = FILTER.as_sock_fprog() as usize;
+        assert_eq!(fprog, &FILTER as *const Filter as usize);
+        for addr in [start, last, fprog] {
+            let perms = permissions_at(addr);
+            assert!(
+                perms.starts_with('r') && perms.as_bytes()[1] == b'-',
+                "{addr:#x} is in a {perms} mapping"
+            );
+        }
+    }
+
+    #[test]
+    fn writing_to_the_instructions_faults() {
+        let child = run(|out| {
+            out.say("writing");
+            let target = FILTER.as_bytes().as_ptr().cast_mut();
+            // SAFETY: deliberately not: the write must fault.
+            unsafe { target.write_volatile(0) };
+            out.say("written");
+            0
+        });
+        assert_eq!(child.status, Status::Signaled(libc::SIGSEGV), "{child:?}");
+        assert_eq!(child.lines(), ["writing"]);
+    }
+
+    #[test]
+    fn writing_to_the_sock_fprog_of_a_static_filter_faults() {
+        let child = run(|out| {
+            out.say("writing");
+            let target = FILTER.as_sock_fprog().cast_mut().cast::<u16>();
+            // SAFETY: deliberately not: the write must fault.
+            unsafe { target.write_volatile(1) };
+            out.say("written");
+            0
+        });
+        assert_eq!(child.status, Status::Signaled(libc::SIGSEGV), "{child:?}");
+        assert_eq!(child.lines(), ["writing"]);
+    }
+}
