@@ -65,6 +65,9 @@ pub enum ErrorClass {
     EmptyProgram,
     /// An instruction the kernel would refuse (see [`crate::validate`]).
     KernelRule,
+    /// A syscall name resolved for one architecture on a path the program's
+    /// own arch check pins to another.
+    ArchMismatch,
 }
 
 impl ErrorClass {
@@ -82,6 +85,7 @@ impl ErrorClass {
             ErrorClass::TargetOutOfRange => "TargetOutOfRange",
             ErrorClass::EmptyProgram => "EmptyProgram",
             ErrorClass::KernelRule => "KernelRule",
+            ErrorClass::ArchMismatch => "ArchMismatch",
         }
     }
 

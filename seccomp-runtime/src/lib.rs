@@ -74,4 +74,67 @@ pub enum Mode {
 pub mod __private {
     pub use crate::Filter;
     pub use seccomp_asm::{Arch, Insn};
+    pub use seccomp_macros::seccomp_impl;
+}
+
+/// Compiles a seccomp filter written in seccomp-tools assembly into a
+/// [`Filter`], checked at build time against every rule the kernel applies.
+///
+/// ```
+/// use seccomp_runtime::{seccomp, Filter};
+///
+/// static FILTER: Filter = seccomp! {
+///     A = arch
+///     if (A != ARCH_X86_64) goto dead
+///     A = sys_number
+///     if (A >= 0x40000000) goto dead
+///     if (A == amd64.write) goto ok
+///     if (A == amd64.close) goto ok
+///     return ERRNO(5)
+/// ok:
+///     return ALLOW
+/// dead:
+///     return KILL
+/// };
+/// assert_eq!(FILTER.len(), 9);
+/// ```
+///
+/// The program is either written inline (Rust `//` comments; `;` may
+/// separate statements), given as a string literal of seccomp-tools text, or
+/// read from a file with `file = "path"`, relative to the crate's
+/// `CARGO_MANIFEST_DIR` (`#` comments; the crate is rebuilt when the file
+/// changes). Options come first, each followed by a comma:
+///
+/// - `arch = NAME`: resolve syscall names, byte order and argument offsets
+///   for this architecture (`amd64`, `i386`, `aarch64`, `riscv64`, `s390x`,
+///   `x32`, `arm`, `ppc64le`, ...). Without it, the program is assembled for
+///   each target architecture and the build keeps the one it compiles for;
+///   a name that does not exist on the target is a compile error there.
+/// - `relax_jumps`: route conditional jumps farther than 255 instructions
+///   through `goto` trampolines instead of refusing them.
+///
+/// ```
+/// use seccomp_runtime::{seccomp, Arch, Filter};
+///
+/// const ARM64: Filter = seccomp!(
+///     arch = aarch64,
+///     "A = sys_number\nif (A != openat) goto ok\nreturn ERRNO(1)\nok: return ALLOW"
+/// );
+/// assert_eq!(ARM64.arch(), Arch::Aarch64);
+/// assert_eq!(ARM64.instructions()[1].k, 56);
+/// ```
+///
+/// Errors point at the offending token: unknown tokens and syscall names,
+/// undefined or duplicate labels, backward or too-long jumps, values that do
+/// not fit their field, and everything the kernel would refuse (a division
+/// by 0, a shift by 32 or more, scratch memory read before the kernel can
+/// prove it written, a program that does not end in a return, more than 4096
+/// instructions). A syscall name resolved for one architecture on a path the
+/// program's own arch check pins to another is an error too: qualify it
+/// (`amd64.write`) or set `arch`.
+#[macro_export]
+macro_rules! seccomp {
+    ($($input:tt)*) => {
+        $crate::__private::seccomp_impl! { ($crate) $($input)* }
+    };
 }
