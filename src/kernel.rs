@@ -143,7 +143,11 @@ impl fmt::Display for HarnessError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             HarnessError::Os { call, errno } => {
-                write!(f, "{call} failed: {}", std::io::Error::from_raw_os_error(*errno))
+                write!(
+                    f,
+                    "{call} failed: {}",
+                    std::io::Error::from_raw_os_error(*errno)
+                )
             }
             HarnessError::Timeout { after } => {
                 write!(f, "the child did not end within {after:?} and was killed")
@@ -154,7 +158,10 @@ impl fmt::Display for HarnessError {
                 std::io::Error::from_raw_os_error(*errno)
             ),
             HarnessError::Protocol { exit, detail } => {
-                write!(f, "the child {exit}, which the harness cannot explain: {detail}")
+                write!(
+                    f,
+                    "the child {exit}, which the harness cannot explain: {detail}"
+                )
             }
             HarnessError::ProgramTooLong { len } => write!(
                 f,
@@ -320,9 +327,8 @@ impl Harness {
 
 /// `struct sock_fprog` for a program; the program must outlive its use.
 fn sock_fprog(program: &[Insn]) -> Result<libc::sock_fprog, HarnessError> {
-    let len = u16::try_from(program.len()).map_err(|_| HarnessError::ProgramTooLong {
-        len: program.len(),
-    })?;
+    let len = u16::try_from(program.len())
+        .map_err(|_| HarnessError::ProgramTooLong { len: program.len() })?;
     Ok(libc::sock_fprog {
         len,
         // `Insn` is laid out as `struct sock_filter`; the kernel only reads it.

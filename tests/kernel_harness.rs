@@ -46,7 +46,7 @@ fn batches_give_the_same_verdicts_as_one_child_per_program() {
         vec![],
         vec![Insn::stmt(0x94, 3), ALLOW], // mod: classic BPF, not seccomp
         vec![ALLOW],
-        vec![Insn::stmt(0x0e, 0)], // ret x: not classic BPF at all
+        vec![Insn::stmt(0x0e, 0)],        // ret x: not classic BPF at all
         vec![Insn::stmt(0x34, 0), ALLOW], // div #0
         vec![Insn::stmt(0x34, 1), ALLOW],
         vec![Insn::stmt(LD_MEM, 0), ALLOW], // read before write
@@ -159,7 +159,11 @@ mod probe {
         for abi in [Abi::X86_64, Abi::I386] {
             let site = abi.call_site();
             let ending = Harness::new().probe(&[&filter], &getppid(abi));
-            assert_eq!(ending, Ok(Ending::Returned(-((site & 0xfff) as i64))), "{abi:?}");
+            assert_eq!(
+                ending,
+                Ok(Ending::Returned(-((site & 0xfff) as i64))),
+                "{abi:?}"
+            );
         }
     }
 
@@ -217,7 +221,13 @@ mod probe {
     fn kill_actions_kill_with_sigsys() {
         for action in [Action::KILL_PROCESS, Action::KILL_THREAD] {
             let ending = Harness::new().probe(&[&[ret(action)]], &getppid(Abi::X86_64));
-            assert_eq!(ending, Ok(Ending::Killed { signal: libc::SIGSYS }), "{action:#x}");
+            assert_eq!(
+                ending,
+                Ok(Ending::Killed {
+                    signal: libc::SIGSYS
+                }),
+                "{action:#x}"
+            );
         }
     }
 
@@ -225,7 +235,10 @@ mod probe {
     fn errno_trace_and_user_notif_return_errors() {
         let call = getppid(Abi::X86_64);
         let h = Harness::new();
-        assert_eq!(h.probe(&[&[ret(Action::ERRNO | 13)]], &call), Ok(Ending::Returned(-13)));
+        assert_eq!(
+            h.probe(&[&[ret(Action::ERRNO | 13)]], &call),
+            Ok(Ending::Returned(-13))
+        );
         // The kernel caps ERRNO data at 4095.
         assert_eq!(
             h.probe(&[&[ret(Action::ERRNO | 0xffff)]], &call),
@@ -240,7 +253,10 @@ mod probe {
 
     #[test]
     fn an_allowed_exit_ends_the_child_with_its_status() {
-        for (abi, nr) in [(Abi::X86_64, NR_EXIT_GROUP_X86_64), (Abi::I386, NR_EXIT_GROUP_I386)] {
+        for (abi, nr) in [
+            (Abi::X86_64, NR_EXIT_GROUP_X86_64),
+            (Abi::I386, NR_EXIT_GROUP_I386),
+        ] {
             let call = Syscall::new(abi, nr, [7, 0, 0, 0, 0, 0]);
             assert_eq!(
                 Harness::new().probe(&[&[ALLOW]], &call),
@@ -279,7 +295,9 @@ mod probe {
         for filters in [[&kill, &newer], [&newer, &kill]] {
             assert_eq!(
                 Harness::new().probe(&[filters[0], filters[1]], &call),
-                Ok(Ending::Killed { signal: libc::SIGSYS })
+                Ok(Ending::Killed {
+                    signal: libc::SIGSYS
+                })
             );
         }
     }

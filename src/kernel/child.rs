@@ -76,7 +76,10 @@ const SETUP_SIGPROCMASK: u32 = 4;
 const SETUP_NO_NEW_PRIVS: u32 = 5;
 
 pub(super) fn setup_call_name(call: u32) -> &'static str {
-    SETUP_CALLS.get(call as usize).copied().unwrap_or("an unknown step")
+    SETUP_CALLS
+        .get(call as usize)
+        .copied()
+        .unwrap_or("an unknown step")
 }
 
 impl SetupFailure {
@@ -162,7 +165,11 @@ pub(super) struct BatchResults {
 ///
 /// # Safety
 /// Only in a forked child; the programs' memory must be valid.
-pub(super) unsafe fn verdicts(out: &BatchResults, programs: &[libc::sock_fprog], flags: u32) -> c_int {
+pub(super) unsafe fn verdicts(
+    out: &BatchResults,
+    programs: &[libc::sock_fprog],
+    flags: u32,
+) -> c_int {
     if !prepare(&out.setup) {
         return EXIT_SETUP;
     }

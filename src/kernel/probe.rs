@@ -244,9 +244,11 @@ extern "C" fn on_sigsys(_sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mu
     // this layout; `out` is the live shared mapping set before any filter.
     unsafe {
         if let (Some(out), Some(info)) = (out.as_ref(), info.cast::<SigsysInfo>().as_ref()) {
-            out.sig_errno.store(i64::from(info.errno), Ordering::Relaxed);
+            out.sig_errno
+                .store(i64::from(info.errno), Ordering::Relaxed);
             out.sig_code.store(i64::from(info.code), Ordering::Relaxed);
-            out.sig_syscall.store(i64::from(info.syscall), Ordering::Relaxed);
+            out.sig_syscall
+                .store(i64::from(info.syscall), Ordering::Relaxed);
             out.sig_arch.store(info.arch, Ordering::Relaxed);
             out.sig_call_addr.store(info.call_addr, Ordering::Relaxed);
             out.stage.store(STAGE_TRAPPED, Ordering::Release);
@@ -270,7 +272,10 @@ unsafe fn probe_child(
     if !child::prepare(&out.setup) {
         return child::EXIT_SETUP;
     }
-    PROBE_RESULTS.store(out as *const ProbeResults as *mut ProbeResults, Ordering::Relaxed);
+    PROBE_RESULTS.store(
+        out as *const ProbeResults as *mut ProbeResults,
+        Ordering::Relaxed,
+    );
     let mut action: libc::sigaction = core::mem::zeroed();
     action.sa_sigaction = on_sigsys as *const () as usize;
     action.sa_flags = libc::SA_SIGINFO;
@@ -364,7 +369,7 @@ mod tests {
     fn call_sites_are_distinct_code_addresses() {
         let (a, b) = (Abi::X86_64.call_site(), Abi::I386.call_site());
         assert_ne!(a, b);
-        let routine = seccomp_suite_syscall_x86_64 as usize as u64;
+        let routine = seccomp_suite_syscall_x86_64 as *const () as u64;
         // The site follows the eight moves and the 2-byte `syscall`.
         assert!(a > routine && a - routine < 64, "{routine:#x} {a:#x}");
     }
