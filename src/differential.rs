@@ -220,14 +220,16 @@ fn run_chunk(harness: &Harness, seed: u64, indices: Range<u64>) -> Result<Summar
 }
 
 /// The smallest program found on which the validator and the kernel still
-/// disagree, trying at most `budget` candidates (each costs a child).
+/// disagree the way they do in `d` (the same side accepts), trying at most
+/// `budget` candidates (each costs a child).
 pub fn minimize(
     harness: &Harness,
-    program: &[Insn],
+    d: &Disagreement,
     budget: usize,
 ) -> Result<Vec<Insn>, DiffError> {
-    shrink(program, budget, |candidate| {
-        Ok(validate(candidate).is_ok() != kernel_accepts(harness, candidate)?)
+    shrink(&d.case.program, budget, |candidate| {
+        Ok(validate(candidate).is_ok() != d.kernel_accepts
+            && kernel_accepts(harness, candidate)? == d.kernel_accepts)
     })
 }
 
@@ -235,18 +237,19 @@ pub fn minimize(
 /// said about the original case, then the reproducer as Rust, with what
 /// each side says about it.
 pub fn report(harness: &Harness, d: &Disagreement, budget: usize) -> Result<String, DiffError> {
-    let small = minimize(harness, &d.case.program, budget)?;
-    let kernel = if kernel_accepts(harness, &small)? {
+    let small = minimize(harness, d, budget)?;
+    let validator = match validate(&small) {
+        Ok(()) => "accepts".to_owned(),
+        Err(v) => format!("refuses: {v:?}"),
+    };
+    let kernel = if d.kernel_accepts {
         "accepts"
     } else {
         "refuses"
     };
-    let validator = match validate(&small) {
-        Ok(()) => "accepts".to_owned(),
-        Err(v) => format!("refuses ({v:?})"),
-    };
+    let plural = if small.len() == 1 { "" } else { "s" };
     Ok(format!(
-        "{d}\nminimal reproducer ({} instructions; the kernel {kernel}, the validator {validator}):\n{}",
+        "{d}\nminimal reproducer, {} instruction{plural} (the kernel {kernel}, the validator {validator}):\n{}",
         small.len(),
         rust_literal(&small)
     ))

@@ -376,8 +376,26 @@ impl Generator {
         }
     }
 
+    /// An operand on either side of the limit the kernel puts on `code`'s
+    /// operand (shift counts, divisors, scratch slots, seccomp_data offsets,
+    /// jump spans), or any operand for other opcodes.
+    pub fn limit_k(&mut self, code: u16, pc: usize, len: usize) -> u32 {
+        use bpf::*;
+        let room = len.saturating_sub(pc + 1) as u32;
+        match code {
+            c if c == ALU | LSH | K || c == ALU | RSH | K => self.pick(&[31, 32, 33, u32::MAX]),
+            c if c == ALU | DIV | K || c == ALU | MOD | K => self.pick(&[0, 1]),
+            LD_MEM | LDX_MEM | ST_MEM | STX_MEM => self.pick(&[0, 15, 16, 17]),
+            c if bpf::class(c) == LD && mode(c) == ABS => {
+                self.pick(&[0, 1, 2, 60, 61, 62, 63, 64, 68, SKF_AD_OFF, u32::MAX - 3])
+            }
+            JMP_JA => self.pick(&[room.saturating_sub(1), room, u32::MAX]),
+            _ => self.any_k(),
+        }
+    }
+
     /// Applies one random mutation: another opcode, a flipped bit, a
-    /// boundary operand, a jump to the end or past it, a cut, a dropped or
+    /// boundary operand or one at the limit of the opcode's rule, a jump to the end or past it, a cut, a dropped or
     /// inserted instruction, a misaligned data offset, a read of scratch
     /// memory, a last instruction that does not return.
     pub fn mutate(&mut self, prog: &mut Vec<Insn>) {
@@ -386,7 +404,15 @@ impl Generator {
         }
         let len = prog.len();
         let pc = self.rng.random_range(0..len);
-        match self.rng.random_range(0..13) {
+        match self.rng.random_range(0..16) {
+            13..=15 => {
+                // An operand at the limit of the instruction's rule, maybe
+                // for another opcode.
+                if self.rng.random_bool(0.5) {
+                    prog[pc].code = self.any_code();
+                }
+                prog[pc].k = self.limit_k(prog[pc].code, pc, len);
+            }
             0 => prog[pc].code = self.any_code(),
             1 => prog[pc].code ^= 1 << self.rng.random_range(0..16),
             2 => prog[pc].k = self.any_k(),

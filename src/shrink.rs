@@ -1,7 +1,7 @@
 //! Minimal reproducers: shrink a program while a property holds, and print
 //! it as Rust.
 
-use seccomp_asm::Insn;
+use seccomp_asm::{bpf, Insn};
 use std::cell::Cell;
 use std::fmt::Write as _;
 
@@ -13,10 +13,10 @@ const NOP: Insn = Insn::stmt(0, 0);
 /// nothing smaller keeps the property). `keep(program)` should hold.
 ///
 /// Shrinking drops runs of instructions (halves first, then smaller runs,
-/// down to single instructions) and then simplifies each instruction: into
+/// down to single instructions; jumps over a dropped run are shortened to
+/// keep their targets) and then simplifies each instruction: into
 /// `ld #0`, then its `k`, `jt`, `jf` to 0 and its opcode to its low byte, until
-/// no step helps. Jump offsets are not adjusted when instructions are
-/// dropped: `keep` decides what is still interesting.
+/// no step helps.
 pub fn shrink<E>(
     program: &[Insn],
     budget: usize,
@@ -38,8 +38,7 @@ pub fn shrink<E>(
         while run >= 1 && !best.is_empty() {
             let mut start = 0;
             while start + run <= best.len() {
-                let mut candidate = best[..start].to_vec();
-                candidate.extend_from_slice(&best[start + run..]);
+                let candidate = without(&best, start, run);
                 if attempt(&candidate)? {
                     best = candidate;
                     improved = true;
@@ -65,6 +64,37 @@ pub fn shrink<E>(
             return Ok(best);
         }
     }
+}
+
+/// `program` without the `run` instructions at `start`, with the jumps
+/// over them shortened so they land where they did (or, if they landed in
+/// the dropped run, right after it).
+fn without(program: &[Insn], start: usize, run: usize) -> Vec<Insn> {
+    let end = start + run;
+    let retarget = |pc: usize, offset: u64| -> u64 {
+        let target = pc as u64 + 1 + offset;
+        if target >= end as u64 {
+            offset - run as u64
+        } else if target >= start as u64 {
+            (start - pc - 1) as u64
+        } else {
+            offset
+        }
+    };
+    let mut out = program[..start].to_vec();
+    for (pc, insn) in out.iter_mut().enumerate() {
+        if bpf::class(insn.code) != bpf::JMP {
+            continue;
+        }
+        if insn.code == bpf::seccomp::JMP_JA {
+            insn.k = retarget(pc, u64::from(insn.k)) as u32;
+        } else {
+            insn.jt = retarget(pc, u64::from(insn.jt)) as u8;
+            insn.jf = retarget(pc, u64::from(insn.jf)) as u8;
+        }
+    }
+    out.extend_from_slice(&program[end..]);
+    out
 }
 
 /// Simpler forms of an instruction, simplest first, each different from it.
@@ -170,6 +200,31 @@ mod tests {
             ok(p.len() >= 3 && p.last().is_some_and(|i| i.k == 7))
         });
         assert_eq!(result, Ok(vec![NOP, NOP, Insn::new(0x06, 0, 0, 7)]));
+    }
+
+    #[test]
+    fn dropping_instructions_keeps_jump_targets() {
+        let ret = Insn::new(0x06, 0, 0, 0);
+        let program = [
+            Insn::new(0x05, 0, 0, 3),   // ja 4
+            Insn::new(0x15, 0, 1, 9),   // jeq #9, 2, 3
+            Insn::new(0x2d, 2, 200, 0), // jgt x, 4, 203
+            NOP,
+            ret,
+        ];
+        assert_eq!(
+            without(&program, 3, 1),
+            [
+                Insn::new(0x05, 0, 0, 2),
+                Insn::new(0x15, 0, 1, 9), // jf lands right after the dropped run
+                Insn::new(0x2d, 1, 199, 0),
+                ret,
+            ]
+        );
+        assert_eq!(
+            without(&program, 1, 2),
+            [Insn::new(0x05, 0, 0, 1), NOP, ret]
+        );
     }
 
     #[test]
