@@ -24,6 +24,8 @@
 //!   with chosen number and arguments from a known instruction address, and
 //!   report how it ended: returned value, `SIGSYS` from `SECCOMP_RET_TRAP`
 //!   with its `siginfo`, or death by a signal.
+//! - [`Harness::run_in_child`]: the same fork-and-wait machinery for any
+//!   async-signal-safe code.
 
 mod child;
 #[cfg(target_arch = "x86_64")]
@@ -301,12 +303,22 @@ impl Harness {
     }
 
     /// Forks, runs `body` in the child, `_exit`s with its result, and waits
-    /// for the child to end.
+    /// (at most the harness's timeout) for the child to end. The child is
+    /// always reaped; on timeout it is killed first.
     ///
+    /// # Safety
     /// `body` runs in the child of a possibly multi-threaded process: it may
-    /// only use async-signal-safe calls, must not allocate, and must not
-    /// panic (if it does, the child exits with status 127 without running
-    /// anything of the parent's).
+    /// only use async-signal-safe calls (no allocation, no lock, no
+    /// formatting), and must not panic; if it does panic, the child exits
+    /// with status 127 without returning into the caller's code.
+    pub unsafe fn run_in_child(
+        &self,
+        body: impl FnOnce() -> libc::c_int,
+    ) -> Result<Exit, HarnessError> {
+        self.run_child(body)
+    }
+
+    /// [`Harness::run_in_child`], for bodies this module vouches for.
     fn run_child(&self, body: impl FnOnce() -> libc::c_int) -> Result<Exit, HarnessError> {
         // SAFETY: the child side only runs `body` and `_exit`, both
         // async-signal-safe by contract.

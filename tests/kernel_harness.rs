@@ -3,7 +3,7 @@
 
 use seccomp_asm::bpf::seccomp::*;
 use seccomp_asm::{Action, Insn};
-use seccomp_suite::kernel::{Harness, HarnessError, Verdict};
+use seccomp_suite::kernel::{Exit, Harness, HarnessError, Verdict};
 use std::time::Duration;
 
 const ALLOW: Insn = Insn::stmt(RET_K, Action::ALLOW);
@@ -84,6 +84,20 @@ fn filter_flags_reach_the_kernel() {
     );
     // Outside the mask of known flags.
     assert_eq!(Harness::new().flags(0x40).verdict(&[ALLOW]), Ok(EINVAL));
+}
+
+#[test]
+fn any_async_signal_safe_code_can_run_in_a_child() {
+    let h = Harness::new();
+    // SAFETY: the bodies only return or call raise(3), which is
+    // async-signal-safe.
+    unsafe {
+        assert_eq!(h.run_in_child(|| 42), Ok(Exit::Code(42)));
+        assert_eq!(
+            h.run_in_child(|| libc::raise(libc::SIGTERM)),
+            Ok(Exit::Signal(libc::SIGTERM))
+        );
+    }
 }
 
 #[test]
