@@ -26,6 +26,25 @@
 //!   with its `siginfo`, or death by a signal.
 //! - [`Harness::run_in_child`]: the same fork-and-wait machinery for any
 //!   async-signal-safe code.
+//!
+//! ```
+//! use seccomp_asm::bpf::seccomp::RET_K;
+//! use seccomp_asm::{Action, Insn};
+//! use seccomp_suite::kernel::{Harness, Verdict};
+//!
+//! let h = Harness::new();
+//! let errno_13 = [Insn::stmt(RET_K, Action::ERRNO | 13)];
+//! assert_eq!(h.verdict(&errno_13)?, Verdict::Accepted);
+//! assert_eq!(h.verdict(&[])?, Verdict::Rejected(libc::EINVAL));
+//!
+//! # #[cfg(target_arch = "x86_64")] {
+//! use seccomp_suite::kernel::{Abi, Ending, Syscall};
+//! const GETPID: i32 = 39;
+//! let call = Syscall::new(Abi::X86_64, GETPID, [0; 6]);
+//! assert_eq!(h.probe(&[&errno_13], &call)?, Ending::Returned(-13));
+//! # }
+//! # Ok::<(), seccomp_suite::kernel::HarnessError>(())
+//! ```
 
 mod child;
 #[cfg(target_arch = "x86_64")]
