@@ -70,7 +70,7 @@ impl Field {
     /// The word at a byte offset, if the offset is a valid seccomp load
     /// (4-aligned and inside the structure).
     pub const fn at(offset: u32, endian: Endian) -> Option<Field> {
-        if offset % 4 != 0 || offset >= SECCOMP_DATA_SIZE {
+        if !offset.is_multiple_of(4) || offset >= SECCOMP_DATA_SIZE {
             return None;
         }
         Some(match offset {

@@ -103,7 +103,7 @@ impl std::error::Error for PartialInsn {}
 
 /// Decodes a whole program; a trailing partial instruction is an error.
 pub fn decode(bytes: &[u8], endian: Endian) -> Result<Vec<Insn>, PartialInsn> {
-    if bytes.len() % INSN_SIZE != 0 {
+    if !bytes.len().is_multiple_of(INSN_SIZE) {
         return Err(PartialInsn { len: bytes.len() });
     }
     Ok(decode_prefix(bytes, endian))

@@ -5,12 +5,18 @@
 //! one implementation of each stage:
 //!
 //! - [`insn`], [`bpf`]: instructions, their byte encoding, opcode constants;
-//! - [`arch`], [`data`], [`action`]: what a filter sees and returns.
+//! - [`arch`], [`data`], [`action`]: what a filter sees and returns;
+//! - [`analysis`], [`disasm`]: the data-flow pass and the listing of
+//!   `seccomp-tools disasm`;
+//! - [`emu`]: running a filter, and the output of `seccomp-tools emu`.
 
 pub mod action;
+pub mod analysis;
 pub mod arch;
 pub mod bpf;
 pub mod data;
+pub mod disasm;
+pub mod emu;
 pub mod insn;
 pub mod validate;
 #[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`
