@@ -20,12 +20,13 @@
 //! States are kept exactly as far as they can change what is printed, and no
 //! further: pins of words other than `sys_number` and `arch` matter only to an
 //! `A == X` test, a scratch slot only if something reads it, X only if it is
-//! ever copied to A, stored, or compared with `==`. Dropping what cannot
-//! matter keeps the sets small, so the pass is about linear in the length of
-//! real filters.
+//! ever copied to A, stored, or compared with `==`. And since the pass forks
+//! every jump whatever the values, states that differ only in the values they
+//! pinned travel together; they are merged into one group that remembers,
+//! per word, one value or "several" (see `State`). So the sets stay small
+//! where many paths meet, and the pass is about linear in the program.
 
 use crate::insn::Insn;
-use std::collections::HashMap;
 
 /// A register.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -229,7 +230,7 @@ impl Op {
 }
 
 /// What a register or scratch slot holds, as far as the pass can tell.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 enum Value {
     Imm(u32),
     /// The word of `seccomp_data` at this byte offset, untransformed.
@@ -245,40 +246,129 @@ const SLOTS: usize = 17;
 const SYS_NUMBER: u32 = 0;
 const ARCH: u32 = 4;
 
-/// One machine state, reduced to what can still change the listing.
+/// The value a word is pinned to, across a group of merged states.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+enum Pin {
+    One(u32),
+    /// Different values on different paths of the group.
+    Many,
+}
+
+impl Pin {
+    fn union(self, other: Pin) -> Pin {
+        if self == other {
+            self
+        } else {
+            Pin::Many
+        }
+    }
+}
+
+/// A group of machine states that agree on everything but the values of
+/// their pins, reduced to what can still change the listing.
+///
+/// The pass forks every conditional jump whatever the values involved, so
+/// states that differ only in which values they pinned follow the same lines
+/// forever, and pin a word (or not) at the same places. The listing only ever
+/// asks whether all states at a line pinned one value, so a group keeps, per
+/// pinned word, its one value or [`Pin::Many`]. This is exact, and keeps the
+/// sets small where many paths, each pinning its own syscall, meet.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 struct State {
     a: Value,
     x: Value,
-    mem: [Value; SLOTS],
-    /// `(offset, value)` for each word an `==` test pinned on the path,
-    /// sorted by offset; only the first pin of a word counts.
-    pins: Vec<(u32, u32)>,
+    /// The slots something reads, in slot order (see [`Relevance::slot`]).
+    mem: Vec<Value>,
+    /// The pins of `sys_number` and `arch`, which every filter makes; only
+    /// the first pin of a word on a path counts.
+    sys_number: Option<Pin>,
+    arch: Option<Pin>,
+    /// `(offset, pin)` for the other words, sorted by offset.
+    others: Vec<(u32, Pin)>,
 }
 
 impl State {
-    fn initial() -> State {
+    fn initial(rel: &Relevance) -> State {
         State {
             a: Value::Imm(0),
             x: Value::Imm(0),
-            mem: [Value::Opaque; SLOTS],
-            pins: Vec::new(),
+            mem: vec![Value::Opaque; rel.slots],
+            sys_number: None,
+            arch: None,
+            others: Vec::new(),
         }
     }
 
-    fn pinned(&self, offset: u32) -> Option<u32> {
-        self.pins
-            .binary_search_by_key(&offset, |&(o, _)| o)
-            .ok()
-            .map(|i| self.pins[i].1)
-    }
-
-    /// Records `word == value` unless the word is already pinned.
-    fn pin(&mut self, offset: u32, value: u32) {
-        if let Err(i) = self.pins.binary_search_by_key(&offset, |&(o, _)| o) {
-            self.pins.insert(i, (offset, value));
+    fn pinned(&self, offset: u32) -> Option<Pin> {
+        match offset {
+            SYS_NUMBER => self.sys_number,
+            ARCH => self.arch,
+            _ => self
+                .others
+                .binary_search_by_key(&offset, |&(o, _)| o)
+                .ok()
+                .map(|i| self.others[i].1),
         }
     }
+
+    /// Records `word == pin` unless the word is already pinned.
+    fn pin(&mut self, offset: u32, pin: Pin) {
+        match offset {
+            SYS_NUMBER => {
+                self.sys_number.get_or_insert(pin);
+            }
+            ARCH => {
+                self.arch.get_or_insert(pin);
+            }
+            _ => {
+                if let Err(i) = self.others.binary_search_by_key(&offset, |&(o, _)| o) {
+                    self.others.insert(i, (offset, pin));
+                }
+            }
+        }
+    }
+
+    /// Orders states by what a group shares: everything but pin values.
+    fn cmp_shape(&self, other: &State) -> core::cmp::Ordering {
+        let shape = |s: &State| (s.a, s.x, s.sys_number.is_some(), s.arch.is_some());
+        shape(self)
+            .cmp(&shape(other))
+            .then_with(|| self.mem.cmp(&other.mem))
+            .then_with(|| {
+                let theirs = other.others.iter().map(|&(o, _)| o);
+                self.others.iter().map(|&(o, _)| o).cmp(theirs)
+            })
+    }
+
+    /// Merges a state of the same shape into this group.
+    fn absorb(&mut self, other: &State) {
+        let union = |mine: &mut Option<Pin>, theirs: Option<Pin>| {
+            if let (Some(m), Some(t)) = (mine.as_mut(), theirs) {
+                *m = m.union(t);
+            }
+        };
+        union(&mut self.sys_number, other.sys_number);
+        union(&mut self.arch, other.arch);
+        for (mine, theirs) in self.others.iter_mut().zip(&other.others) {
+            mine.1 = mine.1.union(theirs.1);
+        }
+    }
+}
+
+/// Merges the states reaching a line into groups of one shape each.
+fn merge(mut states: Vec<State>) -> Vec<State> {
+    if states.len() < 2 {
+        return states;
+    }
+    states.sort_unstable_by(State::cmp_shape);
+    let mut groups: Vec<State> = Vec::with_capacity(states.len());
+    for state in states {
+        match groups.last_mut() {
+            Some(group) if group.cmp_shape(&state).is_eq() => group.absorb(&state),
+            _ => groups.push(state),
+        }
+    }
+    groups
 }
 
 /// Which parts of a state can influence the listing, decided once from the
@@ -288,7 +378,9 @@ struct Relevance {
     /// `A == X` test resolves X through the path's pins.
     other_pins: bool,
     x: bool,
-    mem: [bool; SLOTS],
+    /// For each scratch slot something reads, its index in `State::mem`.
+    slot: [Option<u8>; SLOTS],
+    slots: usize,
 }
 
 impl Relevance {
@@ -315,10 +407,19 @@ impl Relevance {
         let stx = ops.iter().any(|op| {
             matches!(*op, Op::Store { src: Reg::X, slot } if (slot as usize) < SLOTS && mem[slot as usize])
         });
+        let mut slot = [None; SLOTS];
+        let mut slots = 0;
+        for (k, read) in mem.iter().enumerate() {
+            if *read {
+                slot[k] = Some(slots as u8);
+                slots += 1;
+            }
+        }
         Relevance {
             other_pins: jeq_x,
             x: jeq_x || txa || stx,
-            mem,
+            slot,
+            slots,
         }
     }
 }
@@ -336,8 +437,6 @@ pub struct LineFacts {
     pub arch: Option<u32>,
     /// The `sys_number` every reaching path has pinned with an `==` test.
     pub sys_number: Option<u32>,
-    /// How many distinct states (as far as they matter) reach the line.
-    pub states: usize,
 }
 
 /// The facts of every line of a program.
@@ -351,23 +450,18 @@ impl Analysis {
     pub fn new(insns: &[Insn]) -> Analysis {
         let ops: Vec<Op> = insns.iter().map(|&i| Op::of(i)).collect();
         let relevance = Relevance::of(&ops);
-        let mut interner = Interner::default();
-        let mut pending: Vec<Vec<u32>> = vec![Vec::new(); ops.len()];
+        let mut pending: Vec<Vec<State>> = vec![Vec::new(); ops.len()];
         if let Some(first) = pending.first_mut() {
-            first.push(interner.intern(State::initial()));
+            first.push(State::initial(&relevance));
         }
         let mut lines = Vec::with_capacity(ops.len());
-        for pc in 0..ops.len() {
-            let mut ids = std::mem::take(&mut pending[pc]);
-            ids.sort_unstable();
-            ids.dedup();
-            lines.push(facts(ids.iter().map(|&id| interner.get(id))));
-            for &id in &ids {
-                let state = interner.get(id).clone();
-                step(insns[pc], pc, state, &relevance, |target, next| {
-                    if target < pending.len() {
-                        let next = interner.intern(next);
-                        pending[target].push(next);
+        for (pc, &insn) in insns.iter().enumerate() {
+            let groups = merge(std::mem::take(&mut pending[pc]));
+            lines.push(facts(&groups));
+            for state in groups {
+                step(insn, pc, state, &relevance, |target, next| {
+                    if let Some(states) = pending.get_mut(target) {
+                        states.push(next);
                     }
                 });
             }
@@ -414,58 +508,28 @@ impl Analysis {
     }
 }
 
-/// States stored once each, named by index, so a line's set is a list of
-/// small integers.
-#[derive(Default)]
-struct Interner {
-    states: Vec<State>,
-    ids: HashMap<State, u32>,
-}
-
-impl Interner {
-    fn intern(&mut self, state: State) -> u32 {
-        if let Some(&id) = self.ids.get(&state) {
-            return id;
-        }
-        let id = u32::try_from(self.states.len()).expect("fewer than 2^32 distinct states");
-        self.states.push(state.clone());
-        self.ids.insert(state, id);
-        id
-    }
-
-    fn get(&self, id: u32) -> &State {
-        &self.states[id as usize]
-    }
-}
-
-/// Summarises the states reaching one line.
-fn facts<'a>(mut states: impl Iterator<Item = &'a State>) -> LineFacts {
-    let Some(first) = states.next() else {
+/// Summarises the groups of states reaching one line.
+fn facts(groups: &[State]) -> LineFacts {
+    let Some(first) = groups.first() else {
         return LineFacts::default();
     };
-    let mut facts = LineFacts {
+    // A word is pinned to one value at the line if every group pinned it to
+    // that same value.
+    let agreed = |offset: u32| match first.pinned(offset) {
+        Some(Pin::One(v)) if groups.iter().all(|g| g.pinned(offset) == Some(Pin::One(v))) => {
+            Some(v)
+        }
+        _ => None,
+    };
+    LineFacts {
         reachable: true,
         a_word: match first.a {
-            Value::Data(offset) => Some(offset),
+            Value::Data(offset) if groups.iter().all(|g| g.a == first.a) => Some(offset),
             _ => None,
         },
-        arch: first.pinned(ARCH),
-        sys_number: first.pinned(SYS_NUMBER),
-        states: 1,
-    };
-    for state in states {
-        facts.states += 1;
-        if facts.a_word.is_some() && state.a != first.a {
-            facts.a_word = None;
-        }
-        if facts.arch.is_some() && state.pinned(ARCH) != facts.arch {
-            facts.arch = None;
-        }
-        if facts.sys_number.is_some() && state.pinned(SYS_NUMBER) != facts.sys_number {
-            facts.sys_number = None;
-        }
+        arch: agreed(ARCH),
+        sys_number: agreed(SYS_NUMBER),
     }
-    facts
 }
 
 /// The successors of one state through the instruction at `pc`: calls `emit`
@@ -487,7 +551,10 @@ fn step(
             let value = match src {
                 Source::Imm(k) => Value::Imm(k),
                 Source::Len => Value::Imm(crate::data::SECCOMP_DATA_SIZE),
-                Source::Mem(k) => state.mem.get(k as usize).copied().unwrap_or(Value::Opaque),
+                Source::Mem(k) => match rel.slot.get(k as usize) {
+                    Some(&Some(i)) => state.mem[usize::from(i)],
+                    _ => Value::Opaque,
+                },
                 Source::Data(k) => Value::Data(k),
             };
             match dst {
@@ -498,9 +565,8 @@ fn step(
             emit(next, state);
         }
         Op::Store { src, slot } => {
-            let slot = slot as usize;
-            if slot < SLOTS && rel.mem[slot] {
-                state.mem[slot] = match src {
+            if let Some(&Some(i)) = rel.slot.get(slot as usize) {
+                state.mem[usize::from(i)] = match src {
                     Reg::A => state.a,
                     Reg::X => state.x,
                 };
@@ -567,17 +633,17 @@ fn narrow(state: &mut State, operand: Operand, rel: &Relevance) {
     let Value::Data(offset) = state.a else {
         return;
     };
-    let value = match operand {
-        Operand::K(k) => Some(k),
+    let pin = match operand {
+        Operand::K(k) => Some(Pin::One(k)),
         Operand::X => match state.x {
-            Value::Imm(v) => Some(v),
+            Value::Imm(v) => Some(Pin::One(v)),
             Value::Data(o) => state.pinned(o),
             Value::Opaque => None,
         },
     };
-    if let Some(value) = value {
+    if let Some(pin) = pin {
         if offset == SYS_NUMBER || offset == ARCH || rel.other_pins {
-            state.pin(offset, value);
+            state.pin(offset, pin);
         }
     }
 }

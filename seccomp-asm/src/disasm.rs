@@ -134,26 +134,34 @@ impl<'a> Disassembler<'a> {
     /// # Panics
     /// If `pc` is not a line of the program.
     pub fn line(&self, pc: usize) -> String {
+        let mut out = String::new();
+        self.write_line(&mut out, pc);
+        out
+    }
+
+    fn write_line(&self, out: &mut String, pc: usize) {
         let insn = self.insns[pc];
         let text = self.statement(pc);
-        if self.opts.bpf {
-            format!(
+        // Writing to a String cannot fail.
+        let _ = if self.opts.bpf {
+            write!(
+                out,
                 " {pc:04}: 0x{:02x} 0x{:02x} 0x{:02x} 0x{:08x}  {text}",
                 insn.code, insn.jt, insn.jf, insn.k
             )
         } else {
-            format!("{pc:04}: {text}")
-        }
+            write!(out, "{pc:04}: {text}")
+        };
     }
 
     /// The whole listing, as `seccomp-tools disasm` prints it.
     pub fn listing(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(64 * (self.insns.len() + 2));
         if self.opts.bpf {
             out.push_str(HEADER);
         }
         for pc in 0..self.insns.len() {
-            out.push_str(&self.line(pc));
+            self.write_line(&mut out, pc);
             out.push('\n');
         }
         if self.insns.is_empty() {
