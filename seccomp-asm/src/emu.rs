@@ -58,18 +58,27 @@ impl From<&SeccompData> for EmuInput {
 
 impl EmuInput {
     /// The input `seccomp-tools emu -a ARCH FILE [sys_nr [args...]] [-i ip]`
-    /// builds: the arch's audit value, then what was given.
-    pub fn new(arch: Arch, sys_nr: Option<u32>, args: &[u64], ip: Option<u64>) -> EmuInput {
+    /// builds: the arch's audit value, then what was given. More than six
+    /// arguments is an error (seccomp-tools ignores the extra ones).
+    pub fn new(
+        arch: Arch,
+        sys_nr: Option<u32>,
+        args: &[u64],
+        ip: Option<u64>,
+    ) -> Result<EmuInput, TooManyArgs> {
         let mut input = EmuInput {
             sys_nr,
             arch: arch.audit(),
             instruction_pointer: ip,
             args: [None; 6],
         };
+        if args.len() > input.args.len() {
+            return Err(TooManyArgs { given: args.len() });
+        }
         for (slot, &arg) in input.args.iter_mut().zip(args) {
             *slot = Some(arg);
         }
-        input
+        Ok(input)
     }
 
     /// The word `ld [offset]` loads, `Err(name)` if it is undefined, or
@@ -101,6 +110,24 @@ impl EmuInput {
         }))
     }
 }
+
+/// More syscall arguments than the six `seccomp_data` holds.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct TooManyArgs {
+    pub given: usize,
+}
+
+impl fmt::Display for TooManyArgs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a syscall has at most 6 arguments, {} were given",
+            self.given
+        )
+    }
+}
+
+impl std::error::Error for TooManyArgs {}
 
 /// Why an instruction the emulator reached cannot run.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -311,6 +338,12 @@ pub fn emulate_input(
 /// lines after the returning one) and a blank line; then
 /// `return ALLOW at line 0009`. `color` gives the reference's TTY output, in
 /// which every listing line is dimmed (it never marks the executed path).
+///
+/// The run itself is the kernel's ([`emulate_input`]). seccomp-tools computes
+/// with unbounded integers instead, which gives the same results on every
+/// filter the kernel accepts except for a shift by X of 32 or more: it shifts
+/// every bit out, the kernel shifts by `X & 31`. On filters the kernel
+/// refuses, seccomp-tools runs what this returns as an [`EmuError`].
 pub fn emu_output(
     insns: &[Insn],
     arch: Arch,
@@ -474,11 +507,38 @@ pub fn parse_integer(s: &str) -> Result<i128, ParseIntegerError> {
     })
 }
 
+/// Parses the value of an `Integer` option as Ruby's `OptionParser` does
+/// (`seccomp-tools emu -i`): `Integer()` syntax without the blanks around it
+/// and without the `0o` and `0d` prefixes.
+pub fn parse_option_integer(s: &str) -> Result<i128, ParseIntegerError> {
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let prefix = unsigned.get(..2).map(str::to_ascii_lowercase);
+    let blank = |c: Option<char>| c.is_some_and(|c| c.is_ascii_whitespace() || c == '\x0b');
+    if blank(s.chars().next())
+        || blank(s.chars().last())
+        || matches!(prefix.as_deref(), Some("0o" | "0d"))
+    {
+        return Err(ParseIntegerError {
+            input: s.to_string(),
+            kind: ParseIntegerErrorKind::Invalid,
+        });
+    }
+    parse_integer(s)
+}
+
 /// Reads a 64-bit input word (an argument or the instruction pointer):
 /// `Integer()` syntax, from `-2^63` to `2^64 - 1`; negative values are taken
 /// in two's complement, as a C caller would pass them.
 pub fn parse_u64(s: &str) -> Result<u64, ParseIntegerError> {
-    let value = parse_integer(s)?;
+    to_u64(s, parse_integer(s)?)
+}
+
+/// [`parse_u64`] for the value of `-i`, in [`parse_option_integer`] syntax.
+pub fn parse_option_u64(s: &str) -> Result<u64, ParseIntegerError> {
+    to_u64(s, parse_option_integer(s)?)
+}
+
+fn to_u64(s: &str, value: i128) -> Result<u64, ParseIntegerError> {
     if (i128::from(i64::MIN)..=i128::from(u64::MAX)).contains(&value) {
         Ok(value as u64)
     } else {

@@ -126,7 +126,8 @@ fn emu_matches_the_reference() {
             .map(u64_of)
             .collect();
         assert_eq!(args.len(), 6);
-        let input = EmuInput::new(arch, Some(nr), &args, Some(u64_of(&record["ip"])));
+        let input =
+            EmuInput::new(arch, Some(nr), &args, Some(u64_of(&record["ip"]))).expect("6 arguments");
         for (quiet, field) in [(false, "out"), (true, "quiet_out")] {
             let expected = record[field].as_str().expect(field);
             match emu_output(&insns, arch, &input, quiet, false) {

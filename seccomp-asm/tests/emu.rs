@@ -4,8 +4,8 @@
 
 use seccomp_asm::disasm::{disassemble, DisasmOptions};
 use seccomp_asm::emu::{
-    emu_output, emulate, emulate_input, parse_integer, parse_sys_nr, parse_u64, EmuError, EmuInput,
-    Outcome, ParseIntegerErrorKind, Refusal,
+    emu_output, emulate, emulate_input, parse_integer, parse_option_integer, parse_option_u64,
+    parse_sys_nr, parse_u64, EmuError, EmuInput, Outcome, ParseIntegerErrorKind, Refusal,
 };
 use seccomp_asm::{Action, Arch, Endian, Insn, SeccompData};
 
@@ -276,7 +276,7 @@ fn broken_programs_are_errors_not_panics() {
 #[test]
 fn undefined_inputs_print_as_the_reference() {
     let le = Endian::Little;
-    let some_args = EmuInput::new(Arch::X86_64, Some(1), &[1, 2, 3, 4, 5], None);
+    let some_args = EmuInput::new(Arch::X86_64, Some(1), &[1, 2, 3, 4, 5], None).unwrap();
     let e = emulate_input(&[s(0x20, 0), s(0x20, 56), s(0x16, 0)], &some_args, le).unwrap_err();
     assert_eq!(
         e.to_string(),
@@ -287,14 +287,14 @@ fn undefined_inputs_print_as_the_reference() {
         e.to_string(),
         "Undefined Variable\n\t0000: A = instruction_pointer >> 32 <- `instruction_pointer` is undefined"
     );
-    let nothing = EmuInput::new(Arch::X86_64, None, &[], None);
+    let nothing = EmuInput::new(Arch::X86_64, None, &[], None).unwrap();
     let e = emulate_input(&[s(0x20, 4), s(0x20, 0), s(0x16, 0)], &nothing, le).unwrap_err();
     assert_eq!(
         e.to_string(),
         "Undefined Variable\n\t0001: A = sys_number <- `sys_number` is undefined"
     );
     // The line is quoted in the arch's byte order, with no names.
-    let be = EmuInput::new(Arch::S390x, Some(1), &[], None);
+    let be = EmuInput::new(Arch::S390x, Some(1), &[], None).unwrap();
     let e = emulate_input(&[s(0x20, 20), s(0x16, 0)], &be, Endian::Big).unwrap_err();
     assert_eq!(
         e.to_string(),
@@ -306,7 +306,7 @@ fn undefined_inputs_print_as_the_reference() {
 }
 
 fn amd64_input(nr: u32) -> EmuInput {
-    EmuInput::new(Arch::X86_64, Some(nr), &[0; 6], Some(0))
+    EmuInput::new(Arch::X86_64, Some(nr), &[0; 6], Some(0)).unwrap()
 }
 
 #[test]
@@ -404,7 +404,7 @@ fn coloured_output_dims_every_line() {
 
 #[test]
 fn emu_output_reports_errors() {
-    let input = EmuInput::new(Arch::X86_64, Some(0), &[], None);
+    let input = EmuInput::new(Arch::X86_64, Some(0), &[], None).unwrap();
     let e = emu_output(
         &[s(0x20, 16), s(0x16, 0)],
         Arch::X86_64,
@@ -491,4 +491,33 @@ fn input_words_and_syscall_numbers() {
     // Names are looked up in the given arch's table only.
     assert!(parse_sys_nr(Arch::Aarch64, "open").is_err());
     assert!(parse_sys_nr(Arch::X86_64, "sys_read").is_err());
+}
+
+#[test]
+fn option_integer_syntax() {
+    // `-i` goes through OptionParser's Integer pattern before `Integer()`.
+    assert_eq!(parse_option_integer("0x10"), Ok(16));
+    assert_eq!(parse_option_integer("-0b11"), Ok(-3));
+    assert_eq!(parse_option_integer("017"), Ok(15));
+    assert_eq!(parse_option_integer("0_7"), Ok(7));
+    assert_eq!(parse_option_integer("1_000"), Ok(1000));
+    for text in [" 1", "1 ", "\t1", "0o17", "0O17", "-0d9", "0D9", "08", ""] {
+        assert!(parse_option_integer(text).is_err(), "{text:?}");
+    }
+    assert_eq!(parse_option_u64("-1"), Ok(u64::MAX));
+    assert!(parse_option_u64(" 1").is_err());
+}
+
+#[test]
+fn at_most_six_arguments() {
+    let seven = [0u64; 7];
+    let err = EmuInput::new(Arch::X86_64, Some(0), &seven, None).unwrap_err();
+    assert_eq!(err.given, 7);
+    assert_eq!(
+        err.to_string(),
+        "a syscall has at most 6 arguments, 7 were given"
+    );
+    let six = EmuInput::new(Arch::X86_64, Some(0), &seven[..6], None).unwrap();
+    assert_eq!(six.args, [Some(0); 6]);
+    assert_eq!(six.arch, 0xc000_003e);
 }
