@@ -342,8 +342,9 @@ pub fn emulate_input(
 /// The run itself is the kernel's ([`emulate_input`]). seccomp-tools computes
 /// with unbounded integers instead, which gives the same results on every
 /// filter the kernel accepts except for a shift by X of 32 or more: it shifts
-/// every bit out, the kernel shifts by `X & 31`. On filters the kernel
-/// refuses, seccomp-tools runs what this returns as an [`EmuError`].
+/// every bit out, the kernel shifts by `X & 31`. On a filter the kernel
+/// refuses, this stops with an [`EmuError`] at the first refused instruction
+/// the run reaches, where seccomp-tools may carry on.
 pub fn emu_output(
     insns: &[Insn],
     arch: Arch,
