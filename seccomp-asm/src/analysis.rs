@@ -434,8 +434,12 @@ pub struct LineFacts {
     /// every reaching path.
     pub a_word: Option<u32>,
     /// The `arch` value every reaching path has pinned with an `==` test.
+    ///
+    /// As seccomp-tools computes it: a path's pin is its *first* `==` test
+    /// of the word, and paths no input can take (both branches of every
+    /// jump are followed) count too.
     pub arch: Option<u32>,
-    /// The `sys_number` every reaching path has pinned with an `==` test.
+    /// The `sys_number` every reaching path has pinned, in the same sense.
     pub sys_number: Option<u32>,
 }
 

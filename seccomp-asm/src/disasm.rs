@@ -175,6 +175,25 @@ impl<'a> Disassembler<'a> {
 }
 
 /// The listing `seccomp-tools disasm` prints for a program.
+///
+/// ```
+/// use seccomp_asm::disasm::{disassemble, DisasmOptions};
+/// use seccomp_asm::{Arch, Insn};
+///
+/// let allow_read = [
+///     Insn::stmt(0x20, 0),          // ld [0]
+///     Insn::new(0x15, 0, 1, 0),     // jeq #0, 0, 1
+///     Insn::stmt(0x06, 0x7fff_0000), // ret #ALLOW
+///     Insn::stmt(0x06, 0),           // ret #KILL
+/// ];
+/// assert_eq!(
+///     disassemble(&allow_read, &DisasmOptions::no_bpf(Arch::X86_64)),
+///     "0000: A = sys_number\n\
+///      0001: if (A != read) goto 0003\n\
+///      0002: return ALLOW\n\
+///      0003: return KILL\n"
+/// );
+/// ```
 pub fn disassemble(insns: &[Insn], opts: &DisasmOptions) -> String {
     Disassembler::new(insns, *opts).listing()
 }

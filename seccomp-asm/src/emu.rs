@@ -212,6 +212,22 @@ impl fmt::Display for EmuError {
 impl std::error::Error for EmuError {}
 
 /// Runs a filter on one syscall, as the kernel does.
+///
+/// ```
+/// use seccomp_asm::emu::emulate;
+/// use seccomp_asm::{Action, Endian, Insn, SeccompData};
+///
+/// let allow_read = [
+///     Insn::stmt(0x20, 0),
+///     Insn::new(0x15, 0, 1, 0),
+///     Insn::stmt(0x06, 0x7fff_0000),
+///     Insn::stmt(0x06, 0x0005_0001),
+/// ];
+/// let write = SeccompData { nr: 1, ..SeccompData::default() };
+/// let outcome = emulate(&allow_read, &write, Endian::Little).unwrap();
+/// assert_eq!(outcome.action, Action::Errno(1));
+/// assert_eq!(outcome.path, [0, 1, 3]);
+/// ```
 pub fn emulate(insns: &[Insn], data: &SeccompData, endian: Endian) -> Result<Outcome, EmuError> {
     emulate_input(insns, &EmuInput::from(data), endian)
 }
