@@ -181,8 +181,8 @@ impl<'a> Disassembler<'a> {
 /// use seccomp_asm::{Arch, Insn};
 ///
 /// let allow_read = [
-///     Insn::stmt(0x20, 0),          // ld [0]
-///     Insn::new(0x15, 0, 1, 0),     // jeq #0, 0, 1
+///     Insn::stmt(0x20, 0),           // ld [0]
+///     Insn::new(0x15, 0, 1, 0),      // jeq #0, 0, 1
 ///     Insn::stmt(0x06, 0x7fff_0000), // ret #ALLOW
 ///     Insn::stmt(0x06, 0),           // ret #KILL
 /// ];
