@@ -8,13 +8,19 @@
 //! - [`arch`], [`data`], [`action`]: what a filter sees and returns;
 //! - [`lexer`] → [`parser`] → [`assembler`]: seccomp-tools assembly to
 //!   instructions, with [`diag`] for the errors and how they print.
+//! - [`analysis`], [`disasm`]: the data-flow pass and the listing of
+//!   `seccomp-tools disasm`;
+//! - [`emu`]: running a filter, and the output of `seccomp-tools emu`.
 
 pub mod action;
+pub mod analysis;
 pub mod arch;
 pub mod assembler;
 pub mod bpf;
 pub mod data;
 pub mod diag;
+pub mod disasm;
+pub mod emu;
 pub mod insn;
 pub mod lexer;
 pub mod parser;

@@ -1,0 +1,653 @@
+//! The forward data-flow pass behind the disassembler's names.
+//!
+//! seccomp-tools walks a filter from the first line to the last, carrying the
+//! set of machine states that can reach each line: what A and X hold (a
+//! constant, one word of `seccomp_data`, or something it cannot describe),
+//! what each scratch slot holds, and which words the path has pinned with an
+//! `==` test. Conditional jumps fork both ways whatever their operands; only
+//! the taken branch of `==`, when A holds a plain data word and the other side
+//! is a known constant, records "word == constant". Jumps only go forward, so
+//! one pass in line order sees every predecessor of a line before the line.
+//!
+//! The disassembler names a constant from these sets: a `sys_number` compared
+//! with `==` becomes a syscall name, an `arch` an `ARCH_*` constant, and an
+//! argument load gets the argument's name when every path pins one syscall.
+//! [`Analysis`] reproduces the reference's results exactly, including its
+//! quirks: a path that pins a word twice keeps the *first* value (so
+//! contradictory over-approximated paths can spoil argument names), and an
+//! unreachable line has no facts at all (its constants print in decimal).
+//!
+//! States are kept exactly as far as they can change what is printed, and no
+//! further: pins of words other than `sys_number` and `arch` matter only to an
+//! `A == X` test, a scratch slot only if something reads it, X only if it is
+//! ever copied to A, stored, or compared with `==`. And since the pass forks
+//! every jump whatever the values, states that differ only in the values they
+//! pinned travel together; they are merged into one group that remembers,
+//! per word, one value or "several" (see `State`). So the sets stay small
+//! where many paths meet, and the pass is about linear in the program.
+
+use crate::insn::Insn;
+
+/// A register.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Reg {
+    A,
+    X,
+}
+
+/// What a load reads.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Source {
+    /// An immediate (`A = 5`).
+    Imm(u32),
+    /// `len`: the size of `seccomp_data`, 64.
+    Len,
+    /// Scratch memory `mem[k]`.
+    Mem(u32),
+    /// The word of `seccomp_data` at byte offset `k` (any `k`: an offset the
+    /// kernel would refuse is still a load to seccomp-tools).
+    Data(u32),
+}
+
+/// The right-hand side of an ALU operation or a comparison.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Operand {
+    K(u32),
+    X,
+}
+
+/// A binary ALU operation.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum AluOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Or,
+    And,
+    Lsh,
+    Rsh,
+    Xor,
+}
+
+impl AluOp {
+    /// The operator as the assembly language writes it (`+`, `<<`, ...).
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            AluOp::Add => "+",
+            AluOp::Sub => "-",
+            AluOp::Mul => "*",
+            AluOp::Div => "/",
+            AluOp::Or => "|",
+            AluOp::And => "&",
+            AluOp::Lsh => "<<",
+            AluOp::Rsh => ">>",
+            AluOp::Xor => "^",
+        }
+    }
+}
+
+/// A conditional jump's test.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Cmp {
+    Eq,
+    Gt,
+    Ge,
+    Set,
+}
+
+/// Why seccomp-tools cannot read an instruction (it raises an error on it).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Undecodable {
+    /// A load with mode IND, MSH or an undefined mode (`code & 0xe0`).
+    LoadMode,
+    /// An ALU operation that is not one of the ten (`code & 0xf0`: MOD and above XOR).
+    AluOp,
+    /// A jump operation above JSET (`code & 0x70`).
+    JumpOp,
+    /// A MISC operation other than TAX and TXA (`code & 0xf8`).
+    MiscOp,
+}
+
+/// An instruction as seccomp-tools reads it.
+///
+/// seccomp-tools decodes leniently: only the low bits each class uses are
+/// looked at (the class is `code & 7`, a load's mode `code & 0xe0`, a jump's
+/// operation `code & 0x70`), so bits the kernel would refuse are ignored and
+/// `0x2000` reads as `A = k`. The disassembler must reproduce that; the
+/// emulator, which follows the kernel, does not use this view.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Op {
+    Load {
+        dst: Reg,
+        src: Source,
+    },
+    Store {
+        src: Reg,
+        slot: u32,
+    },
+    Alu {
+        op: AluOp,
+        operand: Operand,
+    },
+    /// `A = -A` (the source bit is ignored).
+    Neg,
+    /// Unconditional jump by `k`.
+    Ja {
+        k: u32,
+    },
+    Jump {
+        cmp: Cmp,
+        operand: Operand,
+        jt: u8,
+        jf: u8,
+    },
+    RetA,
+    RetK(u32),
+    /// `X = A`.
+    Tax,
+    /// `A = X`.
+    Txa,
+    Undecodable(Undecodable),
+}
+
+impl Op {
+    /// Reads an instruction the way seccomp-tools does.
+    pub const fn of(insn: Insn) -> Op {
+        let code = insn.code;
+        let k = insn.k;
+        let operand = if code & 0x08 != 0 {
+            Operand::X
+        } else {
+            Operand::K(k)
+        };
+        match code & 0x07 {
+            class @ (0x00 | 0x01) => {
+                let dst = if class == 0 { Reg::A } else { Reg::X };
+                let src = match code & 0xe0 {
+                    0x00 => Source::Imm(k),
+                    0x20 => Source::Data(k),
+                    0x60 => Source::Mem(k),
+                    0x80 => Source::Len,
+                    _ => return Op::Undecodable(Undecodable::LoadMode),
+                };
+                Op::Load { dst, src }
+            }
+            0x02 => Op::Store {
+                src: Reg::A,
+                slot: k,
+            },
+            0x03 => Op::Store {
+                src: Reg::X,
+                slot: k,
+            },
+            0x04 => {
+                let op = match code & 0xf0 {
+                    0x00 => AluOp::Add,
+                    0x10 => AluOp::Sub,
+                    0x20 => AluOp::Mul,
+                    0x30 => AluOp::Div,
+                    0x40 => AluOp::Or,
+                    0x50 => AluOp::And,
+                    0x60 => AluOp::Lsh,
+                    0x70 => AluOp::Rsh,
+                    0x80 => return Op::Neg,
+                    0xa0 => AluOp::Xor,
+                    _ => return Op::Undecodable(Undecodable::AluOp),
+                };
+                Op::Alu { op, operand }
+            }
+            0x05 => {
+                let cmp = match code & 0x70 {
+                    0x00 => return Op::Ja { k },
+                    0x10 => Cmp::Eq,
+                    0x20 => Cmp::Gt,
+                    0x30 => Cmp::Ge,
+                    0x40 => Cmp::Set,
+                    _ => return Op::Undecodable(Undecodable::JumpOp),
+                };
+                Op::Jump {
+                    cmp,
+                    operand,
+                    jt: insn.jt,
+                    jf: insn.jf,
+                }
+            }
+            0x06 => {
+                if code & 0x18 == 0x10 {
+                    Op::RetA
+                } else {
+                    Op::RetK(k)
+                }
+            }
+            _ => match code & 0xf8 {
+                0x00 => Op::Tax,
+                0x80 => Op::Txa,
+                _ => Op::Undecodable(Undecodable::MiscOp),
+            },
+        }
+    }
+}
+
+/// What a register or scratch slot holds, as far as the pass can tell.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+enum Value {
+    Imm(u32),
+    /// The word of `seccomp_data` at this byte offset, untransformed.
+    Data(u32),
+    Opaque,
+}
+
+/// Scratch slots tracked: the kernel's 16, plus the 17th that seccomp-tools
+/// grows into when a filter stores to `mem[16]` (the kernel refuses that).
+const SLOTS: usize = 17;
+
+/// Byte offsets of the two words whose pins the listing shows.
+const SYS_NUMBER: u32 = 0;
+const ARCH: u32 = 4;
+
+/// The value a word is pinned to, across a group of merged states.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+enum Pin {
+    One(u32),
+    /// Different values on different paths of the group.
+    Many,
+}
+
+impl Pin {
+    fn union(self, other: Pin) -> Pin {
+        if self == other {
+            self
+        } else {
+            Pin::Many
+        }
+    }
+}
+
+/// A group of machine states that agree on everything but the values of
+/// their pins, reduced to what can still change the listing.
+///
+/// The pass forks every conditional jump whatever the values involved, so
+/// states that differ only in which values they pinned follow the same lines
+/// forever, and pin a word (or not) at the same places. The listing only ever
+/// asks whether all states at a line pinned one value, so a group keeps, per
+/// pinned word, its one value or [`Pin::Many`]. This is exact, and keeps the
+/// sets small where many paths, each pinning its own syscall, meet.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+struct State {
+    a: Value,
+    x: Value,
+    /// The slots something reads, in slot order (see [`Relevance::slot`]).
+    mem: Vec<Value>,
+    /// The pins of `sys_number` and `arch`, which every filter makes; only
+    /// the first pin of a word on a path counts.
+    sys_number: Option<Pin>,
+    arch: Option<Pin>,
+    /// `(offset, pin)` for the other words, sorted by offset.
+    others: Vec<(u32, Pin)>,
+}
+
+impl State {
+    fn initial(rel: &Relevance) -> State {
+        State {
+            a: Value::Imm(0),
+            x: Value::Imm(0),
+            mem: vec![Value::Opaque; rel.slots],
+            sys_number: None,
+            arch: None,
+            others: Vec::new(),
+        }
+    }
+
+    fn pinned(&self, offset: u32) -> Option<Pin> {
+        match offset {
+            SYS_NUMBER => self.sys_number,
+            ARCH => self.arch,
+            _ => self
+                .others
+                .binary_search_by_key(&offset, |&(o, _)| o)
+                .ok()
+                .map(|i| self.others[i].1),
+        }
+    }
+
+    /// Records `word == pin` unless the word is already pinned.
+    fn pin(&mut self, offset: u32, pin: Pin) {
+        match offset {
+            SYS_NUMBER => {
+                self.sys_number.get_or_insert(pin);
+            }
+            ARCH => {
+                self.arch.get_or_insert(pin);
+            }
+            _ => {
+                if let Err(i) = self.others.binary_search_by_key(&offset, |&(o, _)| o) {
+                    self.others.insert(i, (offset, pin));
+                }
+            }
+        }
+    }
+
+    /// Orders states by what a group shares: everything but pin values.
+    fn cmp_shape(&self, other: &State) -> core::cmp::Ordering {
+        let shape = |s: &State| (s.a, s.x, s.sys_number.is_some(), s.arch.is_some());
+        shape(self)
+            .cmp(&shape(other))
+            .then_with(|| self.mem.cmp(&other.mem))
+            .then_with(|| {
+                let theirs = other.others.iter().map(|&(o, _)| o);
+                self.others.iter().map(|&(o, _)| o).cmp(theirs)
+            })
+    }
+
+    /// Merges a state of the same shape into this group.
+    fn absorb(&mut self, other: &State) {
+        let union = |mine: &mut Option<Pin>, theirs: Option<Pin>| {
+            if let (Some(m), Some(t)) = (mine.as_mut(), theirs) {
+                *m = m.union(t);
+            }
+        };
+        union(&mut self.sys_number, other.sys_number);
+        union(&mut self.arch, other.arch);
+        for (mine, theirs) in self.others.iter_mut().zip(&other.others) {
+            mine.1 = mine.1.union(theirs.1);
+        }
+    }
+}
+
+/// Merges the states reaching a line into groups of one shape each.
+fn merge(mut states: Vec<State>) -> Vec<State> {
+    if states.len() < 2 {
+        return states;
+    }
+    states.sort_unstable_by(State::cmp_shape);
+    let mut groups: Vec<State> = Vec::with_capacity(states.len());
+    for state in states {
+        match groups.last_mut() {
+            Some(group) if group.cmp_shape(&state).is_eq() => group.absorb(&state),
+            _ => groups.push(state),
+        }
+    }
+    groups
+}
+
+/// Which parts of a state can influence the listing, decided once from the
+/// whole program (every line, reachable or not, so the choice is safe).
+struct Relevance {
+    /// Pins of words other than `sys_number` and `arch`: read only when an
+    /// `A == X` test resolves X through the path's pins.
+    other_pins: bool,
+    x: bool,
+    /// For each scratch slot something reads, its index in `State::mem`.
+    slot: [Option<u8>; SLOTS],
+    slots: usize,
+}
+
+impl Relevance {
+    fn of(ops: &[Op]) -> Relevance {
+        let mut mem = [false; SLOTS];
+        let mut jeq_x = false;
+        let mut txa = false;
+        for op in ops {
+            match *op {
+                Op::Load {
+                    src: Source::Mem(k),
+                    ..
+                } if (k as usize) < SLOTS => mem[k as usize] = true,
+                Op::Jump {
+                    cmp: Cmp::Eq,
+                    operand: Operand::X,
+                    jt,
+                    jf,
+                } if jt != jf => jeq_x = true,
+                Op::Txa => txa = true,
+                _ => {}
+            }
+        }
+        let stx = ops.iter().any(|op| {
+            matches!(*op, Op::Store { src: Reg::X, slot } if (slot as usize) < SLOTS && mem[slot as usize])
+        });
+        let mut slot = [None; SLOTS];
+        let mut slots = 0;
+        for (k, read) in mem.iter().enumerate() {
+            if *read {
+                slot[k] = Some(slots as u8);
+                slots += 1;
+            }
+        }
+        Relevance {
+            other_pins: jeq_x,
+            x: jeq_x || txa || stx,
+            slot,
+            slots,
+        }
+    }
+}
+
+/// What every state reaching one line agrees on.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct LineFacts {
+    /// Whether any path from the first line reaches this one (jumps are
+    /// followed both ways whatever their operands).
+    pub reachable: bool,
+    /// The byte offset of the `seccomp_data` word A holds, untransformed, on
+    /// every reaching path.
+    pub a_word: Option<u32>,
+    /// The `arch` value every reaching path has pinned with an `==` test.
+    ///
+    /// As seccomp-tools computes it: a path's pin is its *first* `==` test
+    /// of the word, and paths no input can take (both branches of every
+    /// jump are followed) count too.
+    pub arch: Option<u32>,
+    /// The `sys_number` every reaching path has pinned, in the same sense.
+    pub sys_number: Option<u32>,
+}
+
+/// The facts of every line of a program.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Analysis {
+    lines: Vec<LineFacts>,
+}
+
+impl Analysis {
+    /// Runs the pass over a program.
+    pub fn new(insns: &[Insn]) -> Analysis {
+        let ops: Vec<Op> = insns.iter().map(|&i| Op::of(i)).collect();
+        let relevance = Relevance::of(&ops);
+        let mut pending: Vec<Vec<State>> = vec![Vec::new(); ops.len()];
+        if let Some(first) = pending.first_mut() {
+            first.push(State::initial(&relevance));
+        }
+        let mut lines = Vec::with_capacity(ops.len());
+        for (pc, &insn) in insns.iter().enumerate() {
+            let groups = merge(std::mem::take(&mut pending[pc]));
+            lines.push(facts(&groups));
+            for state in groups {
+                step(insn, pc, state, &relevance, |target, next| {
+                    if let Some(states) = pending.get_mut(target) {
+                        states.push(next);
+                    }
+                });
+            }
+        }
+        Analysis { lines }
+    }
+
+    /// The number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The facts of line `pc` (default, all empty, past the end).
+    pub fn facts(&self, pc: usize) -> LineFacts {
+        self.lines.get(pc).copied().unwrap_or_default()
+    }
+
+    /// Every line's facts, in order.
+    pub fn lines(&self) -> &[LineFacts] {
+        &self.lines
+    }
+
+    pub fn reachable(&self, pc: usize) -> bool {
+        self.facts(pc).reachable
+    }
+
+    /// The `arch` value pinned on every path reaching line `pc`.
+    pub fn arch(&self, pc: usize) -> Option<u32> {
+        self.facts(pc).arch
+    }
+
+    /// The `sys_number` value pinned on every path reaching line `pc`.
+    pub fn sys_number(&self, pc: usize) -> Option<u32> {
+        self.facts(pc).sys_number
+    }
+
+    /// The `seccomp_data` word A holds on every path reaching line `pc`.
+    pub fn a_word(&self, pc: usize) -> Option<u32> {
+        self.facts(pc).a_word
+    }
+}
+
+/// Summarises the groups of states reaching one line.
+fn facts(groups: &[State]) -> LineFacts {
+    let Some(first) = groups.first() else {
+        return LineFacts::default();
+    };
+    // A word is pinned to one value at the line if every group pinned it to
+    // that same value.
+    let agreed = |offset: u32| match first.pinned(offset) {
+        Some(Pin::One(v)) if groups.iter().all(|g| g.pinned(offset) == Some(Pin::One(v))) => {
+            Some(v)
+        }
+        _ => None,
+    };
+    LineFacts {
+        reachable: true,
+        a_word: match first.a {
+            Value::Data(offset) if groups.iter().all(|g| g.a == first.a) => Some(offset),
+            _ => None,
+        },
+        arch: agreed(ARCH),
+        sys_number: agreed(SYS_NUMBER),
+    }
+}
+
+/// The successors of one state through the instruction at `pc`: calls `emit`
+/// with each target line and the state there.
+fn step(
+    insn: Insn,
+    pc: usize,
+    mut state: State,
+    rel: &Relevance,
+    mut emit: impl FnMut(usize, State),
+) {
+    let op = Op::of(insn);
+    let next = pc + 1;
+    // Jump targets are computed wide: `k` is 32 bits and may point far past
+    // the end, where the target is simply dropped.
+    let target = |off: u64| usize::try_from(pc as u64 + 1 + off).unwrap_or(usize::MAX);
+    match op {
+        Op::Load { dst, src } => {
+            let value = match src {
+                Source::Imm(k) => Value::Imm(k),
+                Source::Len => Value::Imm(crate::data::SECCOMP_DATA_SIZE),
+                Source::Mem(k) => match rel.slot.get(k as usize) {
+                    Some(&Some(i)) => state.mem[usize::from(i)],
+                    _ => Value::Opaque,
+                },
+                Source::Data(k) => Value::Data(k),
+            };
+            match dst {
+                Reg::A => state.a = value,
+                Reg::X if rel.x => state.x = value,
+                Reg::X => {}
+            }
+            emit(next, state);
+        }
+        Op::Store { src, slot } => {
+            if let Some(&Some(i)) = rel.slot.get(slot as usize) {
+                state.mem[usize::from(i)] = match src {
+                    Reg::A => state.a,
+                    Reg::X => state.x,
+                };
+            }
+            emit(next, state);
+        }
+        Op::Alu { .. } | Op::Neg | Op::Undecodable(Undecodable::AluOp) => {
+            state.a = Value::Opaque;
+            emit(next, state);
+        }
+        Op::Undecodable(Undecodable::LoadMode) => {
+            // seccomp-tools stops on it; the class bit still says which
+            // register it would load.
+            if insn.code & 0x07 == 0 {
+                state.a = Value::Opaque;
+            } else if rel.x {
+                state.x = Value::Opaque;
+            }
+            emit(next, state);
+        }
+        Op::Tax => {
+            if rel.x {
+                state.x = state.a;
+            }
+            emit(next, state);
+        }
+        Op::Txa => {
+            state.a = state.x;
+            emit(next, state);
+        }
+        Op::Undecodable(Undecodable::MiscOp) => emit(next, state),
+        Op::Ja { k } => emit(target(u64::from(k)), state),
+        Op::Jump { jt, jf, .. } if jt == jf => emit(target(u64::from(jt)), state),
+        Op::Jump {
+            cmp,
+            operand,
+            jt,
+            jf,
+        } => {
+            let mut taken = state.clone();
+            if cmp == Cmp::Eq {
+                narrow(&mut taken, operand, rel);
+            }
+            emit(target(u64::from(jt)), taken);
+            emit(target(u64::from(jf)), state);
+        }
+        Op::Undecodable(Undecodable::JumpOp) => {
+            // seccomp-tools stops on it; its two offsets are still the only
+            // places it could go, and it tests nothing the pass understands.
+            let (jt, jf) = (u64::from(insn.jt), u64::from(insn.jf));
+            if jt != jf {
+                emit(target(jt), state.clone());
+            }
+            emit(target(jf), state);
+        }
+        Op::RetA | Op::RetK(_) => {}
+    }
+}
+
+/// The taken branch of `A == operand` learns `word == constant` when A is a
+/// plain data word and the operand is, or resolves through the path's pins
+/// to, a constant.
+fn narrow(state: &mut State, operand: Operand, rel: &Relevance) {
+    let Value::Data(offset) = state.a else {
+        return;
+    };
+    let pin = match operand {
+        Operand::K(k) => Some(Pin::One(k)),
+        Operand::X => match state.x {
+            Value::Imm(v) => Some(Pin::One(v)),
+            Value::Data(o) => state.pinned(o),
+            Value::Opaque => None,
+        },
+    };
+    if let Some(pin) = pin {
+        if offset == SYS_NUMBER || offset == ARCH || rel.other_pins {
+            state.pin(offset, pin);
+        }
+    }
+}

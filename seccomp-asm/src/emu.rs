@@ -1,0 +1,585 @@
+//! The emulator: what a filter returns for one syscall.
+//!
+//! [`emulate`] runs a program as the kernel does: A and X start at 0, every
+//! comparison is unsigned, `A /= X` with X == 0 ends the filter with 0
+//! (KILL_THREAD), shifts by X use `X & 31`, `len` loads 64 and `ld [k]` reads
+//! the word [`SeccompData::word`] gives in the arch's byte order. Only the
+//! instructions on the executed path are checked, each against the kernel's
+//! rules, so a program the kernel would refuse may still run here up to the
+//! instruction it would refuse; every such instruction, a jump past the end or
+//! falling off the end is an [`EmuError`], never a panic.
+//!
+//! [`emulate_input`] is the `seccomp-tools emu` mode, in which some inputs may
+//! be missing (fewer than six arguments, no instruction pointer): loading one
+//! is an error that prints as the reference prints it. [`emu_output`] is the
+//! whole stdout of `seccomp-tools emu`, and [`parse_integer`] /
+//! [`parse_sys_nr`] read its numeric arguments.
+
+use crate::action::{Action, DATA_MASK};
+use crate::bpf::{self, seccomp as op};
+use crate::data::{Field, SeccompData, SECCOMP_DATA_SIZE};
+use crate::disasm::{self, color, DisasmOptions};
+use crate::insn::{Endian, Insn};
+use crate::Arch;
+use core::fmt;
+
+/// How a run ended.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct Outcome {
+    /// The value the filter returned.
+    pub ret: u32,
+    pub action: Action,
+    /// The line that returned: a `return`, or an `A /= X` with X == 0.
+    pub pc: usize,
+    /// Every line executed, in order, ending with `pc`.
+    pub path: Vec<usize>,
+}
+
+/// The filter's input in the `seccomp-tools emu` mode: any word but `arch`
+/// may be undefined.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub struct EmuInput {
+    pub sys_nr: Option<u32>,
+    pub arch: u32,
+    pub instruction_pointer: Option<u64>,
+    pub args: [Option<u64>; 6],
+}
+
+impl From<&SeccompData> for EmuInput {
+    fn from(data: &SeccompData) -> EmuInput {
+        EmuInput {
+            sys_nr: Some(data.nr as u32),
+            arch: data.arch,
+            instruction_pointer: Some(data.instruction_pointer),
+            args: data.args.map(Some),
+        }
+    }
+}
+
+impl EmuInput {
+    /// The input `seccomp-tools emu -a ARCH FILE [sys_nr [args...]] [-i ip]`
+    /// builds: the arch's audit value, then what was given. More than six
+    /// arguments is an error (seccomp-tools ignores the extra ones).
+    pub fn new(
+        arch: Arch,
+        sys_nr: Option<u32>,
+        args: &[u64],
+        ip: Option<u64>,
+    ) -> Result<EmuInput, TooManyArgs> {
+        let mut input = EmuInput {
+            sys_nr,
+            arch: arch.audit(),
+            instruction_pointer: ip,
+            args: [None; 6],
+        };
+        if args.len() > input.args.len() {
+            return Err(TooManyArgs { given: args.len() });
+        }
+        for (slot, &arg) in input.args.iter_mut().zip(args) {
+            *slot = Some(arg);
+        }
+        Ok(input)
+    }
+
+    /// The word `ld [offset]` loads, `Err(name)` if it is undefined, or
+    /// `Ok(None)` if the offset is not a valid load at all.
+    fn word(&self, offset: u32, endian: Endian) -> Result<Option<u32>, &'static str> {
+        let Some(field) = Field::at(offset, endian) else {
+            return Ok(None);
+        };
+        let word = |value: u64, high: bool| {
+            if high {
+                (value >> 32) as u32
+            } else {
+                value as u32
+            }
+        };
+        Ok(Some(match field {
+            Field::SysNumber => self.sys_nr.ok_or("sys_number")?,
+            Field::Arch => self.arch,
+            Field::InstructionPointer { high } => {
+                word(self.instruction_pointer.ok_or("instruction_pointer")?, high)
+            }
+            Field::Arg { index, high } => {
+                const NAMES: [&str; 6] = [
+                    "args[0]", "args[1]", "args[2]", "args[3]", "args[4]", "args[5]",
+                ];
+                let index = usize::from(index);
+                word(self.args[index].ok_or(NAMES[index])?, high)
+            }
+        }))
+    }
+}
+
+/// More syscall arguments than the six `seccomp_data` holds.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct TooManyArgs {
+    pub given: usize,
+}
+
+impl fmt::Display for TooManyArgs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "a syscall has at most 6 arguments, {} were given",
+            self.given
+        )
+    }
+}
+
+impl std::error::Error for TooManyArgs {}
+
+/// Why an instruction the emulator reached cannot run.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Refusal {
+    /// Not one of the opcodes a seccomp filter may use.
+    Opcode,
+    /// `ld [k]` outside `seccomp_data` or not 4-aligned.
+    DataOffset,
+    /// `mem[k]` with `k >= 16`.
+    MemSlot,
+    /// Division by constant 0.
+    DivisionByZero,
+    /// Shift by a constant of 32 or more.
+    ShiftTooFar,
+}
+
+/// Why a run did not return a value.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub enum EmuError {
+    /// A program with no instructions.
+    Empty,
+    /// The kernel refuses the instruction at `pc`.
+    Refused { pc: usize, insn: Insn, why: Refusal },
+    /// `mem[slot]` read before anything was stored there (the kernel's
+    /// checker refuses every program that could do this).
+    UninitializedMem { pc: usize, slot: u32 },
+    /// A jump to `target`, past the last line.
+    JumpOutOfRange { pc: usize, target: u64 },
+    /// The last line is not a `return` and execution went past it.
+    FellOffEnd { pc: usize },
+    /// A load of an input the caller left undefined (`seccomp-tools emu`
+    /// mode). `line` is the loading line as seccomp-tools quotes it.
+    Undefined {
+        pc: usize,
+        line: String,
+        var: &'static str,
+    },
+}
+
+impl fmt::Display for EmuError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EmuError::Empty => f.write_str("the filter has no instructions"),
+            EmuError::Refused { pc, insn, why } => {
+                let why = match why {
+                    Refusal::Opcode => "is not an instruction a seccomp filter may use",
+                    Refusal::DataOffset => {
+                        "loads from an offset that is not a 4-aligned word of seccomp_data"
+                    }
+                    Refusal::MemSlot => "uses a scratch slot past mem[15]",
+                    Refusal::DivisionByZero => "divides by constant 0",
+                    Refusal::ShiftTooFar => "shifts by a constant of 32 or more",
+                };
+                write!(f, "line {pc:04} ({insn:?}) {why}; the kernel refuses it")
+            }
+            EmuError::UninitializedMem { pc, slot } => {
+                write!(
+                    f,
+                    "line {pc:04} reads mem[{slot}] before anything was stored there"
+                )
+            }
+            EmuError::JumpOutOfRange { pc, target } => {
+                write!(
+                    f,
+                    "line {pc:04} jumps to line {target:04}, past the end of the filter"
+                )
+            }
+            EmuError::FellOffEnd { pc } => {
+                write!(f, "line {pc:04} is the last and does not return")
+            }
+            // The reference's message, byte for byte.
+            EmuError::Undefined { pc, line, var } => {
+                write!(
+                    f,
+                    "Undefined Variable\n\t{pc:04}: {line} <- `{var}` is undefined"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for EmuError {}
+
+/// Runs a filter on one syscall, as the kernel does.
+///
+/// ```
+/// use seccomp_asm::emu::emulate;
+/// use seccomp_asm::{Action, Endian, Insn, SeccompData};
+///
+/// let allow_read = [
+///     Insn::stmt(0x20, 0),
+///     Insn::new(0x15, 0, 1, 0),
+///     Insn::stmt(0x06, 0x7fff_0000),
+///     Insn::stmt(0x06, 0x0005_0001),
+/// ];
+/// let write = SeccompData { nr: 1, ..SeccompData::default() };
+/// let outcome = emulate(&allow_read, &write, Endian::Little).unwrap();
+/// assert_eq!(outcome.action, Action::Errno(1));
+/// assert_eq!(outcome.path, [0, 1, 3]);
+/// ```
+pub fn emulate(insns: &[Insn], data: &SeccompData, endian: Endian) -> Result<Outcome, EmuError> {
+    emulate_input(insns, &EmuInput::from(data), endian)
+}
+
+/// Runs a filter on an input that may leave words undefined.
+pub fn emulate_input(
+    insns: &[Insn],
+    input: &EmuInput,
+    endian: Endian,
+) -> Result<Outcome, EmuError> {
+    if insns.is_empty() {
+        return Err(EmuError::Empty);
+    }
+    let mut a: u32 = 0;
+    let mut x: u32 = 0;
+    let mut mem: [Option<u32>; bpf::MEMWORDS as usize] = [None; bpf::MEMWORDS as usize];
+    let mut path = Vec::new();
+    let mut pc = 0usize;
+    let finish = |ret: u32, pc: usize, path: Vec<usize>| Outcome {
+        ret,
+        action: Action::from_ret(ret),
+        pc,
+        path,
+    };
+    loop {
+        let Some(&insn) = insns.get(pc) else {
+            return Err(EmuError::FellOffEnd { pc: pc - 1 });
+        };
+        path.push(pc);
+        let refuse = |why| EmuError::Refused { pc, insn, why };
+        let k = insn.k;
+        let slot = || {
+            if k < bpf::MEMWORDS {
+                Ok(k as usize)
+            } else {
+                Err(refuse(Refusal::MemSlot))
+            }
+        };
+        let load_mem = |mem: &[Option<u32>; 16]| -> Result<u32, EmuError> {
+            let s = slot()?;
+            mem[s].ok_or(EmuError::UninitializedMem { pc, slot: k })
+        };
+        if !op::allowed(insn.code) {
+            return Err(refuse(Refusal::Opcode));
+        }
+        // Where a jump lands; `None` for every other instruction.
+        let mut jump: Option<u64> = None;
+        match insn.code {
+            op::LD_IMM => a = k,
+            op::LDX_IMM => x = k,
+            op::LD_LEN => a = SECCOMP_DATA_SIZE,
+            op::LDX_LEN => x = SECCOMP_DATA_SIZE,
+            op::LD_ABS => {
+                a = match input.word(k, endian) {
+                    Ok(Some(word)) => word,
+                    Ok(None) => return Err(refuse(Refusal::DataOffset)),
+                    Err(var) => {
+                        return Err(EmuError::Undefined {
+                            pc,
+                            line: disasm::statement(insn, pc, endian),
+                            var,
+                        })
+                    }
+                }
+            }
+            op::LD_MEM => a = load_mem(&mem)?,
+            op::LDX_MEM => x = load_mem(&mem)?,
+            op::ST_MEM => mem[slot()?] = Some(a),
+            op::STX_MEM => mem[slot()?] = Some(x),
+            op::MISC_TAX => x = a,
+            op::MISC_TXA => a = x,
+            op::ALU_NEG => a = a.wrapping_neg(),
+            op::RET_K => return Ok(finish(k, pc, path)),
+            op::RET_A => return Ok(finish(a, pc, path)),
+            op::JMP_JA => jump = Some(u64::from(k)),
+            code if bpf::class(code) == bpf::ALU => {
+                let by_x = bpf::src(code) == bpf::X;
+                let rhs = if by_x { x } else { k };
+                a = match bpf::op(code) {
+                    bpf::ADD => a.wrapping_add(rhs),
+                    bpf::SUB => a.wrapping_sub(rhs),
+                    bpf::MUL => a.wrapping_mul(rhs),
+                    bpf::DIV if rhs == 0 && by_x => return Ok(finish(0, pc, path)),
+                    bpf::DIV if rhs == 0 => return Err(refuse(Refusal::DivisionByZero)),
+                    bpf::DIV => a / rhs,
+                    bpf::OR => a | rhs,
+                    bpf::AND => a & rhs,
+                    bpf::XOR => a ^ rhs,
+                    bpf::LSH | bpf::RSH if !by_x && rhs >= 32 => {
+                        return Err(refuse(Refusal::ShiftTooFar))
+                    }
+                    bpf::LSH => a << (rhs & 31),
+                    bpf::RSH => a >> (rhs & 31),
+                    _ => unreachable!("seccomp::allowed admits only these ALU operations"),
+                };
+            }
+            code => {
+                // The remaining allowed opcodes are the conditional jumps.
+                let rhs = if bpf::src(code) == bpf::X { x } else { k };
+                let taken = match bpf::op(code) {
+                    bpf::JEQ => a == rhs,
+                    bpf::JGT => a > rhs,
+                    bpf::JGE => a >= rhs,
+                    bpf::JSET => a & rhs != 0,
+                    _ => unreachable!("seccomp::allowed admits only these jumps"),
+                };
+                jump = Some(u64::from(if taken { insn.jt } else { insn.jf }));
+            }
+        }
+        pc = match jump {
+            None => pc + 1,
+            Some(off) => {
+                let target = pc as u64 + 1 + off;
+                if target >= insns.len() as u64 {
+                    return Err(EmuError::JumpOutOfRange { pc, target });
+                }
+                target as usize
+            }
+        };
+    }
+}
+
+/// The stdout of `seccomp-tools emu`: unless `quiet`, the listing (cut a few
+/// lines after the returning one) and a blank line; then
+/// `return ALLOW at line 0009`. `color` gives the reference's TTY output, in
+/// which every listing line is dimmed (it never marks the executed path).
+///
+/// The run itself is the kernel's ([`emulate_input`]). seccomp-tools computes
+/// with unbounded integers instead, which gives the same results on every
+/// filter the kernel accepts except for a shift by X of 32 or more: it shifts
+/// every bit out, the kernel shifts by `X & 31`. On a filter the kernel
+/// refuses, this stops with an [`EmuError`] at the first refused instruction
+/// the run reaches, where seccomp-tools may carry on.
+pub fn emu_output(
+    insns: &[Insn],
+    arch: Arch,
+    input: &EmuInput,
+    quiet: bool,
+    color: bool,
+) -> Result<String, EmuError> {
+    let outcome = emulate_input(insns, input, arch.endian())?;
+    let mut out = String::new();
+    if !quiet {
+        let gray = |s: &str| {
+            if color {
+                color::paint(s, color::GRAY)
+            } else {
+                s.to_string()
+            }
+        };
+        let opts = DisasmOptions {
+            color,
+            ..DisasmOptions::new(arch)
+        };
+        let listing = disasm::disassemble(insns, &opts);
+        let mut lines = listing.split_inclusive('\n');
+        // The two header lines are printed as they are.
+        out.extend(lines.by_ref().take(2));
+        let body: Vec<&str> = lines.collect();
+        for (idx, line) in body.iter().enumerate() {
+            out.push_str(&gray(line));
+            let rest = body.len() - idx - 1;
+            if rest > 3 && idx > outcome.pc + 4 {
+                out.push_str(&gray(&format!("... (omitting {rest} lines)\n")));
+                break;
+            }
+        }
+        out.push('\n');
+    }
+    let name = outcome.action.name().unwrap_or("");
+    let errno = match outcome.action {
+        Action::Errno(_) => format!("({})", outcome.ret & DATA_MASK),
+        _ => String::new(),
+    };
+    out.push_str(&format!("return {name}{errno} at line {:04}\n", outcome.pc));
+    Ok(out)
+}
+
+/// A string that is not an integer in Ruby's `Integer()` syntax, or one too
+/// large to represent.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct ParseIntegerError {
+    pub input: String,
+    pub kind: ParseIntegerErrorKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ParseIntegerErrorKind {
+    /// Not in `Integer()` syntax.
+    Invalid,
+    /// An integer, but outside the range the caller accepts.
+    OutOfRange,
+}
+
+impl fmt::Display for ParseIntegerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            ParseIntegerErrorKind::Invalid => {
+                write!(f, "invalid value for Integer(): {:?}", self.input)
+            }
+            ParseIntegerErrorKind::OutOfRange => write!(f, "{:?} is out of range", self.input),
+        }
+    }
+}
+
+impl std::error::Error for ParseIntegerError {}
+
+/// Parses an integer as Ruby's `Integer(str)` does: optional blanks around,
+/// one optional sign, then decimal, `0x`/`0X` hex, `0b` binary, `0o` or a
+/// bare leading `0` octal, or `0d` decimal, with single `_` allowed between
+/// digits (`1_000`). Values beyond `i128` are an error (Ruby would make a
+/// bignum).
+pub fn parse_integer(s: &str) -> Result<i128, ParseIntegerError> {
+    let invalid = || ParseIntegerError {
+        input: s.to_string(),
+        kind: ParseIntegerErrorKind::Invalid,
+    };
+    // Ruby's `isspace`: blank, \t, \n, \v, \f, \r.
+    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let bytes = s.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|&c| !is_space(c))
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&c| !is_space(c))
+        .map_or(start, |i| i + 1);
+    let mut rest = &bytes[start..end];
+    let negative = match rest.first() {
+        Some(b'-') => {
+            rest = &rest[1..];
+            true
+        }
+        Some(b'+') => {
+            rest = &rest[1..];
+            false
+        }
+        _ => false,
+    };
+    let base: u32 = match rest {
+        [b'0', p, tail @ ..]
+            if matches!(p, b'x' | b'X' | b'b' | b'B' | b'o' | b'O' | b'd' | b'D') =>
+        {
+            let base = match p.to_ascii_lowercase() {
+                b'x' => 16,
+                b'b' => 2,
+                b'o' => 8,
+                _ => 10,
+            };
+            rest = tail;
+            base
+        }
+        // A leading 0 followed by anything else is octal ("017", "0_7").
+        [b'0', _, ..] => 8,
+        _ => 10,
+    };
+    // digit ( "_"? digit )*
+    let mut magnitude: u128 = 0;
+    let mut after_digit = false;
+    let mut overflow = false;
+    for &c in rest {
+        if c == b'_' {
+            if !after_digit {
+                return Err(invalid());
+            }
+            after_digit = false;
+            continue;
+        }
+        let digit = (c as char).to_digit(base).ok_or_else(invalid)?;
+        after_digit = true;
+        match magnitude
+            .checked_mul(u128::from(base))
+            .and_then(|m| m.checked_add(u128::from(digit)))
+        {
+            Some(m) => magnitude = m,
+            None => overflow = true,
+        }
+    }
+    if !after_digit {
+        // Empty, or ending in "_".
+        return Err(invalid());
+    }
+    let value = if overflow {
+        None
+    } else if negative {
+        0i128.checked_sub_unsigned(magnitude)
+    } else {
+        i128::try_from(magnitude).ok()
+    };
+    value.ok_or(ParseIntegerError {
+        input: s.to_string(),
+        kind: ParseIntegerErrorKind::OutOfRange,
+    })
+}
+
+/// Parses the value of an `Integer` option as Ruby's `OptionParser` does
+/// (`seccomp-tools emu -i`): `Integer()` syntax without the blanks around it
+/// and without the `0o` and `0d` prefixes.
+pub fn parse_option_integer(s: &str) -> Result<i128, ParseIntegerError> {
+    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let prefix = unsigned.get(..2).map(str::to_ascii_lowercase);
+    let blank = |c: Option<char>| c.is_some_and(|c| c.is_ascii_whitespace() || c == '\x0b');
+    if blank(s.chars().next())
+        || blank(s.chars().last())
+        || matches!(prefix.as_deref(), Some("0o" | "0d"))
+    {
+        return Err(ParseIntegerError {
+            input: s.to_string(),
+            kind: ParseIntegerErrorKind::Invalid,
+        });
+    }
+    parse_integer(s)
+}
+
+/// Reads a 64-bit input word (an argument or the instruction pointer):
+/// `Integer()` syntax, from `-2^63` to `2^64 - 1`; negative values are taken
+/// in two's complement, as a C caller would pass them.
+pub fn parse_u64(s: &str) -> Result<u64, ParseIntegerError> {
+    to_u64(s, parse_integer(s)?)
+}
+
+/// [`parse_u64`] for the value of `-i`, in [`parse_option_integer`] syntax.
+pub fn parse_option_u64(s: &str) -> Result<u64, ParseIntegerError> {
+    to_u64(s, parse_option_integer(s)?)
+}
+
+fn to_u64(s: &str, value: i128) -> Result<u64, ParseIntegerError> {
+    if (i128::from(i64::MIN)..=i128::from(u64::MAX)).contains(&value) {
+        Ok(value as u64)
+    } else {
+        Err(ParseIntegerError {
+            input: s.to_string(),
+            kind: ParseIntegerErrorKind::OutOfRange,
+        })
+    }
+}
+
+/// Resolves the `sys_nr` argument of `seccomp-tools emu`: a syscall name of
+/// `arch`'s table, else an integer in `Integer()` syntax from `-2^31` to
+/// `2^32 - 1` (negative values in two's complement, as the kernel's `int nr`).
+pub fn parse_sys_nr(arch: Arch, s: &str) -> Result<u32, ParseIntegerError> {
+    if let Some(nr) = arch.syscall_nr(s) {
+        return Ok(nr);
+    }
+    let value = parse_integer(s)?;
+    if (i128::from(i32::MIN)..=i128::from(u32::MAX)).contains(&value) {
+        Ok(value as u32)
+    } else {
+        Err(ParseIntegerError {
+            input: s.to_string(),
+            kind: ParseIntegerErrorKind::OutOfRange,
+        })
+    }
+}

@@ -1,0 +1,565 @@
+//! Seeded, reproducible BPF programs for differential tests.
+//!
+//! Case `index` of seed `seed` is always the same program ([`case`]): each
+//! case draws from its own ChaCha8 stream, so a case can be regenerated
+//! alone, and cases can be made in any order or on any thread.
+//!
+//! The programs cover the whole classic-BPF instruction space, not only the
+//! 41 seccomp opcodes: every low-byte opcode, opcodes with high bits set,
+//! ancillary loads (`k >= 0xfffff000`), operands on both sides of each
+//! limit, jumps to the last instruction and one past it, scratch memory read
+//! before it is written in every branch shape, programs of 4094 to 4098
+//! instructions, and the empty program. See [`Kind`].
+
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use seccomp_asm::bpf::{self, seccomp::*};
+use seccomp_asm::{Action, Insn};
+
+/// The strategy that made a program.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub enum Kind {
+    /// No instruction at all.
+    Empty,
+    /// Up to 24 instructions drawn from the whole opcode space with
+    /// boundary operands; mostly ending in a return.
+    AnyOpcode,
+    /// A seccomp program built to pass every kernel rule.
+    Valid,
+    /// A [`Kind::Valid`] program after one to three mutations.
+    Mutated,
+    /// Up to 12 instructions of scratch-memory stores and loads on two
+    /// slots, jumps and returns.
+    ScratchMemory,
+    /// 4094 to 4098 instructions, valid or with one mutation.
+    Long,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Empty,
+        Kind::AnyOpcode,
+        Kind::Valid,
+        Kind::Mutated,
+        Kind::ScratchMemory,
+        Kind::Long,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Empty => "empty",
+            Kind::AnyOpcode => "any-opcode",
+            Kind::Valid => "valid",
+            Kind::Mutated => "mutated",
+            Kind::ScratchMemory => "scratch-memory",
+            Kind::Long => "long",
+        }
+    }
+}
+
+/// One generated program and where it came from.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Case {
+    pub seed: u64,
+    pub index: u64,
+    pub kind: Kind,
+    pub program: Vec<Insn>,
+}
+
+/// Case `index` of seed `seed`.
+pub fn case(seed: u64, index: u64) -> Case {
+    let mut g = Generator::new(seed, index);
+    let kind = g.kind();
+    let program = g.program(kind);
+    Case {
+        seed,
+        index,
+        kind,
+        program,
+    }
+}
+
+/// Base of the ancillary loads (`SKF_AD_OFF`).
+pub const SKF_AD_OFF: u32 = 0xffff_f000;
+/// Base of the network-header loads (`SKF_NET_OFF`).
+pub const SKF_NET_OFF: u32 = 0xfff0_0000;
+/// Base of the link-layer loads (`SKF_LL_OFF`).
+pub const SKF_LL_OFF: u32 = 0xffe0_0000;
+
+/// The classic-BPF opcodes the kernel knows but seccomp refuses.
+pub const CLASSIC_NOT_SECCOMP: [u16; 8] = [
+    bpf::ALU | bpf::MOD | bpf::K,
+    bpf::ALU | bpf::MOD | bpf::X,
+    bpf::LD | bpf::H | bpf::ABS,
+    bpf::LD | bpf::B | bpf::ABS,
+    bpf::LD | bpf::W | bpf::IND,
+    bpf::LD | bpf::H | bpf::IND,
+    bpf::LD | bpf::B | bpf::IND,
+    bpf::LDX | bpf::B | bpf::MSH,
+];
+
+/// The 41 seccomp opcodes, in increasing order.
+pub fn seccomp_opcodes() -> Vec<u16> {
+    (0..=0xff).filter(|&c| allowed(c)).collect()
+}
+
+/// The 49 classic-BPF opcodes, in increasing order.
+pub fn classic_opcodes() -> Vec<u16> {
+    let mut all = seccomp_opcodes();
+    all.extend(CLASSIC_NOT_SECCOMP);
+    all.sort_unstable();
+    all
+}
+
+const ALLOW: Insn = Insn::stmt(RET_K, Action::ALLOW);
+
+/// Return values worth returning: every action, with and without data.
+const RETURN_VALUES: [u32; 12] = [
+    Action::ALLOW,
+    Action::KILL_PROCESS,
+    Action::KILL_THREAD,
+    Action::TRAP,
+    Action::ERRNO,
+    Action::ERRNO | 1,
+    Action::ERRNO | 0xffff,
+    Action::USER_NOTIF,
+    Action::TRACE | 7,
+    Action::LOG,
+    0x0001_0000,
+    u32::MAX,
+];
+
+/// Operands on both sides of the kernel's limits: seccomp_data offsets,
+/// scratch slots, shift counts, jump spans.
+const BOUNDARY_K: [u32; 18] = [
+    0,
+    1,
+    2,
+    3,
+    4,
+    15,
+    16,
+    17,
+    31,
+    32,
+    60,
+    63,
+    64,
+    255,
+    256,
+    4095,
+    4096,
+    0x7fff_ffff,
+];
+
+/// Makes programs from one ChaCha8 stream.
+pub struct Generator {
+    rng: ChaCha8Rng,
+    classic: Vec<u16>,
+    seccomp: Vec<u16>,
+}
+
+impl Generator {
+    /// The generator of stream `stream` of seed `seed`.
+    pub fn new(seed: u64, stream: u64) -> Generator {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        rng.set_stream(stream);
+        Generator {
+            rng,
+            classic: classic_opcodes(),
+            seccomp: seccomp_opcodes(),
+        }
+    }
+
+    /// A kind, weighted towards the programs that test the most rules.
+    pub fn kind(&mut self) -> Kind {
+        match self.rng.random_range(0..100) {
+            0 => Kind::Empty,
+            1..=24 => Kind::AnyOpcode,
+            25..=44 => Kind::Valid,
+            45..=79 => Kind::Mutated,
+            80..=97 => Kind::ScratchMemory,
+            _ => Kind::Long,
+        }
+    }
+
+    /// A program of the given kind.
+    pub fn program(&mut self, kind: Kind) -> Vec<Insn> {
+        match kind {
+            Kind::Empty => Vec::new(),
+            Kind::AnyOpcode => self.any_program(),
+            Kind::Valid => {
+                let len = self.valid_len();
+                self.valid_program(len)
+            }
+            Kind::Mutated => {
+                let len = self.valid_len();
+                let mut prog = self.valid_program(len);
+                for _ in 0..self.rng.random_range(1..=3) {
+                    self.mutate(&mut prog);
+                }
+                prog
+            }
+            Kind::ScratchMemory => self.scratch_program(),
+            Kind::Long => self.long_program(),
+        }
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.rng.random_range(0..items.len())]
+    }
+
+    fn valid_len(&mut self) -> usize {
+        if self.rng.random_ratio(1, 10) {
+            self.rng.random_range(1..=300)
+        } else {
+            self.rng.random_range(1..=40)
+        }
+    }
+
+    /// An operand: boundary values, ancillary offsets, actions, or anything.
+    pub fn any_k(&mut self) -> u32 {
+        match self.rng.random_range(0..10) {
+            0..=2 => self.rng.random_range(0..=70),
+            3 => self.pick(&BOUNDARY_K),
+            // Known and unknown ancillary loads, aligned or not.
+            4 => SKF_AD_OFF + self.rng.random_range(0..0x48),
+            5 => self.pick(&[
+                SKF_NET_OFF,
+                SKF_NET_OFF + 4,
+                SKF_LL_OFF,
+                SKF_LL_OFF + 12,
+                SKF_AD_OFF - 4,
+                SKF_AD_OFF - 1,
+                0x8000_0000,
+                u32::MAX - 3,
+                u32::MAX,
+            ]),
+            6 => self.pick(&RETURN_VALUES),
+            _ => self.rng.random(),
+        }
+    }
+
+    /// An opcode from anywhere in the 16-bit space, weighted towards the
+    /// classic ones.
+    pub fn any_code(&mut self) -> u16 {
+        match self.rng.random_range(0..20) {
+            0..=7 => self.classic[self.rng.random_range(0..self.classic.len())],
+            8..=11 => self.seccomp[self.rng.random_range(0..self.seccomp.len())],
+            12..=15 => u16::from(self.rng.random::<u8>()),
+            // A known low byte under high bits the kernel compares too.
+            16..=17 => {
+                let low = self.classic[self.rng.random_range(0..self.classic.len())];
+                low | (self.rng.random_range(1..=0xffu16) << 8)
+            }
+            _ => self.rng.random(),
+        }
+    }
+
+    /// A jump offset from `pc` in a program of `len`: mostly in range
+    /// (including the last instruction), sometimes one past the end or
+    /// anything.
+    fn jump_offset(&mut self, pc: usize, len: usize) -> u8 {
+        let room = len.saturating_sub(pc + 1);
+        match self.rng.random_range(0..10) {
+            0 => self.rng.random(),
+            1 => room.min(255) as u8,
+            2 => room.saturating_sub(1).min(255) as u8,
+            _ => self.rng.random_range(0..=room.saturating_sub(1).min(255)) as u8,
+        }
+    }
+
+    /// Any instruction at `pc` of a program of `len`.
+    pub fn any_insn(&mut self, pc: usize, len: usize) -> Insn {
+        let code = self.any_code();
+        let k = if code == JMP_JA && self.rng.random_bool(0.7) {
+            let room = len.saturating_sub(pc + 1) as u32;
+            self.rng.random_range(0..=room)
+        } else {
+            self.any_k()
+        };
+        let jt = self.jump_offset(pc, len);
+        let jf = self.jump_offset(pc, len);
+        Insn::new(code, jt, jf, k)
+    }
+
+    /// A return: `RET K` with some action, or `RET A`.
+    fn ret(&mut self) -> Insn {
+        if self.rng.random_ratio(1, 4) {
+            Insn::stmt(RET_A, 0)
+        } else {
+            let value = self.pick(&RETURN_VALUES);
+            Insn::stmt(RET_K, value)
+        }
+    }
+
+    /// Up to 24 instructions from the whole space, most often ending in a
+    /// return so that the other rules decide.
+    pub fn any_program(&mut self) -> Vec<Insn> {
+        let len = self.rng.random_range(1..=24);
+        let mut prog: Vec<Insn> = (0..len).map(|pc| self.any_insn(pc, len)).collect();
+        if self.rng.random_ratio(3, 4) {
+            prog[len - 1] = self.ret();
+        }
+        prog
+    }
+
+    /// A seccomp program of `len` instructions (at least 1) that meets
+    /// every kernel rule, scratch memory included: loads read only slots the
+    /// kernel's forward pass knows are written.
+    pub fn valid_program(&mut self, len: usize) -> Vec<Insn> {
+        let len = len.max(1);
+        let mut prog = Vec::with_capacity(len);
+        let mut masks = vec![u16::MAX; len];
+        let mut memvalid: u16 = 0;
+        for pc in 0..len - 1 {
+            memvalid &= masks[pc];
+            let insn = self.valid_insn(pc, len, memvalid);
+            match insn.code {
+                ST_MEM | STX_MEM => memvalid |= 1 << insn.k,
+                JMP_JA => {
+                    masks[pc + 1 + insn.k as usize] &= memvalid;
+                    memvalid = u16::MAX;
+                }
+                c if bpf::class(c) == bpf::JMP => {
+                    masks[pc + 1 + usize::from(insn.jt)] &= memvalid;
+                    masks[pc + 1 + usize::from(insn.jf)] &= memvalid;
+                    memvalid = u16::MAX;
+                }
+                _ => {}
+            }
+            prog.push(insn);
+        }
+        prog.push(self.ret());
+        prog
+    }
+
+    /// A valid instruction at `pc < len - 1`, given the slots known written.
+    fn valid_insn(&mut self, pc: usize, len: usize, memvalid: u16) -> Insn {
+        let room = len - pc - 1;
+        let max_offset = (room - 1).min(255);
+        let slot = self.rng.random_range(0..bpf::MEMWORDS);
+        match self.rng.random_range(0..20) {
+            0 => Insn::stmt(self.pick(&[LD_IMM, LDX_IMM]), self.any_k()),
+            1..=3 => Insn::stmt(LD_ABS, 4 * self.rng.random_range(0..16)),
+            4 => Insn::stmt(self.pick(&[LD_LEN, LDX_LEN]), 0),
+            5 | 6 => {
+                let written: Vec<u32> = (0..16).filter(|&s| memvalid & (1 << s) != 0).collect();
+                if written.is_empty() {
+                    Insn::stmt(self.pick(&[ST_MEM, STX_MEM]), slot)
+                } else {
+                    Insn::stmt(self.pick(&[LD_MEM, LDX_MEM]), self.pick(&written))
+                }
+            }
+            7 | 8 => Insn::stmt(self.pick(&[ST_MEM, STX_MEM]), slot),
+            9 | 10 => {
+                let op = self.pick(&ALU_OPS);
+                let k = match op {
+                    bpf::DIV => self.any_k().max(1),
+                    bpf::LSH | bpf::RSH => self.rng.random_range(0..32),
+                    _ => self.any_k(),
+                };
+                Insn::stmt(bpf::ALU | op | bpf::K, k)
+            }
+            11 => Insn::stmt(bpf::ALU | self.pick(&ALU_OPS) | bpf::X, self.any_k()),
+            12 => Insn::stmt(ALU_NEG, 0),
+            13 => Insn::stmt(JMP_JA, self.rng.random_range(0..room as u32)),
+            14..=16 => {
+                let src = self.pick(&[bpf::K, bpf::X]);
+                let code = bpf::JMP | self.pick(&COND_JUMPS) | src;
+                let jt = self.rng.random_range(0..=max_offset) as u8;
+                let jf = self.rng.random_range(0..=max_offset) as u8;
+                Insn::new(code, jt, jf, self.any_k())
+            }
+            17 => self.ret(),
+            _ => Insn::stmt(self.pick(&[MISC_TAX, MISC_TXA]), 0),
+        }
+    }
+
+    /// An operand on either side of the limit the kernel puts on `code`'s
+    /// operand (shift counts, divisors, scratch slots, seccomp_data offsets,
+    /// jump spans), or any operand for other opcodes.
+    pub fn limit_k(&mut self, code: u16, pc: usize, len: usize) -> u32 {
+        use bpf::*;
+        let room = len.saturating_sub(pc + 1) as u32;
+        match code {
+            c if c == ALU | LSH | K || c == ALU | RSH | K => self.pick(&[31, 32, 33, u32::MAX]),
+            c if c == ALU | DIV | K || c == ALU | MOD | K => self.pick(&[0, 1]),
+            LD_MEM | LDX_MEM | ST_MEM | STX_MEM => self.pick(&[0, 15, 16, 17]),
+            c if bpf::class(c) == LD && mode(c) == ABS => {
+                self.pick(&[0, 1, 2, 60, 61, 62, 63, 64, 68, SKF_AD_OFF, u32::MAX - 3])
+            }
+            JMP_JA => self.pick(&[room.saturating_sub(1), room, u32::MAX]),
+            _ => self.any_k(),
+        }
+    }
+
+    /// Applies one random mutation: another opcode, a flipped bit, a
+    /// boundary operand or one at the limit of the opcode's rule, a jump to the end or past it, a cut, a dropped or
+    /// inserted instruction, a misaligned data offset, a read of scratch
+    /// memory, a last instruction that does not return.
+    pub fn mutate(&mut self, prog: &mut Vec<Insn>) {
+        if prog.is_empty() {
+            prog.push(ALLOW);
+        }
+        let len = prog.len();
+        let pc = self.rng.random_range(0..len);
+        match self.rng.random_range(0..16) {
+            13..=15 => {
+                // An operand at the limit of the instruction's rule, maybe
+                // for another opcode.
+                if self.rng.random_bool(0.5) {
+                    prog[pc].code = self.any_code();
+                }
+                prog[pc].k = self.limit_k(prog[pc].code, pc, len);
+            }
+            0 => prog[pc].code = self.any_code(),
+            1 => prog[pc].code ^= 1 << self.rng.random_range(0..16),
+            2 => prog[pc].k = self.any_k(),
+            3 => prog[pc].k ^= 1 << self.rng.random_range(0..32),
+            4 => prog[pc].jt = self.jump_offset(pc, len),
+            5 => prog[pc].jf = self.jump_offset(pc, len),
+            6 => prog.truncate(self.rng.random_range(0..len)),
+            7 => {
+                prog.remove(pc);
+            }
+            8 => {
+                let insn = self.any_insn(pc, len + 1);
+                prog.insert(pc, insn);
+            }
+            9 => {
+                // To the last instruction or one past it.
+                let room = (len - pc - 1) as u32;
+                let over = self.rng.random_range(0..=1);
+                prog[pc] = if self.rng.random_bool(0.5) {
+                    Insn::stmt(JMP_JA, room.saturating_sub(1) + over)
+                } else {
+                    let code = bpf::JMP | self.pick(&COND_JUMPS) | self.pick(&[bpf::K, bpf::X]);
+                    let far = (room.saturating_sub(1) + over).min(255) as u8;
+                    Insn::new(code, far, self.jump_offset(pc, len), self.any_k())
+                };
+            }
+            10 => {
+                let k = self.pick(&[1, 2, 3, 5, 6, 62, 63, 64, 65, 68, 0x100, SKF_AD_OFF]);
+                let code = self.pick(&[LD_ABS, LD_ABS, bpf::LD | bpf::H | bpf::ABS]);
+                prog.insert(pc, Insn::stmt(code, k));
+            }
+            11 => {
+                let code = self.pick(&[LD_MEM, LDX_MEM]);
+                let slot = self.pick(&[0, 1, 7, 15, 15, 16]);
+                prog.insert(pc, Insn::stmt(code, slot));
+            }
+            _ => {
+                let last = self.any_insn(len - 1, len);
+                prog[len - 1] = last;
+            }
+        }
+    }
+
+    /// Scratch memory in every branch shape: stores and loads of two slots
+    /// around jumps, jump targets and returns, in programs of 2 to 12.
+    pub fn scratch_program(&mut self) -> Vec<Insn> {
+        let len = self.rng.random_range(2..=12);
+        let slots = [self.rng.random_range(0..16), self.rng.random_range(0..16)];
+        let mut prog = Vec::with_capacity(len);
+        for pc in 0..len - 1 {
+            let room = len - pc - 1;
+            let max_offset = (room - 1).min(255);
+            let slot = self.pick(&slots);
+            let insn = match self.rng.random_range(0..20) {
+                0..=4 => Insn::stmt(self.pick(&[ST_MEM, ST_MEM, STX_MEM]), slot),
+                5..=9 => Insn::stmt(self.pick(&[LD_MEM, LD_MEM, LDX_MEM]), slot),
+                10..=12 => Insn::stmt(JMP_JA, self.rng.random_range(0..room as u32)),
+                13..=16 => {
+                    let code = bpf::JMP | self.pick(&COND_JUMPS) | bpf::K;
+                    let jt = self.rng.random_range(0..=max_offset) as u8;
+                    let jf = self.rng.random_range(0..=max_offset) as u8;
+                    Insn::new(code, jt, jf, self.rng.random_range(0..4))
+                }
+                17 | 18 => self.ret(),
+                _ => Insn::stmt(LD_ABS, 0),
+            };
+            prog.push(insn);
+        }
+        prog.push(self.ret());
+        prog
+    }
+
+    /// 4094 to 4098 instructions (mostly 4095 to 4097), valid or with one
+    /// mutation that keeps the length.
+    pub fn long_program(&mut self) -> Vec<Insn> {
+        let len = self.pick(&[4094, 4095, 4095, 4096, 4096, 4096, 4097, 4097, 4098]);
+        let mut prog = self.valid_program(len);
+        if self.rng.random_bool(0.5) {
+            let pc = self.rng.random_range(0..len);
+            prog[pc] = match self.rng.random_range(0..4) {
+                0 => self.any_insn(pc, len),
+                1 => Insn::stmt(JMP_JA, (len - pc - 1) as u32),
+                2 => Insn::stmt(LD_MEM, self.rng.random_range(0..16)),
+                _ => Insn::stmt(LD_ABS, self.any_k()),
+            };
+        }
+        prog
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use seccomp_asm::validate::validate;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn a_case_depends_only_on_seed_and_index() {
+        for index in [0, 1, 17, 99_999] {
+            assert_eq!(case(7, index), case(7, index));
+        }
+        // Different streams and seeds give different programs (the
+        // chance that 20 cases all collide is nil).
+        let a: Vec<_> = (0..20).map(|i| case(7, i).program).collect();
+        let b: Vec<_> = (0..20).map(|i| case(8, i).program).collect();
+        assert_ne!(a, b);
+        assert_ne!(case(7, 0).program, case(7, 1).program);
+    }
+
+    #[test]
+    fn opcode_tables() {
+        assert_eq!(seccomp_opcodes().len(), 41);
+        let classic = classic_opcodes();
+        assert_eq!(classic.len(), 49);
+        assert!(classic.contains(&0xb1) && classic.contains(&0x94) && classic.contains(&0x50));
+        assert!(!classic.contains(&0x0e));
+    }
+
+    #[test]
+    fn valid_programs_pass_the_validator() {
+        let mut g = Generator::new(1, 0);
+        for len in (1..200).chain([4095, 4096]) {
+            let prog = g.valid_program(len);
+            assert_eq!(prog.len(), len);
+            assert_eq!(validate(&prog), Ok(()), "{prog:?}");
+        }
+    }
+
+    #[test]
+    fn long_programs_straddle_the_length_limit() {
+        let mut g = Generator::new(2, 0);
+        let lens: BTreeSet<usize> = (0..60).map(|_| g.long_program().len()).collect();
+        assert_eq!(lens, BTreeSet::from([4094, 4095, 4096, 4097, 4098]));
+    }
+
+    #[test]
+    fn cases_cover_every_kind_and_the_opcode_space() {
+        let cases: Vec<Case> = (0..3000).map(|i| case(3, i)).collect();
+        let kinds: BTreeSet<Kind> = cases.iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, Kind::ALL.into_iter().collect());
+        let insns = || cases.iter().flat_map(|c| c.program.iter());
+        let codes: BTreeSet<u16> = insns().map(|i| i.code).collect();
+        for code in 0..=0xff {
+            assert!(codes.contains(&code), "opcode {code:#x} never generated");
+        }
+        assert!(codes.iter().any(|&c| c > 0xff && allowed(c & 0xff)));
+        let ancillary = |i: &&Insn| i.k >= SKF_AD_OFF && bpf::class(i.code) == bpf::LD;
+        assert!(insns().filter(ancillary).count() > 10);
+    }
+}

@@ -1,0 +1,169 @@
+//! `kernel-diff MODE [--count N] [--seed S] [--jobs J] [--show M] [--budget B] [--batch P]`:
+//! compares a part of the toolchain with the running kernel over generated
+//! programs, prints `N programs, D disagreements` and the first
+//! disagreements as minimal reproducers, and fails if there is any.
+//!
+//! Modes:
+//! - `validator`: `seccomp_asm::validate::validate(program).is_ok()` against
+//!   whether `seccomp(2)` installs the program.
+//!
+//! A mode is a function from the options to a [`Outcome`]; the programs,
+//! the kernel harness and the shrinker are shared in `seccomp_suite`, whose
+//! `kernel::Harness::probe` runs a system call under a filter, for modes
+//! that compare what filters do rather than whether they install.
+
+use seccomp_suite::differential;
+use seccomp_suite::kernel::{Harness, MAX_BATCH};
+use std::str::FromStr;
+use std::time::Instant;
+
+pub const USAGE: &str = "kernel-diff validator [--count N] [--seed S] [--jobs J] [--show M]
+                        [--budget B] [--batch P]
+                          compare the validator with the running kernel on N
+                          generated programs (default 10000, seed 1, one job
+                          per core); show the first M disagreements (default
+                          5), each shrunk with at most B kernel calls
+                          (default 2000); try up to P refused programs per
+                          child (default and most 1024)";
+
+/// What can be compared with the kernel.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    Validator,
+}
+
+impl FromStr for Mode {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Mode, String> {
+        match s {
+            "validator" => Ok(Mode::Validator),
+            _ => Err(format!("unknown kernel-diff mode `{s}` (known: validator)")),
+        }
+    }
+}
+
+struct Options {
+    mode: Mode,
+    count: u64,
+    seed: u64,
+    jobs: usize,
+    show: usize,
+    budget: usize,
+    batch: usize,
+}
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let mut args = args.iter();
+    let mode = args
+        .next()
+        .ok_or("kernel-diff needs a mode (validator)")?
+        .parse()?;
+    let mut options = Options {
+        mode,
+        count: 10_000,
+        seed: 1,
+        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        show: 5,
+        budget: 2000,
+        batch: MAX_BATCH,
+    };
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or(format!("{flag} needs a value"))?;
+        let number = |what: &str| -> Result<u64, String> {
+            value
+                .parse::<u64>()
+                .map_err(|e| format!("{what} `{value}`: {e}"))
+        };
+        let size = |what: &str| -> Result<usize, String> {
+            usize::try_from(number(what)?).map_err(|e| format!("{what} `{value}`: {e}"))
+        };
+        match flag.as_str() {
+            "--count" => options.count = number("--count")?,
+            "--seed" => options.seed = number("--seed")?,
+            "--jobs" => options.jobs = size("--jobs")?.max(1),
+            "--show" => options.show = size("--show")?,
+            "--budget" => options.budget = size("--budget")?,
+            "--batch" => match size("--batch")? {
+                b @ 1..=MAX_BATCH => options.batch = b,
+                _ => return Err(format!("--batch must be 1 to {MAX_BATCH}")),
+            },
+            _ => return Err(format!("unknown option `{flag}`\n{USAGE}")),
+        }
+    }
+    Ok(options)
+}
+
+/// What a mode found.
+struct Outcome {
+    programs: u64,
+    /// Each disagreement, ready to print (with its minimal reproducer).
+    shown: Vec<String>,
+    disagreements: usize,
+    /// Statistics for stderr.
+    details: Vec<String>,
+}
+
+/// Runs the command; `Ok(false)` when there were disagreements.
+pub fn run(args: &[String]) -> Result<bool, String> {
+    let options = parse(args)?;
+    let started = Instant::now();
+    let outcome = match options.mode {
+        Mode::Validator => validator(&options)?,
+    };
+    println!(
+        "{} programs, {} disagreements",
+        outcome.programs, outcome.disagreements
+    );
+    for (i, shown) in outcome.shown.iter().enumerate() {
+        println!("\ndisagreement {}: {shown}", i + 1);
+    }
+    for line in &outcome.details {
+        eprintln!("{line}");
+    }
+    eprintln!("{:.1} s", started.elapsed().as_secs_f64());
+    Ok(outcome.disagreements == 0)
+}
+
+fn validator(options: &Options) -> Result<Outcome, String> {
+    let harness = Harness::new().batch(options.batch);
+    // Progress in steps, so a long run shows it is alive.
+    const STEP: u64 = 10_000;
+    let mut summary = differential::Summary::default();
+    let mut start = 0;
+    while start < options.count {
+        let end = (start + STEP).min(options.count);
+        let part =
+            differential::validator_vs_kernel(&harness, options.seed, start..end, options.jobs)
+                .map_err(|e| e.to_string())?;
+        summary.merge(part);
+        start = end;
+        if options.count > STEP {
+            eprintln!("{start}/{}", options.count);
+        }
+    }
+    let shown = summary
+        .disagreements
+        .iter()
+        .take(options.show)
+        .map(|d| differential::report(&harness, d, options.budget).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut details = vec![format!(
+        "seed {}: the kernel accepted {} of {} programs",
+        options.seed, summary.kernel_accepted, summary.programs
+    )];
+    for (kind, count) in &summary.by_kind {
+        details.push(format!(
+            "  {:<15}{:>8} programs, {:>8} accepted",
+            kind.name(),
+            count.programs,
+            count.accepted
+        ));
+    }
+    Ok(Outcome {
+        programs: summary.programs,
+        disagreements: summary.disagreements.len(),
+        shown,
+        details,
+    })
+}
