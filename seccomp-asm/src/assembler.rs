@@ -90,6 +90,42 @@ impl Options {
     }
 }
 
+/// Strict mode's report of an unknown token. seccomp-tools takes the whole
+/// run of non-blank bytes (`open)`); when the run starts with a word, the
+/// word alone is the culprit, and a word that is a syscall of another arch
+/// is said to be one.
+fn unknown_word(src: &[u8], span: Span, arch: Arch) -> Diagnostic {
+    let run = &src[span.start..span.end];
+    let word_len = |bytes: &[u8]| {
+        bytes
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+            .count()
+    };
+    let mut len = word_len(run);
+    // `arch.name`: keep the qualified name whole.
+    if len > 0 && run.get(len) == Some(&b'.') {
+        let rest = word_len(&run[len + 1..]);
+        if rest > 0 {
+            len += 1 + rest;
+        }
+    }
+    let span = if len > 0 {
+        Span::new(span.start, span.start + len)
+    } else {
+        span
+    };
+    let word = &src[span.start..span.end];
+    let name = std::str::from_utf8(word).unwrap_or_default();
+    let elsewhere = !name.contains('.') && Arch::ALL.iter().any(|a| a.syscall_nr(name).is_some());
+    let msg = if elsewhere {
+        format!("syscall '{name}' doesn't exist on {arch}")
+    } else {
+        format!("unknown token {}", ruby_inspect(word))
+    };
+    Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, span)
+}
+
 /// An assembled program.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Assembly {
@@ -133,9 +169,12 @@ pub fn assemble(src: &[u8], opts: &Options) -> Result<Assembly, Vec<Diagnostic>>
     let mut errors: Vec<Diagnostic> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Unknown)
-        .map(|t| {
-            let msg = format!("unknown token {}", ruby_inspect(t.text(src)));
-            Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, t.span).at(t.pos)
+        .map(|t| match strict {
+            true => unknown_word(src, t.span, opts.arch),
+            false => {
+                let msg = format!("unknown token {}", ruby_inspect(t.text(src)));
+                Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, t.span).at(t.pos)
+            }
         })
         .collect();
     if !strict && !errors.is_empty() {
@@ -159,6 +198,9 @@ pub fn assemble(src: &[u8], opts: &Options) -> Result<Assembly, Vec<Diagnostic>>
     };
     let result = asm.run(&parsed.orphan_labels, incomplete);
     let mut diags = asm.diags;
+    if let Some(assembly) = &result {
+        diags.extend(names_against_arch_checks(assembly, opts.arch, strict));
+    }
     // Strict mode lists errors in source order; compatible mode has the one
     // error seccomp-tools reports (or all unknown tokens, in order already).
     diags.sort_by_key(|d| d.span.start);
@@ -169,6 +211,52 @@ pub fn assemble(src: &[u8], opts: &Options) -> Result<Assembly, Vec<Diagnostic>>
         }
         _ => Err(diags.into_iter().filter(Diagnostic::is_error).collect()),
     }
+}
+
+/// A syscall name written without an arch is resolved for `arch`. If the
+/// program's own arch check pins the path to that name to another
+/// architecture, the number is that of the wrong table on that path: a filter
+/// written for x86_64 but assembled for aarch64 would silently compare
+/// aarch64 numbers under an x86_64 arch test. Each such name is an error in
+/// strict mode and a warning in compatible mode.
+fn names_against_arch_checks(asm: &Assembly, arch: Arch, strict: bool) -> Vec<Diagnostic> {
+    let suspects: Vec<&NameUse> = asm
+        .names
+        .iter()
+        .filter(|n| n.qualified.is_none() && !n.name.starts_with("ARCH_"))
+        .collect();
+    if suspects.is_empty() {
+        return Vec::new();
+    }
+    let analysis = crate::analysis::Analysis::new(&asm.insns);
+    let mut out = Vec::new();
+    for name in suspects {
+        let Some(pinned) = analysis.arch(name.insn) else {
+            continue;
+        };
+        if pinned == arch.audit() {
+            continue;
+        }
+        let n = &name.name;
+        let msg = match Arch::from_audit(pinned) {
+            Some(p) => format!(
+                "syscall `{n}` is resolved for {arch}, but the arch check before it only lets \
+                 {p} through: write `{p}.{n}`, or assemble for {p} (`arch = {p}` in `seccomp!`, \
+                 `-a {p}` on the command line)"
+            ),
+            None => format!(
+                "syscall `{n}` is resolved for {arch}, but the arch check before it only lets \
+                 arch {pinned:#x} through: qualify the name (`<arch>.{n}`)"
+            ),
+        };
+        let diag = if strict {
+            Diagnostic::error(ErrorClass::ArchMismatch, msg, name.span)
+        } else {
+            Diagnostic::warning(ErrorClass::ArchMismatch, msg, name.span)
+        };
+        out.push(diag);
+    }
+    out
 }
 
 /// Where a jump goes.

@@ -9,7 +9,7 @@
 //! `arch = x,` and `relax_jumps,` are not statements of the language (`arch` is
 //! a keyword, and a label would be `relax_jumps:`).
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
 use seccomp_asm::Arch;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
@@ -45,23 +45,28 @@ impl Parse for Invocation {
         let mut file = None;
         loop {
             let fork = input.fork();
-            let Ok(name) = fork.call(Ident::parse_any_ident) else { break };
+            let Ok(name) = fork.parse::<Ident>() else {
+                break;
+            };
             match name.to_string().as_str() {
                 "arch" if fork.peek(Token![=]) && !fork.peek(Token![==]) => {
-                    input.call(Ident::parse_any_ident)?;
+                    input.parse::<Ident>()?;
                     input.parse::<Token![=]>()?;
                     let value: Ident = input.parse()?;
-                    let parsed = value.to_string().parse::<Arch>().map_err(|e| syn::Error::new(value.span(), e))?;
+                    let parsed = value
+                        .to_string()
+                        .parse::<Arch>()
+                        .map_err(|e| syn::Error::new(value.span(), e))?;
                     if arch.replace((parsed, value.span())).is_some() {
                         return Err(syn::Error::new(name.span(), "`arch` is given twice"));
                     }
                 }
                 "relax_jumps" if fork.peek(Token![,]) || fork.is_empty() => {
-                    input.call(Ident::parse_any_ident)?;
+                    input.parse::<Ident>()?;
                     relax_jumps = true;
                 }
                 "file" if fork.peek(Token![=]) && !fork.peek(Token![==]) => {
-                    input.call(Ident::parse_any_ident)?;
+                    input.parse::<Ident>()?;
                     input.parse::<Token![=]>()?;
                     let path: LitStr = input.parse()?;
                     if file.replace(path).is_some() {
@@ -78,7 +83,9 @@ impl Parse for Invocation {
 
         let program = if let Some(path) = file {
             if !input.is_empty() {
-                return Err(input.error("a program is given both inline and with `file = ...`; keep one"));
+                return Err(
+                    input.error("a program is given both inline and with `file = ...`; keep one")
+                );
             }
             Program::File(path)
         } else if input.peek(LitStr) && is_single_token(input) {
@@ -86,18 +93,23 @@ impl Parse for Invocation {
         } else {
             Program::Inline(input.parse()?)
         };
-        Ok(Invocation { krate, arch, relax_jumps, program })
+        Ok(Invocation {
+            krate,
+            arch,
+            relax_jumps,
+            program,
+        })
     }
 }
 
 /// Whether exactly one token is left (a lone string literal is verbatim
 /// text; a string followed by more tokens is an inline program with a typo).
 fn is_single_token(input: ParseStream) -> bool {
-    input.fork().parse::<TokenStream>().is_ok_and(|rest| rest.into_iter().take(2).count() == 1)
+    input
+        .fork()
+        .parse::<TokenStream>()
+        .is_ok_and(|rest| rest.into_iter().take(2).count() == 1)
 }
-
-// `Ident::parse_any_ident` lives on the `IdentExt` trait.
-use syn::ext::IdentExt as _;
 
 #[cfg(test)]
 mod tests {
@@ -112,7 +124,9 @@ mod tests {
         let inv = parse("(crate) arch = aarch64, relax_jumps, A = arch return ALLOW").unwrap();
         assert_eq!(inv.arch.map(|a| a.0), Some(Arch::Aarch64));
         assert!(inv.relax_jumps);
-        let Program::Inline(tokens) = inv.program else { panic!("inline expected") };
+        let Program::Inline(tokens) = inv.program else {
+            panic!("inline expected")
+        };
         assert_eq!(tokens.to_string(), "A = arch return ALLOW");
     }
 
@@ -125,9 +139,20 @@ mod tests {
 
     #[test]
     fn string_and_file_programs() {
-        assert!(matches!(parse("(crate) \"return ALLOW\"").unwrap().program, Program::Text(_)));
-        assert!(matches!(parse("(crate) file = \"f.asm\"").unwrap().program, Program::File(_)));
-        assert!(matches!(parse("(crate) arch = s390x, file = \"f.asm\",").unwrap().program, Program::File(_)));
+        assert!(matches!(
+            parse("(crate) \"return ALLOW\"").unwrap().program,
+            Program::Text(_)
+        ));
+        assert!(matches!(
+            parse("(crate) file = \"f.asm\"").unwrap().program,
+            Program::File(_)
+        ));
+        assert!(matches!(
+            parse("(crate) arch = s390x, file = \"f.asm\",")
+                .unwrap()
+                .program,
+            Program::File(_)
+        ));
     }
 
     #[test]

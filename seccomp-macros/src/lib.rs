@@ -19,6 +19,26 @@ use proc_macro::TokenStream;
 #[doc(hidden)]
 #[proc_macro]
 pub fn seccomp_impl(input: TokenStream) -> TokenStream {
-    let invocation = syn::parse_macro_input!(input as input::Invocation);
-    expand::expand(invocation).unwrap_or_else(syn::Error::into_compile_error).into()
+    let input = proc_macro2::TokenStream::from(input);
+    // The core returns errors as values and is fuzzed not to panic; should a
+    // panic slip through anyway, it becomes an error at the invocation
+    // instead of an internal compiler error.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        syn::parse2::<input::Invocation>(input).and_then(expand::expand)
+    }));
+    let tokens = match result {
+        Ok(Ok(tokens)) => tokens,
+        Ok(Err(errors)) => expand::error_expr(errors),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let msg =
+                format!("seccomp!: internal error ({what}); please report it with this filter");
+            expand::error_expr(syn::Error::new(proc_macro2::Span::call_site(), msg))
+        }
+    };
+    tokens.into()
 }

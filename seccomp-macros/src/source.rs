@@ -75,7 +75,11 @@ impl InlineSource {
                 TokenTree::Literal(lit) => self.write(&lit.to_string(), lit.span(), Last::Word),
                 TokenTree::Punct(p) => {
                     let joint = p.spacing() == proc_macro2::Spacing::Joint;
-                    self.write(&p.as_char().to_string(), p.span(), Last::Punct(p.as_char(), joint));
+                    self.write(
+                        &p.as_char().to_string(),
+                        p.span(),
+                        Last::Punct(p.as_char(), joint),
+                    );
                 }
             }
         }
@@ -92,7 +96,8 @@ impl InlineSource {
                 self.column = 0;
             }
             if at.column > self.column {
-                self.text.extend(std::iter::repeat_n(' ', at.column - self.column));
+                self.text
+                    .extend(std::iter::repeat_n(' ', at.column - self.column));
                 self.column = at.column;
             }
         } else if !self.glue(kind) {
@@ -109,13 +114,13 @@ impl InlineSource {
     /// Labels (`name:`), operators that Rust split (`>>=`, `==`) and negative
     /// numbers must stay together for the assembler to read them.
     fn glue(&self, next: Last) -> bool {
-        match (self.last, next) {
-            (Last::Nothing, _) => true,
-            (Last::Punct(_, true), _) => true,
-            (Last::Word | Last::Close, Last::Punct(':', _)) => true,
-            (Last::Punct('-', false), Last::Word) => true,
-            _ => false,
-        }
+        matches!(
+            (self.last, next),
+            (Last::Nothing, _)
+                | (Last::Punct(_, true), _)
+                | (Last::Word | Last::Close, Last::Punct(':', _))
+                | (Last::Punct('-', false), Last::Word)
+        )
     }
 
     /// The spans of the first and last token overlapping a byte range of the
@@ -192,7 +197,10 @@ mod tests {
 
     #[test]
     fn multi_char_operators_and_negatives_survive() {
-        assert_eq!(layout("A >>= 4\nA = -A\nif (A == -1) goto x"), "A >>= 4\nA = -A\nif (A == -1) goto x");
+        assert_eq!(
+            layout("A >>= 4\nA = -A\nif (A == -1) goto x"),
+            "A >>= 4\nA = -A\nif (A == -1) goto x"
+        );
         assert_eq!(layout("A = args[0] >> 32"), "A = args[0] >> 32");
     }
 

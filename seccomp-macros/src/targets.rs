@@ -12,25 +12,86 @@ use seccomp_asm::Arch;
 /// ABIs with no Rust target (parisc, s390, sh) are reachable with `arch = ...`.
 pub fn target_abis() -> Vec<(Arch, TokenStream)> {
     vec![
-        (Arch::X86_64, quote!(all(target_arch = "x86_64", target_pointer_width = "64"))),
-        (Arch::X32, quote!(all(target_arch = "x86_64", target_pointer_width = "32"))),
+        (
+            Arch::X86_64,
+            quote!(all(target_arch = "x86_64", target_pointer_width = "64")),
+        ),
+        (
+            Arch::X32,
+            quote!(all(target_arch = "x86_64", target_pointer_width = "32")),
+        ),
         (Arch::I386, quote!(target_arch = "x86")),
-        (Arch::Aarch64, quote!(all(target_arch = "aarch64", target_endian = "little"))),
+        (
+            Arch::Aarch64,
+            quote!(all(target_arch = "aarch64", target_endian = "little")),
+        ),
         (Arch::Riscv64, quote!(target_arch = "riscv64")),
         (Arch::S390x, quote!(target_arch = "s390x")),
-        (Arch::Arm, quote!(all(target_arch = "arm", target_endian = "little"))),
-        (Arch::Armeb, quote!(all(target_arch = "arm", target_endian = "big"))),
+        (
+            Arch::Arm,
+            quote!(all(target_arch = "arm", target_endian = "little")),
+        ),
+        (
+            Arch::Armeb,
+            quote!(all(target_arch = "arm", target_endian = "big")),
+        ),
         (Arch::Loongarch64, quote!(target_arch = "loongarch64")),
         (Arch::M68k, quote!(target_arch = "m68k")),
-        (Arch::Mips, quote!(all(any(target_arch = "mips", target_arch = "mips32r6"), target_endian = "big"))),
-        (Arch::Mipsel, quote!(all(any(target_arch = "mips", target_arch = "mips32r6"), target_endian = "little"))),
-        (Arch::Mips64, quote!(all(any(target_arch = "mips64", target_arch = "mips64r6"), target_endian = "big", target_pointer_width = "64"))),
-        (Arch::Mipsel64, quote!(all(any(target_arch = "mips64", target_arch = "mips64r6"), target_endian = "little", target_pointer_width = "64"))),
-        (Arch::Mips64N32, quote!(all(any(target_arch = "mips64", target_arch = "mips64r6"), target_endian = "big", target_pointer_width = "32"))),
-        (Arch::Mipsel64N32, quote!(all(any(target_arch = "mips64", target_arch = "mips64r6"), target_endian = "little", target_pointer_width = "32"))),
+        (
+            Arch::Mips,
+            quote!(all(
+                any(target_arch = "mips", target_arch = "mips32r6"),
+                target_endian = "big"
+            )),
+        ),
+        (
+            Arch::Mipsel,
+            quote!(all(
+                any(target_arch = "mips", target_arch = "mips32r6"),
+                target_endian = "little"
+            )),
+        ),
+        (
+            Arch::Mips64,
+            quote!(all(
+                any(target_arch = "mips64", target_arch = "mips64r6"),
+                target_endian = "big",
+                target_pointer_width = "64"
+            )),
+        ),
+        (
+            Arch::Mipsel64,
+            quote!(all(
+                any(target_arch = "mips64", target_arch = "mips64r6"),
+                target_endian = "little",
+                target_pointer_width = "64"
+            )),
+        ),
+        (
+            Arch::Mips64N32,
+            quote!(all(
+                any(target_arch = "mips64", target_arch = "mips64r6"),
+                target_endian = "big",
+                target_pointer_width = "32"
+            )),
+        ),
+        (
+            Arch::Mipsel64N32,
+            quote!(all(
+                any(target_arch = "mips64", target_arch = "mips64r6"),
+                target_endian = "little",
+                target_pointer_width = "32"
+            )),
+        ),
         (Arch::Ppc, quote!(target_arch = "powerpc")),
-        (Arch::Ppc64, quote!(all(target_arch = "powerpc64", target_endian = "big"))),
-        (Arch::Ppc64Le, quote!(all(target_arch = "powerpc64", target_endian = "little"))),
+        (
+            Arch::Ppc64,
+            quote!(all(target_arch = "powerpc64", target_endian = "big")),
+        ),
+        (
+            Arch::Ppc64Le,
+            quote!(all(target_arch = "powerpc64", target_endian = "little")),
+        ),
     ]
 }
 

@@ -1,0 +1,244 @@
+//! Filters built by `seccomp!`, installed in forked children: the kernel
+//! accepts them and does what their source says.
+#![cfg(all(
+    target_os = "linux",
+    target_arch = "x86_64",
+    target_pointer_width = "64"
+))]
+
+use seccomp_runtime::{seccomp, Filter};
+use seccomp_suite::kernel::{Abi, Ending, Exit, Harness, Syscall};
+
+/// The example of the documentation: x86_64 only, no x32, `write` and
+/// `close` allowed, everything else fails with EIO.
+static README: Filter = seccomp! {
+    A = arch
+    if (A != ARCH_X86_64) goto dead
+    A = sys_number
+    if (A >= 0x40000000) goto dead
+    if (A == write) goto ok
+    if (A == close) goto ok
+    return ERRNO(5)
+ok:
+    return ALLOW
+dead:
+    return KILL
+};
+
+/// Runs `body` in a forked child and returns what it returned: 0 when every
+/// check passed, or the number of the failed check. The filters under test
+/// may refuse `exit`, so the child reports through shared memory and ends
+/// with an illegal instruction, which needs no system call.
+fn in_child(body: impl FnOnce() -> i32) -> i32 {
+    // SAFETY: a fresh shared anonymous mapping of one i32, unmapped below.
+    let shared = unsafe {
+        libc::mmap(
+            core::ptr::null_mut(),
+            core::mem::size_of::<i32>(),
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        )
+    };
+    assert_ne!(shared, libc::MAP_FAILED, "mmap");
+    let result = shared.cast::<i32>();
+    // SAFETY: the mapping is live and aligned for an i32.
+    unsafe { result.write_volatile(-1) };
+    // SAFETY: the bodies below only make system calls and read errno: no
+    // allocation, no lock (`Filter::install` allocates only on failure,
+    // and a failure is reported at once).
+    let exit = unsafe {
+        Harness::new().run_in_child(|| {
+            result.write_volatile(body());
+            core::arch::asm!("ud2", options(noreturn));
+        })
+    }
+    .expect("the child ran");
+    // SAFETY: the child is gone; the mapping is still ours.
+    let value = unsafe { result.read_volatile() };
+    // SAFETY: unmaps the mapping made above.
+    unsafe { libc::munmap(shared, core::mem::size_of::<i32>()) };
+    match exit {
+        Exit::Signal(libc::SIGILL) => value,
+        other => panic!("the child {other} before reporting (it reported {value})"),
+    }
+}
+
+fn errno() -> i32 {
+    // SAFETY: the calling thread's errno.
+    unsafe { *libc::__errno_location() }
+}
+
+/// A raw system call and its errno (0 on success).
+fn call(nr: libc::c_long, args: [u64; 3]) -> (i64, i32) {
+    // SAFETY: the calls made here do not touch memory the process uses.
+    let r = unsafe { libc::syscall(nr, args[0], args[1], args[2]) };
+    (r, if r < 0 { errno() } else { 0 })
+}
+
+#[test]
+fn readme_filter_allows_write_and_close_and_fails_the_rest_with_eio() {
+    let exit = in_child(|| {
+        if README.install().is_err() {
+            return 1;
+        }
+        // Allowed: the call runs and fails on its own terms.
+        if call(libc::SYS_write, [u64::MAX, 0, 0]).1 != libc::EBADF {
+            return 2;
+        }
+        if call(libc::SYS_close, [u64::MAX, 0, 0]).1 != libc::EBADF {
+            return 3;
+        }
+        // Everything else: ERRNO(5).
+        if call(libc::SYS_getpid, [0; 3]) != (-1, libc::EIO) {
+            return 4;
+        }
+        if call(libc::SYS_openat, [0, 0, 0]) != (-1, libc::EIO) {
+            return 5;
+        }
+        0
+    });
+    assert_eq!(exit, 0, "check {exit} failed");
+}
+
+#[test]
+fn readme_filter_kills_x32_system_calls() {
+    // x32's write: the x32 bit is refused before any name is checked. KILL
+    // is KILL_THREAD; the child has one thread, so it dies of SIGSYS.
+    let ending = probe(
+        &README,
+        Abi::X86_64,
+        0x4000_0000 | libc::SYS_write as i32,
+        [1, 0, 0, 0, 0, 0],
+    );
+    assert_eq!(
+        ending,
+        Ending::Killed {
+            signal: libc::SIGSYS
+        }
+    );
+}
+
+/// Decisions on the low and high words of an argument and on the
+/// instruction pointer, with distinct errnos so each path is observable.
+static ARGS: Filter = seccomp! {
+    A = arch
+    if (A != ARCH_X86_64) goto kill
+    A = sys_number
+    if (A != getppid) goto allow
+    A = args[1] >> 32
+    if (A != 0x12345678) goto high_differs
+    A = args[1]
+    if (A & 0x80000000) goto low_has_top_bit
+    A = instruction_pointer >> 32
+    if (A == 0) goto ip_low_half
+    return ERRNO(30)
+high_differs:
+    return ERRNO(10)
+low_has_top_bit:
+    return TRAP(20)
+ip_low_half:
+    return ERRNO(40)
+allow:
+    return ALLOW
+kill:
+    return KILL_PROCESS
+};
+
+fn probe(filter: &Filter, abi: Abi, nr: i32, args: [u64; 6]) -> Ending {
+    Harness::new()
+        .probe(&[filter.instructions()], &Syscall::new(abi, nr, args))
+        .expect("the probe ran")
+}
+
+#[test]
+fn argument_words_and_instruction_pointer_select_the_paths() {
+    let nr = libc::SYS_getppid as i32;
+    let high = 0x1234_5678_0000_0000u64;
+    assert_eq!(
+        probe(&ARGS, Abi::X86_64, nr, [0, 0, 0, 0, 0, 0]).errno(),
+        Some(10)
+    );
+    match probe(&ARGS, Abi::X86_64, nr, [0, high | 0x8000_0000, 0, 0, 0, 0]) {
+        Ending::Trapped(sigsys) => assert_eq!(sigsys.errno, 20),
+        other => panic!("expected SIGSYS, got {other:?}"),
+    }
+    // The probe's call site is in this executable, far below 2^32 only if
+    // the executable is loaded there; the filter's answer must match.
+    let expected = if Abi::X86_64.call_site() >> 32 == 0 {
+        40
+    } else {
+        30
+    };
+    assert_eq!(
+        probe(&ARGS, Abi::X86_64, nr, [0, high | 1, 0, 0, 0, 0]).errno(),
+        Some(expected)
+    );
+    // Any other system call is let through and runs.
+    let getpid = probe(&ARGS, Abi::X86_64, libc::SYS_getpid as i32, [0; 6]);
+    assert!(
+        matches!(getpid, Ending::Returned(pid) if pid > 0),
+        "{getpid:?}"
+    );
+}
+
+#[test]
+fn the_arch_check_kills_i386_calls() {
+    // `int 0x80` from a 64-bit process reports AUDIT_ARCH_I386.
+    let ending = probe(&ARGS, Abi::I386, 64 /* i386 getppid */, [0; 6]);
+    assert_eq!(
+        ending,
+        Ending::Killed {
+            signal: libc::SIGSYS
+        }
+    );
+}
+
+/// One filter for both calling conventions of an x86_64 process: names on
+/// the i386 path are qualified, which the macro's arch check requires.
+static BOTH_ABIS: Filter = seccomp! {
+    A = arch
+    if (A == ARCH_I386) goto i386
+    if (A != ARCH_X86_64) goto kill
+    A = sys_number
+    if (A == getppid) goto deny_64
+    return ALLOW
+i386:
+    A = sys_number
+    if (A == i386.getppid) goto deny_32
+    return ALLOW
+deny_64:
+    return ERRNO(64)
+deny_32:
+    return ERRNO(32)
+kill:
+    return KILL_PROCESS
+};
+
+#[test]
+fn a_filter_can_serve_both_x86_calling_conventions() {
+    assert_eq!(
+        probe(&BOTH_ABIS, Abi::X86_64, libc::SYS_getppid as i32, [0; 6]).errno(),
+        Some(64)
+    );
+    assert_eq!(probe(&BOTH_ABIS, Abi::I386, 64, [0; 6]).errno(), Some(32));
+    // i386 getpid (20) is allowed and returns the pid.
+    assert!(matches!(probe(&BOTH_ABIS, Abi::I386, 20, [0; 6]), Ending::Returned(pid) if pid > 0));
+}
+
+/// A conditional jump over 300 instructions, accepted with `relax_jumps`.
+static FAR: Filter = seccomp!(relax_jumps, file = "tests/filters/far_jump.asm");
+
+#[test]
+fn relaxed_jumps_reach_their_targets() {
+    assert!(FAR.len() > 300);
+    assert_eq!(
+        probe(&FAR, Abi::X86_64, libc::SYS_getppid as i32, [0; 6]).errno(),
+        Some(1)
+    );
+    assert_eq!(
+        probe(&FAR, Abi::X86_64, libc::SYS_getpid as i32, [0; 6]).errno(),
+        Some(2)
+    );
+}
