@@ -208,7 +208,7 @@ pub fn render(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> 
 
 /// [`render`], keeping the source's bytes as they are.
 pub fn render_bytes(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> Vec<u8> {
-    let lines: Vec<&[u8]> = src.split_inclusive(|&b| b == b'\n').collect();
+    let lines = Lines(src);
     let mut out = Vec::new();
     for (i, d) in diags.iter().enumerate() {
         if i > 0 {
@@ -248,7 +248,7 @@ pub fn render_bytes(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mod
 fn block(
     out: &mut Vec<u8>,
     src: &[u8],
-    lines: &[&[u8]],
+    lines: &Lines<'_>,
     file_name: &str,
     mode: Mode,
     span: Span,
@@ -260,14 +260,14 @@ fn block(
             // seccomp-tools' arithmetic: the caret count is the token's byte
             // length, the indent the bytes of the (possibly wrong) line before
             // the column, tabs counting 4.
-            let line = lines.get(pos.row).copied().unwrap_or(b"");
+            let line = lines.row(pos.row);
             let prefix = &line[..pos.col.min(line.len())];
             let indent = prefix.len() + count_tabs(prefix) * (TAB_WIDTH - 1);
             write_block(out, file_name, pos, message, line, indent, span.len());
         }
         _ => {
             let pos = exact_pos(src, span.start);
-            let line = lines.get(pos.row).copied().unwrap_or(b"");
+            let line = lines.around(span.start);
             let content = strip_newline(line);
             let prefix = &content[..pos.col.min(content.len())];
             let indent = display_width(prefix);
@@ -280,6 +280,35 @@ fn block(
             };
             write_block(out, file_name, col, message, line, indent, width);
         }
+    }
+}
+
+/// The lines of a source, found on demand: a program can have thousands of
+/// lines and a diagnostic needs one.
+struct Lines<'a>(&'a [u8]);
+
+impl<'a> Lines<'a> {
+    /// Line `row` (from 0) with its newline, or nothing past the end.
+    fn row(&self, row: usize) -> &'a [u8] {
+        self.0
+            .split_inclusive(|&b| b == b'\n')
+            .nth(row)
+            .unwrap_or(b"")
+    }
+
+    /// The line holding byte `offset`, with its newline.
+    fn around(&self, offset: usize) -> &'a [u8] {
+        let src = self.0;
+        let offset = offset.min(src.len());
+        let start = src[..offset]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let end = src[offset..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(src.len(), |i| offset + i + 1);
+        &src[start..end]
     }
 }
 

@@ -1,80 +1,102 @@
-//! From an invocation to the emitted code: assemble for each ABI, check,
-//! and lay out one `#[cfg]`-gated constant per distinct result.
+//! From an invocation to the emitted code: assemble for each ABI, then lay
+//! out one `#[cfg]`-gated constant per distinct program, or per distinct
+//! set of errors.
+//!
+//! ABIs whose programs differ only in constants (syscall numbers, argument
+//! offsets) share one instruction array: it holds the first ABI's program,
+//! and the others patch the `k` fields that differ, under their own `cfg`.
 
 use crate::input::{Invocation, Program};
 use crate::source::InlineSource;
 use crate::targets::target_abis;
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
-use seccomp_asm::assembler::{self, Assembly, Mode, Options};
+use quote::{format_ident, quote};
+use seccomp_asm::assembler::{assemble_each, Mode};
 use seccomp_asm::diag::{render, Diagnostic};
 use seccomp_asm::{Arch, Insn};
 use std::path::PathBuf;
+
+/// An ABI to assemble for, and the `cfg` predicate selecting it (none when
+/// the user chose the ABI with `arch = ...`).
+struct Abi {
+    arch: Arch,
+    pred: Option<TokenStream>,
+}
 
 pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
     let source = Source::load(&inv.program)?;
     let krate = &inv.krate;
 
-    let abis: Vec<(Arch, Option<TokenStream>)> = match inv.arch {
-        Some((arch, _)) => vec![(arch, None)],
+    let abis: Vec<Abi> = match inv.arch {
+        Some((arch, _)) => vec![Abi { arch, pred: None }],
         None => target_abis()
             .into_iter()
-            .map(|(arch, pred)| (arch, Some(pred)))
+            .map(|(arch, pred)| Abi {
+                arch,
+                pred: Some(pred),
+            })
             .collect(),
     };
+    let arches: Vec<Arch> = abis.iter().map(|a| a.arch).collect();
+    let results = assemble_each(source.text().as_bytes(), &arches, inv.relax_jumps);
 
-    // Assemble once per ABI and group the ABIs that give the same result,
-    // so the expansion holds each distinct program once.
-    let mut groups: Vec<Group> = Vec::new();
-    for (arch, pred) in abis {
-        let result = assemble_for(&source, arch, inv.relax_jumps, pred.is_some());
-        match groups.iter_mut().find(|g| g.result.same_as(&result)) {
-            Some(group) => group.abis.push((arch, pred)),
-            None => groups.push(Group {
-                result,
-                abis: vec![(arch, pred)],
-            }),
+    // Programs that differ only in `k` fields share a base; identical error
+    // lists are reported once.
+    let mut bases: Vec<Base> = Vec::new();
+    let mut failures: Vec<(Vec<Diagnostic>, Vec<&Abi>)> = Vec::new();
+    for (abi, result) in abis.iter().zip(results) {
+        match result {
+            Ok(asm) => match bases.iter_mut().find(|b| b.fits(&asm.insns)) {
+                Some(base) => base.add(abi, asm.insns),
+                None => bases.push(Base::new(abi, asm.insns)),
+            },
+            Err(mut diags) => {
+                if abi.pred.is_some() {
+                    diags
+                        .iter_mut()
+                        .for_each(|d| crate::check::explain_target_name(d, abi.arch));
+                }
+                match failures.iter_mut().find(|(d, _)| *d == diags) {
+                    Some((_, abis)) => abis.push(abi),
+                    None => failures.push((diags, vec![abi])),
+                }
+            }
         }
     }
 
     // An error every ABI shares (a typo, a kernel rule) is reported once, for
     // every target; errors of some ABIs only fire when compiling for them.
-    if let [Group {
-        result: Outcome::Errors(diags),
-        ..
-    }] = groups.as_slice()
-    {
-        return Err(source.errors(diags));
+    if bases.is_empty() && failures.len() == 1 {
+        return Err(source.errors(&failures[0].0));
     }
 
     let mut variants = TokenStream::new();
-    let mut all_preds = Vec::new();
-    for group in &groups {
-        let preds: Vec<&TokenStream> = group.abis.iter().filter_map(|(_, p)| p.as_ref()).collect();
-        all_preds.extend(preds.iter().cloned().cloned());
-        let cfg = if preds.is_empty() {
-            quote!()
-        } else {
-            quote!(#[cfg(any(#(#preds),*))])
-        };
-        let body = match &group.result {
-            Outcome::Program(asm) => emit_program(krate, asm, &group.abis),
-            Outcome::Errors(diags) => error_expr(source.errors(diags)),
-        };
+    for base in &bases {
+        let cfg = any_cfg(base.abis.iter().map(|(abi, _)| *abi));
+        let body = base.emit(krate);
         variants.extend(quote! {
             #cfg
-            const __SECCOMP_FILTER: #krate::Filter = { #body };
+            const __SECCOMP_FILTER: #krate::Filter = #body;
+        });
+    }
+    for (diags, abis) in &failures {
+        let cfg = any_cfg(abis.iter().copied());
+        let body = error_expr(source.errors(diags));
+        variants.extend(quote! {
+            #cfg
+            const __SECCOMP_FILTER: #krate::Filter = #body;
         });
     }
     if inv.arch.is_none() {
-        let names: Vec<&str> = target_abis().iter().map(|(a, _)| a.name()).collect();
+        let preds = abis.iter().filter_map(|a| a.pred.as_ref());
+        let names: Vec<&str> = abis.iter().map(|a| a.arch.name()).collect();
         let msg = format!(
             "seccomp!: the target architecture has no seccomp ABI this macro knows ({}); \
              select one explicitly with `seccomp!(arch = <name>, ...)`",
             names.join(", ")
         );
         variants.extend(quote! {
-            #[cfg(not(any(#(#all_preds),*)))]
+            #[cfg(not(any(#(#preds),*)))]
             const __SECCOMP_FILTER: #krate::Filter = ::core::compile_error!(#msg);
         });
     }
@@ -86,6 +108,156 @@ pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
             __SECCOMP_FILTER
         }
     })
+}
+
+/// `#[cfg(any(...))]` over the ABIs' predicates; nothing for a chosen ABI.
+fn any_cfg<'a>(abis: impl Iterator<Item = &'a Abi>) -> TokenStream {
+    let preds: Vec<&TokenStream> = abis.filter_map(|a| a.pred.as_ref()).collect();
+    if preds.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#[cfg(any(#(#preds),*))])
+    }
+}
+
+/// One instruction array and the ABIs that use it, each with the `k` fields
+/// it changes.
+struct Base<'a> {
+    insns: Vec<Insn>,
+    abis: Vec<(&'a Abi, Vec<(usize, u32)>)>,
+}
+
+impl<'a> Base<'a> {
+    fn new(abi: &'a Abi, insns: Vec<Insn>) -> Base<'a> {
+        Base {
+            insns,
+            abis: vec![(abi, Vec::new())],
+        }
+    }
+
+    /// Whether a program is this one but for `k` fields.
+    fn fits(&self, insns: &[Insn]) -> bool {
+        self.insns.len() == insns.len()
+            && self
+                .insns
+                .iter()
+                .zip(insns)
+                .all(|(a, b)| (a.code, a.jt, a.jf) == (b.code, b.jt, b.jf))
+    }
+
+    fn add(&mut self, abi: &'a Abi, insns: Vec<Insn>) {
+        let patches = self
+            .insns
+            .iter()
+            .zip(&insns)
+            .enumerate()
+            .filter(|(_, (a, b))| a.k != b.k)
+            .map(|(i, (_, b))| (i, b.k))
+            .collect();
+        self.abis.push((abi, patches));
+    }
+
+    /// The block that evaluates to the `Filter`: the array (documented with
+    /// its disassembly), the patches of each ABI, and each ABI's arch.
+    fn emit(&self, krate: &TokenStream) -> TokenStream {
+        let first = self.abis[0].0.arch;
+        let len = self.insns.len();
+        let mut heading = format!(" Seccomp filter of {len} instructions, assembled for {first}");
+        let others: Vec<&str> = self.abis[1..].iter().map(|(a, _)| a.arch.name()).collect();
+        if !others.is_empty() {
+            heading.push_str(&format!(
+                " and for {} (whose syscall numbers and argument offsets replace the `k` fields \
+                 that differ)",
+                others.join(", ")
+            ));
+        }
+        heading.push_str(". Disassembly:");
+        let docs = crate::check::listing(&self.insns, first)
+            .into_iter()
+            .map(|line| {
+                let line = format!(" {line}");
+                quote!(#[doc = #line])
+            });
+        let array = insn_array(&self.insns);
+        let patched: Vec<TokenStream> = self
+            .abis
+            .iter()
+            .filter(|(_, patches)| !patches.is_empty())
+            .map(|(abi, patches)| {
+                let cfg = abi.pred.as_ref().map(|p| quote!(#[cfg(#p)]));
+                let (index, k): (Vec<usize>, Vec<proc_macro2::Literal>) =
+                    patches.iter().map(|&(i, k)| (i, hex(k, 8))).unzip();
+                quote!(#cfg { #(p[#index].k = #k;)* })
+            })
+            .collect();
+        let init = if patched.is_empty() {
+            array
+        } else {
+            quote!({
+                let mut p: [Insn; #len] = #array;
+                #(#patched)*
+                p
+            })
+        };
+        let arches = self.abis.iter().map(|(abi, _)| {
+            let cfg = abi.pred.as_ref().map(|p| quote!(#[cfg(#p)]));
+            let variant = format_ident!("{}", format!("{:?}", abi.arch));
+            quote!(#cfg const ARCH: Arch = Arch::#variant;)
+        });
+        quote!({
+            use #krate::__private::{Arch, Filter, Insn};
+            #[doc = #heading]
+            #[doc = ""]
+            #(#docs)*
+            static INSNS: [Insn; #len] = #init;
+            #(#arches)*
+            Filter::__from_checked(&INSNS, ARCH)
+        })
+    }
+}
+
+/// `[Insn { code: 0x20, jt: 0x00, jf: 0x00, k: 0x00000004 }, ...]`, built
+/// token by token: a filter can have 4096 of them.
+fn insn_array(insns: &[Insn]) -> TokenStream {
+    use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, TokenTree};
+    let span = Span::call_site();
+    let name = Ident::new("Insn", span);
+    let fields = ["code", "jt", "jf", "k"].map(|f| Ident::new(f, span));
+    // Making a literal means lexing its text; most values repeat.
+    let mut literals: std::collections::HashMap<(u32, usize), proc_macro2::Literal> =
+        Default::default();
+    let mut lit = |value: u32, digits: usize| {
+        literals
+            .entry((value, digits))
+            .or_insert_with(|| hex(value, digits))
+            .clone()
+    };
+    let mut items = TokenStream::new();
+    for insn in insns {
+        let values = [
+            lit(u32::from(insn.code), 2),
+            lit(u32::from(insn.jt), 2),
+            lit(u32::from(insn.jf), 2),
+            lit(insn.k, 8),
+        ];
+        let mut body = TokenStream::new();
+        for (i, (field, value)) in fields.iter().zip(values).enumerate() {
+            if i > 0 {
+                body.extend([TokenTree::Punct(Punct::new(',', Spacing::Alone))]);
+            }
+            body.extend([
+                TokenTree::Ident(field.clone()),
+                TokenTree::Punct(Punct::new(':', Spacing::Alone)),
+                TokenTree::Literal(value),
+            ]);
+        }
+        items.extend([
+            TokenTree::Ident(name.clone()),
+            TokenTree::Group(Group::new(Delimiter::Brace, body)),
+            TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+        ]);
+    }
+    TokenTree::Group(Group::new(Delimiter::Bracket, items)).into()
 }
 
 /// The program text and where it came from, for error reporting.
@@ -239,89 +411,6 @@ fn spanned_error(src: &InlineSource, start: usize, end: usize, message: &str) ->
             Some(at) => syn::Error::new(at, format!("{message} (at the end of the program)")),
             None => syn::Error::new(Span::call_site(), message),
         },
-    }
-}
-
-/// The result of assembling for one ABI.
-enum Outcome {
-    Program(Assembly),
-    Errors(Vec<Diagnostic>),
-}
-
-impl Outcome {
-    fn same_as(&self, other: &Outcome) -> bool {
-        match (self, other) {
-            (Outcome::Program(a), Outcome::Program(b)) => a.insns == b.insns,
-            (Outcome::Errors(a), Outcome::Errors(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-struct Group {
-    result: Outcome,
-    abis: Vec<(Arch, Option<TokenStream>)>,
-}
-
-/// Assembles for one ABI; `per_target` says the ABI was picked from the
-/// compile target rather than written by the user.
-fn assemble_for(source: &Source, arch: Arch, relax_jumps: bool, per_target: bool) -> Outcome {
-    let opts = Options {
-        arch,
-        mode: Mode::Strict,
-        relax_jumps,
-    };
-    match assembler::assemble(source.text().as_bytes(), &opts) {
-        Ok(asm) => Outcome::Program(asm),
-        Err(mut diags) => {
-            if per_target {
-                diags
-                    .iter_mut()
-                    .for_each(|d| crate::check::explain_target_name(d, arch));
-            }
-            Outcome::Errors(diags)
-        }
-    }
-}
-
-fn emit_program(
-    krate: &TokenStream,
-    asm: &Assembly,
-    abis: &[(Arch, Option<TokenStream>)],
-) -> TokenStream {
-    let insns = asm.insns.iter().map(|Insn { code, jt, jf, k }| {
-        let code = hex(u32::from(*code), 2);
-        let (jt, jf) = (hex(u32::from(*jt), 2), hex(u32::from(*jf), 2));
-        let k = hex(*k, 8);
-        quote!(#krate::__private::Insn { code: #code, jt: #jt, jf: #jf, k: #k })
-    });
-    let len = asm.insns.len();
-    // The ABIs of a group share the instructions but not the arch the
-    // filter reports (its names, its byte order).
-    let arches = abis.iter().map(|(arch, pred)| {
-        let cfg = pred.as_ref().map(|p| quote!(#[cfg(#p)]));
-        let variant = format_ident!("{}", format!("{arch:?}"));
-        quote!(#cfg const __SECCOMP_ARCH: #krate::__private::Arch = #krate::__private::Arch::#variant;)
-    });
-    let first = abis[0].0;
-    let mut heading = format!(" Seccomp filter of {len} instructions for {first}");
-    for (other, _) in &abis[1..] {
-        heading.push_str(&format!(", {other}"));
-    }
-    heading.push_str(&format!(" (names as on {first}):"));
-    let docs = crate::check::listing(&asm.insns, first)
-        .into_iter()
-        .map(|line| {
-            let line = format!(" {line}");
-            quote!(#[doc = #line])
-        });
-    quote_spanned! {Span::call_site()=>
-        #[doc = #heading]
-        #[doc = ""]
-        #(#docs)*
-        static __SECCOMP_INSNS: [#krate::__private::Insn; #len] = [#(#insns),*];
-        #(#arches)*
-        #krate::Filter::__from_checked(&__SECCOMP_INSNS, __SECCOMP_ARCH)
     }
 }
 
