@@ -194,6 +194,7 @@ impl<'a> Base<'a> {
             array
         } else {
             quote!({
+                #[allow(unused_mut)] // no patch applies on some targets
                 let mut p: [Insn; #len] = #array;
                 #(#patched)*
                 p

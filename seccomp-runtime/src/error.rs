@@ -2,7 +2,7 @@
 
 use crate::flags::{FlagConflict, Flags};
 use core::fmt;
-use seccomp_asm::bpf;
+use seccomp_asm::{bpf, Arch};
 
 /// The kernel's `ENOTSUPP` (524), not a user-space errno: libc has no name for it.
 pub const ENOTSUPP: i32 = 524;
@@ -90,6 +90,17 @@ pub enum InstallError {
         /// The errno it returned.
         errno: i32,
     },
+    /// The filter was assembled for another architecture than the one this
+    /// process runs on: its syscall numbers (and argument offsets) mean other
+    /// things here. Nothing was installed. A filter that checks the arch
+    /// itself and handles each one may be installed with
+    /// [`Installer::foreign_arch`](crate::Installer::foreign_arch).
+    ForeignArch {
+        /// The arch the filter was assembled for.
+        filter: Arch,
+        /// The arch of this process, if seccomp knows it.
+        native: Option<Arch>,
+    },
     /// Any other failure.
     Os {
         /// The system call.
@@ -121,6 +132,7 @@ impl InstallError {
     pub fn errno(&self) -> Option<i32> {
         Some(match *self {
             InstallError::FlagConflict(_)
+            | InstallError::ForeignArch { .. }
             | InstallError::ThreadNotSynchronized { tid: Some(_) }
             | InstallError::UnexpectedReturn { .. } => return None,
             InstallError::PermissionDenied => libc::EACCES,
@@ -166,6 +178,23 @@ impl fmt::Display for InstallError {
         match *self {
             InstallError::FlagConflict(conflict) => {
                 write!(f, "the filter was not installed: {conflict}")
+            }
+            InstallError::ForeignArch { filter, native } => {
+                write!(
+                    f,
+                    "the filter was not installed: it was assembled for {filter}, "
+                )?;
+                match native {
+                    Some(native) => write!(f, "but this process runs on {native}")?,
+                    None => f.write_str(
+                        "but this process runs on an architecture seccomp does not know",
+                    )?,
+                }
+                f.write_str(
+                    ", where its syscall numbers mean other calls; build it for this target (leave \
+                     out `arch = ...` in `seccomp!`), or, if it checks the arch itself and handles \
+                     each one, install it with `installer().foreign_arch(true)`",
+                )
             }
             InstallError::PermissionDenied => f.write_str(
                 "the kernel refused the filter (EACCES): the thread has neither no_new_privs nor \

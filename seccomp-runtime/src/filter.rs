@@ -4,7 +4,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use seccomp_asm::bpf;
 use seccomp_asm::validate::{self, Violation};
-use seccomp_asm::{Arch, Insn};
+use seccomp_asm::{disasm, emu, Action, Arch, Insn, SeccompData};
 
 /// The kernel's `struct sock_fprog`, with a pointer that is never written through.
 #[repr(C)]
@@ -147,6 +147,46 @@ impl Filter {
         // `Filter` is `#[repr(C)]` with `fprog` first, and `SockFprog` has
         // the layout of `sock_fprog` (checked in the tests).
         (&self.fprog as *const SockFprog).cast::<libc::sock_fprog>()
+    }
+}
+
+impl Filter {
+    /// What the filter returns for one system call, as the kernel would
+    /// compute it (the emulator of `seccomp_asm::emu`, which is tested against
+    /// the running kernel).
+    ///
+    /// ```
+    /// use seccomp_runtime::{seccomp, Action, Filter, SeccompData};
+    ///
+    /// static FILTER: Filter = seccomp!(
+    ///     arch = amd64,
+    ///     "A = sys_number\nif (A == getpid) goto deny\nreturn ALLOW\ndeny: return ERRNO(1)"
+    /// );
+    /// let getpid = SeccompData { nr: 39, arch: 0xc000_003e, ..Default::default() };
+    /// assert_eq!(FILTER.emulate(&getpid), Action::Errno(1));
+    /// ```
+    ///
+    /// A `Filter` holds a program the kernel accepts (`seccomp!` and
+    /// [`Filter::new`] check it), and on such a program the emulation always
+    /// returns. Should a program built some other way fail to run, the answer
+    /// is what the kernel does for an unknown verdict: kill the process.
+    pub fn emulate(&self, data: &SeccompData) -> Action {
+        match emu::emulate(self.instructions(), data, self.arch.endian()) {
+            Ok(outcome) => outcome.action,
+            Err(_) => Action::KillProcess(0),
+        }
+    }
+}
+
+/// The disassembly of the filter, one line per instruction, with the names of
+/// its architecture: `0000: A = arch`, `0001: if (A != ARCH_X86_64) goto 0008`...
+impl fmt::Display for Filter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        disasm::Listing {
+            insns: self.instructions(),
+            arch: self.arch,
+        }
+        .fmt(f)
     }
 }
 

@@ -8,7 +8,7 @@ use core::ffi::c_void;
 use core::fmt::{self, Write};
 use core::ptr;
 use seccomp_asm::action::ACTION_MASK;
-use seccomp_asm::Action;
+use seccomp_asm::{Action, Arch};
 use std::os::fd::{FromRawFd, OwnedFd};
 
 /// The raw system calls, each returning the kernel's value or its errno.
@@ -192,6 +192,7 @@ impl Filter {
             filter: self,
             flags: Flags::empty(),
             no_new_privs: true,
+            foreign_arch: false,
         }
     }
 }
@@ -203,6 +204,7 @@ pub struct Installer<'a> {
     filter: &'a Filter,
     flags: Flags,
     no_new_privs: bool,
+    foreign_arch: bool,
 }
 
 impl Installer<'_> {
@@ -223,6 +225,18 @@ impl Installer<'_> {
         self
     }
 
+    /// Whether to install a filter assembled for another architecture than
+    /// this process's (the default: no, [`InstallError::ForeignArch`]).
+    ///
+    /// A filter's syscall numbers are those of the architecture it was
+    /// assembled for, so on another one they name other calls. Allow it only
+    /// for a filter that checks `arch` and handles each architecture it lets
+    /// through with that architecture's numbers.
+    pub fn foreign_arch(mut self, allow: bool) -> Self {
+        self.foreign_arch = allow;
+        self
+    }
+
     /// Installs the filter.
     ///
     /// Returns the listener (close-on-exec) when the flags include
@@ -238,7 +252,15 @@ impl Installer<'_> {
             filter,
             flags,
             no_new_privs,
+            foreign_arch,
         } = self;
+        let native = Arch::native();
+        if !foreign_arch && native != Some(filter.arch()) {
+            return Err(InstallError::ForeignArch {
+                filter: filter.arch(),
+                native,
+            });
+        }
         flags.check()?;
         if no_new_privs {
             set_no_new_privs()?;

@@ -144,3 +144,40 @@ mod read_only {
         assert_eq!(child.lines(), ["writing"]);
     }
 }
+
+#[test]
+fn display_is_the_disassembly_with_the_filters_own_names() {
+    assert_eq!(
+        FILTER.to_string(),
+        "0000: A = arch\n\
+         0001: if (A == ARCH_X86_64) goto 0003\n\
+         0002: return KILL_PROCESS\n\
+         0003: A = sys_number\n\
+         0004: if (A != getpid) goto 0006\n\
+         0005: return ERRNO(1)\n\
+         0006: return ALLOW\n"
+    );
+    // The same program read as i386's: 39 is `mkdir` there.
+    let i386 = Filter::new(&INSNS, Arch::I386).unwrap();
+    assert!(
+        i386.to_string()
+            .contains("if (A != amd64.getpid) goto 0006"),
+        "{i386}"
+    );
+}
+
+#[test]
+fn emulate_answers_as_the_kernel_would() {
+    use seccomp_runtime::SeccompData;
+    let call = |nr, arch| SeccompData {
+        nr,
+        arch,
+        ..SeccompData::default()
+    };
+    assert_eq!(FILTER.emulate(&call(39, 0xc000_003e)), Action::Errno(1));
+    assert_eq!(FILTER.emulate(&call(1, 0xc000_003e)), Action::Allow(0));
+    assert_eq!(
+        FILTER.emulate(&call(39, 0x4000_0003)),
+        Action::KillProcess(0)
+    );
+}

@@ -258,3 +258,35 @@ fn filter_install_or_abort_returns_when_installed() {
     assert_eq!(child.status, Status::Exited(0), "{child:?}");
     assert_eq!(child.lines(), ["getppid ret=-1 errno=1"]);
 }
+
+#[test]
+fn a_filter_of_another_architecture_is_refused_before_any_system_call() {
+    let child = run(|out| {
+        let foreign = seccomp_runtime::Filter::new(&DENY_GETPPID, seccomp_runtime::Arch::Aarch64)
+            .expect("a valid program");
+        let refused = foreign.install();
+        out.say(&format!(
+            "{refused:?} nnp={} mode={:?} getppid denied={}",
+            no_new_privs(),
+            current_mode(),
+            call(GETPPID).starts_with("ret=-1")
+        ));
+        // Allowed on request: the kernel takes it like any filter.
+        foreign.installer().foreign_arch(true).install().unwrap();
+        out.say(&format!(
+            "mode={:?} getppid {}",
+            current_mode(),
+            call(GETPPID)
+        ));
+        0
+    });
+    assert_eq!(child.status, Status::Exited(0), "{child:?}");
+    assert_eq!(
+        child.lines(),
+        [
+            "Err(ForeignArch { filter: Aarch64, native: Some(X86_64) }) nnp=0 mode=Ok(Disabled) \
+             getppid denied=false",
+            "mode=Ok(Filter) getppid ret=-1 errno=1"
+        ]
+    );
+}
