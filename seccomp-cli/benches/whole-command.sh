@@ -36,6 +36,8 @@ measure() {
     fi
 }
 
+# Starting the program and doing nothing else: the floor of every command.
+measure startup --version
 measure asm asm -a amd64 -f raw "$source"
 measure disasm disasm -a amd64 "$filter"
 measure emu emu -a amd64 "$filter" ioctl 0 0x79eb
