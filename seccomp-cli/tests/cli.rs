@@ -396,6 +396,16 @@ fn emu_errors_are_one_line() {
         1,
         "line 0000 jumps to line 0008, past the end of the filter",
     );
+    // A = 1, and no return.
+    let no_return = temp_file(b"\x00\x00\x00\x00\x01\x00\x00\x00");
+    assert_one_line_error(
+        seccomp()
+            .args(["emu", "-a", "amd64"])
+            .arg(no_return.path())
+            .arg("0"),
+        1,
+        "line 0000 is the last and does not return",
+    );
     // A = args[1]; return A, run with a single argument.
     let args_1 = temp_file(b"\x20\x00\x00\x00\x18\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00");
     assert_one_line_error(
