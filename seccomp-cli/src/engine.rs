@@ -2,19 +2,27 @@
 //!
 //! Each is one small function taking everything the command line decided;
 //! the rest of the tool (reading, decoding, formatting, writing) does not
-//! depend on how the core computes its answer. This build has no core
-//! assembler, disassembler or emulator to call, so each function reports
-//! that clearly instead of producing output.
+//! depend on how the core computes its answer.
+//!
+//! # Instructions seccomp-tools cannot read
+//!
+//! seccomp-tools stops with `Line 3 is invalid: unknown` (and a Ruby
+//! backtrace) on an instruction it cannot decode: a load in IND or MSH mode,
+//! MOD and the other ALU operations it does not know, jumps above JSET, MISC
+//! operations other than TAX/TXA. None of them is allowed in a seccomp filter.
+//! A listing with the BPF columns shows such a line whole (its columns, then
+//! `/* unsupported opcode 0x40 */`), so `disasm` and `emu` print it and add a
+//! warning; a listing without the columns would lose its operands, so there
+//! the reference's message is the error. `emu` stops with that message when
+//! the run reaches such an instruction.
 
 use seccomp_asm::assembler::{self, Mode, Options};
 use seccomp_asm::diag::{render_bytes, Diagnostic};
+use seccomp_asm::disasm::{self, DisasmOptions, Disassembler, Unsupported};
+use seccomp_asm::emu::{self, EmuError, EmuInput, Refusal};
 use seccomp_asm::{Arch, Insn};
 
 use crate::error::Failure;
-
-fn not_available(what: &str) -> Failure {
-    Failure::new(format!("{what} is not available in this build of seccomp"))
-}
 
 /// What `asm` asks of the assembler.
 #[derive(Clone, Copy, Debug)]
@@ -91,12 +99,58 @@ impl DisasmRequest {
             color,
         }
     }
+
+    fn options(&self) -> DisasmOptions {
+        DisasmOptions {
+            arch: self.arch,
+            bpf: self.display_bpf,
+            arg_infer: self.arg_infer,
+            color: self.color,
+        }
+    }
+}
+
+/// Output text, and warnings for stderr (without a `warning: ` prefix).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    pub text: String,
+    pub warnings: Vec<String>,
 }
 
 /// Disassembles a program into seccomp-tools' text.
-pub fn disassemble(insns: &[Insn], request: &DisasmRequest) -> Result<String, Failure> {
-    let _ = (insns, request);
-    Err(not_available("the disassembler"))
+pub fn disassemble(insns: &[Insn], request: &DisasmRequest) -> Result<Rendered, Failure> {
+    let warnings = match disasm::first_unsupported(insns) {
+        None => Vec::new(),
+        Some(unsupported) if request.display_bpf => vec![unsupported_warning(&unsupported)],
+        Some(unsupported) => {
+            return Err(Failure::new(format!(
+                "{unsupported} (opcode {:#x}, which no seccomp filter may use); \
+                 the listing with the BPF columns shows it",
+                unsupported.insn.code
+            )))
+        }
+    };
+    Ok(Rendered {
+        text: disasm::disassemble(insns, &request.options()),
+        warnings,
+    })
+}
+
+fn unsupported_warning(unsupported: &Unsupported) -> String {
+    format!(
+        "{unsupported}: seccomp-tools stops here; opcode {:#x} is listed as unsupported \
+         (no seccomp filter may use it)",
+        unsupported.insn.code
+    )
+}
+
+/// The statement of each instruction as `--asm-able` prints it, for the
+/// comments of `asm -f rust`.
+pub fn statements(insns: &[Insn], arch: Arch) -> Vec<String> {
+    let disassembler = Disassembler::new(insns, DisasmOptions::asm_able(arch));
+    (0..insns.len())
+        .map(|pc| disassembler.statement(pc))
+        .collect()
 }
 
 /// What `emu` asks of the emulator.
@@ -114,7 +168,214 @@ pub struct EmuRequest {
 }
 
 /// Runs a program on one `seccomp_data` and renders seccomp-tools' `emu` text.
-pub fn emulate(insns: &[Insn], request: &EmuRequest) -> Result<String, Failure> {
-    let _ = (insns, request);
-    Err(not_available("the emulator"))
+pub fn emulate(insns: &[Insn], request: &EmuRequest) -> Result<Rendered, Failure> {
+    let input = EmuInput::new(
+        request.arch,
+        request.sys_nr,
+        &request.args,
+        request.instruction_pointer,
+    )
+    .map_err(|e| Failure::usage(e.to_string()))?;
+    let text = emu::emu_output(insns, request.arch, &input, request.quiet, request.color)
+        .map_err(|e| Failure::new(emu_error_message(&e)))?;
+    let warnings = match disasm::first_unsupported(insns) {
+        Some(unsupported) if !request.quiet => vec![unsupported_warning(&unsupported)],
+        _ => Vec::new(),
+    };
+    Ok(Rendered { text, warnings })
+}
+
+/// One line for an emulation that did not return.
+fn emu_error_message(err: &EmuError) -> String {
+    match err {
+        // seccomp-tools' message, on one line, with what to pass to define it.
+        EmuError::Undefined { pc, line, var } => {
+            let hint = match *var {
+                "sys_number" => "give SYS_NR".to_string(),
+                "instruction_pointer" => "set it with --ip".to_string(),
+                arg => {
+                    let index = arg
+                        .trim_start_matches("args[")
+                        .trim_end_matches(']')
+                        .parse::<usize>()
+                        .map_or(1, |i| i + 1);
+                    let plural = if index == 1 { "" } else { "s" };
+                    format!("give SYS_NR and at least {index} argument{plural}")
+                }
+            };
+            format!("Undefined Variable: {pc:04}: {line} <- `{var}` is undefined ({hint})")
+        }
+        EmuError::Refused {
+            pc,
+            insn,
+            why: Refusal::Opcode,
+        } => match disasm::first_unsupported(std::slice::from_ref(insn)) {
+            // Where seccomp-tools stops, its message.
+            Some(unsupported) => format!(
+                "{} (opcode {:#x}, which no seccomp filter may use)",
+                Unsupported {
+                    pc: *pc,
+                    ..unsupported
+                },
+                insn.code
+            ),
+            None => err.to_string(),
+        },
+        _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LD_ARCH: Insn = Insn::stmt(0x20, 4);
+    const ALLOW: Insn = Insn::stmt(0x06, 0x7fff_0000);
+    /// `ld [x + 0]`: a load mode seccomp-tools cannot read.
+    const LD_IND: Insn = Insn::stmt(0x40, 0);
+
+    fn request(display_bpf: bool) -> DisasmRequest {
+        DisasmRequest {
+            arch: Arch::X86_64,
+            display_bpf,
+            arg_infer: true,
+            color: false,
+        }
+    }
+
+    fn emu_request(sys_nr: Option<u32>, args: Vec<u64>, quiet: bool) -> EmuRequest {
+        EmuRequest {
+            arch: Arch::X86_64,
+            sys_nr,
+            args,
+            instruction_pointer: None,
+            quiet,
+            color: false,
+        }
+    }
+
+    #[test]
+    fn disassembles_with_and_without_columns() {
+        let insns = [LD_ARCH, ALLOW];
+        assert_eq!(
+            disassemble(&insns, &request(true)).unwrap(),
+            Rendered {
+                text: " line  CODE  JT   JF      K\n\
+                       =================================\n \
+                       0000: 0x20 0x00 0x00 0x00000004  A = arch\n \
+                       0001: 0x06 0x00 0x00 0x7fff0000  return ALLOW\n"
+                    .to_string(),
+                warnings: vec![],
+            }
+        );
+        assert_eq!(
+            disassemble(&insns, &request(false)).unwrap().text,
+            "0000: A = arch\n0001: return ALLOW\n"
+        );
+    }
+
+    #[test]
+    fn unreadable_instructions_show_with_columns_and_fail_without() {
+        let insns = [LD_ARCH, LD_IND, ALLOW];
+        let shown = disassemble(&insns, &request(true)).unwrap();
+        assert!(shown
+            .text
+            .contains(" 0001: 0x40 0x00 0x00 0x00000000  /* unsupported opcode 0x40 */\n"));
+        assert_eq!(
+            shown.warnings,
+            [
+                "Line 1 is invalid: unknown: seccomp-tools stops here; opcode 0x40 is listed \
+              as unsupported (no seccomp filter may use it)"
+            ]
+        );
+        assert_eq!(
+            disassemble(&insns, &request(false)).unwrap_err().message,
+            "Line 1 is invalid: unknown (opcode 0x40, which no seccomp filter may use); \
+             the listing with the BPF columns shows it"
+        );
+    }
+
+    #[test]
+    fn statements_are_the_asm_able_lines() {
+        let insns = [
+            Insn::stmt(0x20, 0),
+            Insn::new(0x15, 0, 1, 0),
+            Insn::stmt(0x20, 0x10),
+            ALLOW,
+        ];
+        assert_eq!(
+            statements(&insns, Arch::X86_64),
+            [
+                "A = sys_number",
+                "if (A != read) goto 0003",
+                "A = args[0]",
+                "return ALLOW"
+            ]
+        );
+    }
+
+    #[test]
+    fn emulates_quietly_or_with_the_listing() {
+        let insns = [LD_ARCH, ALLOW];
+        let quiet = emulate(&insns, &emu_request(Some(0), vec![], true)).unwrap();
+        assert_eq!(quiet.text, "return ALLOW at line 0001\n");
+        assert!(quiet.warnings.is_empty());
+        let full = emulate(&insns, &emu_request(Some(0), vec![], false)).unwrap();
+        assert!(full.text.ends_with(
+            " 0001: 0x06 0x00 0x00 0x7fff0000  return ALLOW\n\nreturn ALLOW at line 0001\n"
+        ));
+    }
+
+    #[test]
+    fn emulation_errors_are_one_line() {
+        let args_2 = [Insn::stmt(0x20, 0x20), ALLOW];
+        let err = emulate(&args_2, &emu_request(Some(0), vec![1], true)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Undefined Variable: 0000: A = args[2] <- `args[2]` is undefined \
+             (give SYS_NR and at least 3 arguments)"
+        );
+        let nr = [Insn::stmt(0x20, 0), ALLOW];
+        let err = emulate(&nr, &emu_request(None, vec![], true)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Undefined Variable: 0000: A = sys_number <- `sys_number` is undefined (give SYS_NR)"
+        );
+        let ip = [Insn::stmt(0x20, 8), ALLOW];
+        let err = emulate(&ip, &emu_request(Some(0), vec![], true)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Undefined Variable: 0000: A = instruction_pointer <- `instruction_pointer` \
+             is undefined (set it with --ip)"
+        );
+        let past_end = [Insn::stmt(0x05, 7), ALLOW];
+        let err = emulate(&past_end, &emu_request(Some(0), vec![], true)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "line 0000 jumps to line 0008, past the end of the filter"
+        );
+        let too_many = emu_request(Some(0), vec![0; 7], true);
+        let err = emulate(&[ALLOW], &too_many).unwrap_err();
+        assert_eq!(
+            (err.message.as_str(), err.code),
+            ("a syscall has at most 6 arguments, 7 were given", 2)
+        );
+    }
+
+    #[test]
+    fn emulation_stops_where_seccomp_tools_cannot_read() {
+        let insns = [LD_ARCH, LD_IND, ALLOW];
+        let err = emulate(&insns, &emu_request(Some(0), vec![], true)).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Line 1 is invalid: unknown (opcode 0x40, which no seccomp filter may use)"
+        );
+        // Not reached: the run returns, and the listing shows the line.
+        let skipped = [Insn::stmt(0x05, 1), LD_IND, ALLOW];
+        let out = emulate(&skipped, &emu_request(Some(0), vec![], false)).unwrap();
+        assert!(out.text.ends_with("return ALLOW at line 0002\n"));
+        assert_eq!(out.warnings.len(), 1);
+        let quiet = emulate(&skipped, &emu_request(Some(0), vec![], true)).unwrap();
+        assert!(quiet.warnings.is_empty());
+    }
 }

@@ -90,6 +90,13 @@ pub fn describe_io(err: &io::Error) -> String {
     }
 }
 
+/// Prints `warning: message` on stderr: something the user should know about
+/// a command that still succeeds.
+pub fn warn(message: &str) {
+    // A warning that cannot be written is not worth failing the command for.
+    let _ = writeln!(io::stderr().lock(), "warning: {message}");
+}
+
 /// Handles a command line clap rejected (or a `--help` / `--version` request).
 ///
 /// Help and version go to stdout with status 0. Usage errors are folded into

@@ -45,6 +45,34 @@ pub fn decode_filter(bytes: &[u8], arch: Arch, name: &str) -> Result<Vec<Insn>, 
     insn::decode(bytes, arch.endian()).map_err(|e| Failure::new(format!("{name}: {e}")))
 }
 
+/// Decodes the whole instructions of a raw filter, as seccomp-tools'
+/// `disasm` does: trailing bytes are dropped, and the second value says so
+/// (a warning for the user). Input without one whole instruction is an error.
+pub fn decode_filter_prefix(
+    bytes: &[u8],
+    arch: Arch,
+    name: &str,
+) -> Result<(Vec<Insn>, Option<String>), Failure> {
+    if bytes.is_empty() {
+        return decode_filter(bytes, arch, name).map(|insns| (insns, None));
+    }
+    if bytes.len() < INSN_SIZE {
+        return Err(Failure::new(format!(
+            "{name}: the input has {} bytes, less than one {INSN_SIZE}-byte instruction",
+            bytes.len()
+        )));
+    }
+    let insns = insn::decode_prefix(bytes, arch.endian());
+    let dropped = match insn::decode(bytes, arch.endian()) {
+        Ok(_) => None,
+        Err(partial) => Some(format!(
+            "{name}: {partial}; the last {} bytes are ignored",
+            bytes.len() % INSN_SIZE
+        )),
+    };
+    Ok((insns, dropped))
+}
+
 /// The `--arch` value, or the host's when none was given.
 pub fn arch_or_native(arch: Option<Arch>) -> Result<Arch, Failure> {
     arch.or(Arch::native()).ok_or_else(|| {
@@ -156,6 +184,40 @@ mod tests {
         assert_eq!(
             err.message,
             "f.bpf: 9 bytes is not a whole number of 8-byte instructions (1 bytes left over)"
+        );
+    }
+
+    #[test]
+    fn prefix_decoding_drops_trailing_bytes_and_says_so() {
+        let allow = [6, 0, 0, 0, 0, 0, 0xff, 0x7f];
+        assert_eq!(
+            decode_filter_prefix(&allow, Arch::X86_64, "f").unwrap(),
+            (vec![Insn::new(6, 0, 0, 0x7fff0000)], None)
+        );
+        let mut long = allow.to_vec();
+        long.extend([1, 2, 3]);
+        assert_eq!(
+            decode_filter_prefix(&long, Arch::X86_64, "f").unwrap(),
+            (
+                vec![Insn::new(6, 0, 0, 0x7fff0000)],
+                Some(
+                    "f: 11 bytes is not a whole number of 8-byte instructions \
+                     (3 bytes left over); the last 3 bytes are ignored"
+                        .to_string()
+                )
+            )
+        );
+        assert_eq!(
+            decode_filter_prefix(&allow[..7], Arch::X86_64, "f")
+                .unwrap_err()
+                .message,
+            "f: the input has 7 bytes, less than one 8-byte instruction"
+        );
+        assert_eq!(
+            decode_filter_prefix(&[], Arch::X86_64, "f")
+                .unwrap_err()
+                .message,
+            "f: the input is empty; a filter is a sequence of 8-byte instructions"
         );
     }
 

@@ -13,7 +13,6 @@ pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod formats;
-pub mod integer;
 pub mod io;
 pub mod logger;
 

@@ -192,7 +192,7 @@ fn unreadable_empty_and_partial_inputs() {
             &format!("{name}: the input is empty; a filter is a sequence of 8-byte instructions"),
         );
     }
-    for command in ["disasm", "emu", "check"] {
+    for command in ["emu", "check"] {
         assert_one_line_error(
             seccomp()
                 .args([command, "-"])
@@ -201,6 +201,24 @@ fn unreadable_empty_and_partial_inputs() {
             "<stdin>: 13 bytes is not a whole number of 8-byte instructions (5 bytes left over)",
         );
     }
+    // disasm lists the whole instructions, as seccomp-tools does, and warns.
+    seccomp()
+        .args(["disasm", "-a", "amd64", "--no-bpf", "-"])
+        .write_stdin(&ARCH_ALLOW_LE[..13])
+        .assert()
+        .code(0)
+        .stdout("0000: A = arch\n")
+        .stderr(
+            "warning: <stdin>: 13 bytes is not a whole number of 8-byte instructions \
+             (5 bytes left over); the last 5 bytes are ignored\n",
+        );
+    assert_one_line_error(
+        seccomp()
+            .args(["disasm", "-"])
+            .write_stdin(&ARCH_ALLOW_LE[..7]),
+        1,
+        "<stdin>: the input has 7 bytes, less than one 8-byte instruction",
+    );
 }
 
 #[test]
@@ -227,7 +245,12 @@ fn emu_numbers_are_checked() {
     assert_one_line_error(
         seccomp().args(["emu", "-a", "aarch64", path, "open"]),
         2,
-        "sys_nr: \"open\" is neither a syscall of aarch64 nor a number",
+        "sys_nr: \"open\" is neither a syscall of aarch64 nor an integer",
+    );
+    assert_one_line_error(
+        seccomp().args(["emu", path, "0x1_0000_0000"]),
+        2,
+        "sys_nr: \"0x1_0000_0000\" does not fit in 32 bits",
     );
     assert_one_line_error(
         seccomp().args(["emu", path, "read", "1", "0x1_0000_0000_0000_0000"]),
@@ -235,10 +258,29 @@ fn emu_numbers_are_checked() {
         "arg1: \"0x1_0000_0000_0000_0000\" does not fit in 64 bits",
     );
     assert_one_line_error(
+        seccomp().args(["emu", path, "read", "1__0"]),
+        2,
+        "arg0: invalid value for Integer(): \"1__0\"",
+    );
+    assert_one_line_error(
         seccomp().args(["emu", path, "read", "-i", "12z"]),
         2,
-        "--ip: invalid number \"12z\"",
+        "--ip: invalid value for Integer(): \"12z\"",
     );
+    // As with Ruby's OptionParser, `-i` takes no blanks and no 0o/0d prefix,
+    // which the positional numbers (Ruby's `Integer()`) allow.
+    assert_one_line_error(
+        seccomp().args(["emu", path, "read", "-i", "0o17"]),
+        2,
+        "--ip: invalid value for Integer(): \"0o17\"",
+    );
+    seccomp()
+        .args([
+            "emu", "-q", "-a", "amd64", path, "0o0", " 0d1 ", "-i", "017",
+        ])
+        .assert()
+        .success()
+        .stdout("return ALLOW at line 0001\n");
 }
 
 #[test]
@@ -340,4 +382,96 @@ fn bash_completion_script_is_valid_bash() {
         .status()
         .map(|s| assert!(s.success(), "bash -n rejects the script"))
         .expect("bash runs");
+}
+
+#[test]
+fn emu_errors_are_one_line() {
+    // ja +7: past the end of a 2-instruction filter.
+    let past_end = temp_file(b"\x05\x00\x00\x00\x07\x00\x00\x00\x06\x00\x00\x00\x00\x00\xff\x7f");
+    assert_one_line_error(
+        seccomp()
+            .args(["emu", "-a", "amd64", "-q"])
+            .arg(past_end.path())
+            .arg("0"),
+        1,
+        "line 0000 jumps to line 0008, past the end of the filter",
+    );
+    // A = 1, and no return.
+    let no_return = temp_file(b"\x00\x00\x00\x00\x01\x00\x00\x00");
+    assert_one_line_error(
+        seccomp()
+            .args(["emu", "-a", "amd64"])
+            .arg(no_return.path())
+            .arg("0"),
+        1,
+        "line 0000 is the last and does not return",
+    );
+    // A = args[1]; return A, run with a single argument.
+    let args_1 = temp_file(b"\x20\x00\x00\x00\x18\x00\x00\x00\x16\x00\x00\x00\x00\x00\x00\x00");
+    assert_one_line_error(
+        seccomp()
+            .args(["emu", "-a", "amd64"])
+            .arg(args_1.path())
+            .args(["read", "5"]),
+        1,
+        "Undefined Variable: 0000: A = args[1] <- `args[1]` is undefined \
+         (give SYS_NR and at least 2 arguments)",
+    );
+}
+
+/// `A = arch`; `ld [x + 0]` (IND mode, which seccomp-tools cannot read); `return ALLOW`.
+const IND_LOAD: &[u8] = b"\x20\x00\x00\x00\x04\x00\x00\x00\
+                          \x40\x00\x00\x00\x00\x00\x00\x00\
+                          \x06\x00\x00\x00\x00\x00\xff\x7f";
+
+#[test]
+fn instructions_seccomp_tools_cannot_read() {
+    let file = temp_file(IND_LOAD);
+    let path = file.path().to_str().unwrap();
+    // With the BPF columns the line is shown whole, with a warning.
+    seccomp()
+        .args(["disasm", "-a", "amd64", path])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            " 0001: 0x40 0x00 0x00 0x00000000  /* unsupported opcode 0x40 */\n",
+        ))
+        .stderr(
+            "warning: Line 1 is invalid: unknown: seccomp-tools stops here; \
+             opcode 0x40 is listed as unsupported (no seccomp filter may use it)\n",
+        );
+    // Without them it would lose its operands: seccomp-tools' message, as an error.
+    for flag in ["--no-bpf", "--asm-able"] {
+        assert_one_line_error(
+            seccomp().args(["disasm", "-a", "amd64", flag, path]),
+            1,
+            "Line 1 is invalid: unknown (opcode 0x40, which no seccomp filter may use); \
+             the listing with the BPF columns shows it",
+        );
+    }
+    // The run reaches it.
+    assert_one_line_error(
+        seccomp().args(["emu", "-q", "-a", "amd64", path, "read"]),
+        1,
+        "Line 1 is invalid: unknown (opcode 0x40, which no seccomp filter may use)",
+    );
+}
+
+#[test]
+fn disasm_writes_to_a_file() {
+    let file = temp_file(ARCH_ALLOW_BE);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    seccomp()
+        .args(["disasm", "--asm-able", "-a", "s390x", "-o"])
+        .arg(&out)
+        .arg(file.path())
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "0000: A = arch\n0001: return ALLOW\n"
+    );
 }

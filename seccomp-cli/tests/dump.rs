@@ -42,6 +42,7 @@ fn main() -> ExitCode {
         ),
         Trial::test("filters_of_forked_children", filters_of_forked_children),
         Trial::test("filter_of_a_thread", filter_of_a_thread),
+        Trial::test("disassembled_by_default", disassembled_by_default),
         Trial::test("strict_mode_by_prctl", strict_mode_by_prctl)
             .with_ignored_flag(!cfg!(target_arch = "x86_64")),
         Trial::test("strict_mode_by_seccomp", strict_mode_by_seccomp)
@@ -341,6 +342,19 @@ fn filters_of_forked_children() -> Result<(), Failed> {
 fn filter_of_a_thread() -> Result<(), Failed> {
     let cmd = fixture_command("thread");
     check_ok(&run(&["dump", "-c", &cmd, "-f", "raw", "-l", "-1"]), F3)
+}
+
+fn disassembled_by_default() -> Result<(), Failed> {
+    let cmd = fixture_command("thread");
+    check_ok(
+        &run(&["dump", "-c", &cmd]),
+        b" line  CODE  JT   JF      K\n\
+          =================================\n\
+          \x200000: 0x20 0x00 0x00 0x00000000  A = sys_number\n\
+          \x200001: 0x15 0x00 0x01 0x00003fff  if (A != 0x3fff) goto 0003\n\
+          \x200002: 0x06 0x00 0x00 0x00050005  return ERRNO(5)\n\
+          \x200003: 0x06 0x00 0x00 0x7fff0000  return ALLOW\n",
+    )
 }
 
 /// The filter seccomp-tools' specs expect for strict mode on amd64.

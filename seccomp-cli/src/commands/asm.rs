@@ -5,7 +5,7 @@ use seccomp_asm::insn::encode;
 use seccomp_asm::{Arch, Insn};
 
 use crate::cli::{AsmArgs, AsmFormat};
-use crate::engine::{self, AsmRequest, DisasmRequest};
+use crate::engine::{self, AsmRequest};
 use crate::error::Failure;
 use crate::formats;
 use crate::io::{arch_or_native, read_input, Output};
@@ -46,43 +46,9 @@ pub fn render(insns: &[Insn], arch: Arch, format: AsmFormat) -> Result<Vec<u8>, 
             .map_err(|e| Failure::new(e.to_string()))?
             .into_bytes(),
         AsmFormat::Rust => {
-            let comments = if insns.is_empty() {
-                Vec::new()
-            } else {
-                let request = DisasmRequest {
-                    arch,
-                    display_bpf: false,
-                    arg_infer: false,
-                    color: false,
-                };
-                comments_from_disasm(&engine::disassemble(insns, &request)?, insns.len())
-            };
-            formats::rust_source(insns, arch, &comments).into_bytes()
+            formats::rust_source(insns, arch, &engine::statements(insns, arch)).into_bytes()
         }
     })
-}
-
-/// The text of each `NNNN: text` line of a `--no-bpf` disassembly, by line
-/// number; instructions without such a line get an empty comment.
-pub fn comments_from_disasm(disasm: &str, len: usize) -> Vec<String> {
-    let mut comments = vec![String::new(); len];
-    for line in disasm.lines() {
-        let Some((number, text)) = line.split_once(": ") else {
-            continue;
-        };
-        let number = number.trim();
-        if number.len() < 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        if let Some(slot) = number
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| comments.get_mut(i))
-        {
-            *slot = text.trim_end().to_string();
-        }
-    }
-    comments
 }
 
 #[cfg(test)]
@@ -90,19 +56,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn comments_come_from_numbered_lines() {
-        let disasm = "0000: A = arch\n0001: if (A != ARCH_X86_64) goto 0003\n\
-                      0002: return ALLOW\nnot a line\n0003: return KILL\n";
+    fn rust_comments_are_the_asm_able_statements() {
+        let insns = [
+            Insn::new(0x20, 0, 0, 4),
+            Insn::new(0x15, 1, 0, 0xc000003e),
+            Insn::new(0x06, 0, 0, 0),
+            Insn::new(0x06, 0, 0, 0x7fff0000),
+        ];
+        let text =
+            String::from_utf8(render(&insns, Arch::X86_64, AsmFormat::Rust).unwrap()).unwrap();
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("SockFilter { code"))
+            .collect();
         assert_eq!(
-            comments_from_disasm(disasm, 4),
+            lines,
             [
-                "A = arch",
-                "if (A != ARCH_X86_64) goto 0003",
-                "return ALLOW",
-                "return KILL"
+                "    SockFilter { code: 0x0020, jt: 0, jf: 0, k: 0x00000004 }, // 0000: A = arch",
+                "    SockFilter { code: 0x0015, jt: 1, jf: 0, k: 0xc000003e }, \
+                 // 0001: if (A == ARCH_X86_64) goto 0003",
+                "    SockFilter { code: 0x0006, jt: 0, jf: 0, k: 0x00000000 }, // 0002: return KILL",
+                "    SockFilter { code: 0x0006, jt: 0, jf: 0, k: 0x7fff0000 }, // 0003: return ALLOW",
             ]
         );
-        assert_eq!(comments_from_disasm("0001: x\n", 3), ["", "x", ""]);
     }
 
     #[test]

@@ -2,13 +2,17 @@
 
 use crate::cli::DisasmArgs;
 use crate::engine::{self, DisasmRequest};
-use crate::error::Failure;
-use crate::io::{arch_or_native, decode_filter, input_name, read_input, Output};
+use crate::error::{warn, Failure};
+use crate::io::{arch_or_native, decode_filter_prefix, input_name, read_input, Output};
 
 pub fn run(args: DisasmArgs) -> Result<u8, Failure> {
     let arch = arch_or_native(args.arch)?;
     let bytes = read_input(&args.input)?;
-    let insns = decode_filter(&bytes, arch, input_name(&args.input))?;
+    // seccomp-tools lists the whole instructions and ignores trailing bytes.
+    let (insns, dropped) = decode_filter_prefix(&bytes, arch, input_name(&args.input))?;
+    if let Some(dropped) = dropped {
+        warn(&dropped);
+    }
     let mut output = Output::new(args.output);
     let request = DisasmRequest {
         arch,
@@ -16,7 +20,10 @@ pub fn run(args: DisasmArgs) -> Result<u8, Failure> {
         arg_infer: !args.no_arg_infer && !args.asm_able,
         color: output.color(),
     };
-    let text = engine::disassemble(&insns, &request)?;
-    output.write(text.as_bytes())?;
+    let listing = engine::disassemble(&insns, &request)?;
+    for warning in &listing.warnings {
+        warn(warning);
+    }
+    output.write(listing.text.as_bytes())?;
     Ok(0)
 }

@@ -8,7 +8,7 @@ use seccomp_asm::Arch;
 use crate::cli::{DumpArgs, DumpFormat};
 use crate::dump::{Filter, Limit};
 use crate::engine::{self, DisasmRequest};
-use crate::error::Failure;
+use crate::error::{warn, Failure};
 use crate::formats;
 use crate::io::{decode_filter, Output};
 use crate::logger;
@@ -126,7 +126,11 @@ pub fn render(filter: &Filter, format: DumpFormat, color: bool) -> Result<Vec<u8
             })?;
             let name = format!("the filter of pid {}", filter.pid);
             let insns = decode_filter(&filter.bytes, arch, &name)?;
-            engine::disassemble(&insns, &DisasmRequest::default_for(arch, color))?.into_bytes()
+            let listing = engine::disassemble(&insns, &DisasmRequest::default_for(arch, color))?;
+            for warning in &listing.warnings {
+                warn(warning);
+            }
+            listing.text.into_bytes()
         }
     })
 }
@@ -160,10 +164,10 @@ mod tests {
             b"\"\\x06\\x00\\x00\\x00\\x00\\x00\\xFF\\x7F\"\n"
         );
         assert_eq!(
-            render(&filter, DumpFormat::Disasm, false)
-                .unwrap_err()
-                .message,
-            "the disassembler is not available in this build of seccomp"
+            String::from_utf8(render(&filter, DumpFormat::Disasm, false).unwrap()).unwrap(),
+            " line  CODE  JT   JF      K\n\
+             =================================\n \
+             0000: 0x06 0x00 0x00 0x7fff0000  return ALLOW\n"
         );
     }
 }

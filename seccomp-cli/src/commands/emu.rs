@@ -1,11 +1,11 @@
 //! `seccomp emu`: run a filter on one syscall and show what it returns.
 
+use seccomp_asm::emu::{self, ParseIntegerError, ParseIntegerErrorKind};
 use seccomp_asm::Arch;
 
 use crate::cli::EmuArgs;
 use crate::engine::{self, EmuRequest};
-use crate::error::Failure;
-use crate::integer::{parse_u32, parse_u64};
+use crate::error::{warn, Failure};
 use crate::io::{arch_or_native, decode_filter, input_name, read_input, Output};
 
 pub fn run(args: EmuArgs) -> Result<u8, Failure> {
@@ -19,12 +19,13 @@ pub fn run(args: EmuArgs) -> Result<u8, Failure> {
         .args
         .iter()
         .enumerate()
-        .map(|(i, s)| parse_u64(s).map_err(|e| Failure::usage(format!("arg{i}: {e}"))))
+        .map(|(i, s)| emu::parse_u64(s).map_err(|e| number_error(&format!("arg{i}"), &e, 64)))
         .collect::<Result<Vec<_>, _>>()?;
+    // `-i` is read by Ruby's OptionParser, which is stricter than `Integer()`.
     let instruction_pointer = args
         .ip
         .as_deref()
-        .map(|s| parse_u64(s).map_err(|e| Failure::usage(format!("--ip: {e}"))))
+        .map(|s| emu::parse_option_u64(s).map_err(|e| number_error("--ip", &e, 64)))
         .transpose()?;
     let bytes = read_input(&args.input)?;
     let insns = decode_filter(&bytes, arch, input_name(&args.input))?;
@@ -37,21 +38,34 @@ pub fn run(args: EmuArgs) -> Result<u8, Failure> {
         quiet: args.quiet,
         color: output.color(),
     };
-    let text = engine::emulate(&insns, &request)?;
-    output.write(text.as_bytes())?;
+    let result = engine::emulate(&insns, &request)?;
+    for warning in &result.warnings {
+        warn(warning);
+    }
+    output.write(result.text.as_bytes())?;
     Ok(0)
 }
 
-/// A syscall given by name (from `arch`'s table) or by number.
+/// A syscall given by name (from `arch`'s table) or by number, in the
+/// syntax of Ruby's `Integer()`.
 pub fn parse_sys_nr(s: &str, arch: Arch) -> Result<u32, Failure> {
-    if let Some(nr) = arch.syscall_nr(s) {
-        return Ok(nr);
-    }
-    parse_u32(s).map_err(|_| {
-        Failure::usage(format!(
-            "sys_nr: {s:?} is neither a syscall of {arch} nor a number"
-        ))
+    emu::parse_sys_nr(arch, s).map_err(|e| match e.kind {
+        ParseIntegerErrorKind::Invalid => Failure::usage(format!(
+            "sys_nr: {s:?} is neither a syscall of {arch} nor an integer"
+        )),
+        ParseIntegerErrorKind::OutOfRange => number_error("sys_nr", &e, 32),
     })
+}
+
+/// A usage error for a number on the command line.
+fn number_error(what: &str, err: &ParseIntegerError, bits: u32) -> Failure {
+    match err.kind {
+        ParseIntegerErrorKind::Invalid => Failure::usage(format!("{what}: {err}")),
+        ParseIntegerErrorKind::OutOfRange => Failure::usage(format!(
+            "{what}: {:?} does not fit in {bits} bits",
+            err.input
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -65,8 +79,12 @@ mod tests {
         assert_eq!(parse_sys_nr("0x3c", Arch::X86_64), Ok(60));
         assert_eq!(parse_sys_nr("-1", Arch::X86_64), Ok(u32::MAX));
         assert_eq!(
-            parse_sys_nr("open", Arch::Aarch64).unwrap_err().message,
-            "sys_nr: \"open\" is neither a syscall of aarch64 nor a number"
+            parse_sys_nr("open", Arch::Aarch64).unwrap_err(),
+            Failure::usage("sys_nr: \"open\" is neither a syscall of aarch64 nor an integer")
+        );
+        assert_eq!(
+            parse_sys_nr("0x1_0000_0000", Arch::X86_64).unwrap_err(),
+            Failure::usage("sys_nr: \"0x1_0000_0000\" does not fit in 32 bits")
         );
     }
 }

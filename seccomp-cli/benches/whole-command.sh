@@ -1,0 +1,45 @@
+#!/bin/sh
+# Whole-process times of `seccomp asm`, `disasm` and `emu` on the 4088-instruction
+# filter of data/allow-list-4088.asm, measured with hyperfine (release build).
+#
+#   seccomp-cli/benches/whole-command.sh [SECCOMP_TOOLS_DIR]
+#
+# With SECCOMP_TOOLS_DIR (a seccomp-tools 1.7.1 checkout whose ext/ptrace is built
+# into lib/seccomp-tools/ptrace.so), seccomp-tools runs the same commands in the
+# same hyperfine run, as `ruby -I DIR/lib DIR/bin/seccomp-tools ...`.
+# Markdown tables are written to $OUT (default: a temporary directory).
+set -eu
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+reference=${1:-}
+out=${OUT:-$(mktemp -d)}
+mkdir -p "$out"
+source=$root/seccomp-cli/benches/data/allow-list-4088.asm
+
+cargo build --quiet --release -p seccomp-cli --manifest-path "$root/Cargo.toml"
+seccomp=$root/target/release/seccomp
+filter=$out/allow-list-4088.bpf
+"$seccomp" asm -a amd64 -f raw -o "$filter" "$source"
+
+# ioctl's request is tested at the end of the filter: emu runs (and, without
+# -q, lists) nearly all of it.
+measure() {
+    name=$1
+    shift
+    if [ -n "$reference" ]; then
+        hyperfine --warmup 3 --min-runs 20 -N --export-markdown "$out/$name.md" \
+            -n "seccomp $*" "$seccomp $*" \
+            -n "seccomp-tools $*" "ruby -I $reference/lib $reference/bin/seccomp-tools $*"
+    else
+        hyperfine --warmup 3 --min-runs 20 -N --export-markdown "$out/$name.md" \
+            -n "seccomp $*" "$seccomp $*"
+    fi
+}
+
+# Starting the program and doing nothing else: the floor of every command.
+measure startup --version
+measure asm asm -a amd64 -f raw "$source"
+measure disasm disasm -a amd64 "$filter"
+measure emu emu -a amd64 "$filter" ioctl 0 0x79eb
+measure emu-q emu -q -a amd64 "$filter" ioctl 0 0x79eb
+echo "tables in $out"
