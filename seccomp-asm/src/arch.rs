@@ -50,8 +50,26 @@ struct Info {
     constant: &'static str,
     audit: u32,
     endian: Endian,
-    by_name: &'static [(&'static str, u32)],
-    by_nr: &'static [(u32, &'static str)],
+    table: Table,
+}
+
+/// One ABI's generated syscall table (see `xtask gen-tables`): names laid end
+/// to end, and tables of offsets into them.
+struct Table {
+    names: &'static str,
+    by_name: &'static [(u16, u8, u32)],
+    by_nr: &'static [(u32, u16)],
+}
+
+impl Table {
+    fn text(&self, off: u16, len: u8) -> &'static str {
+        &self.names[usize::from(off)..usize::from(off) + usize::from(len)]
+    }
+
+    fn name(&self, i: usize) -> &'static str {
+        let (off, len, _) = self.by_name[i];
+        self.text(off, len)
+    }
 }
 
 macro_rules! info {
@@ -62,8 +80,11 @@ macro_rules! info {
             constant: $constant,
             audit: $audit,
             endian: Endian::$endian,
-            by_name: tables::$table::BY_NAME,
-            by_nr: tables::$table::BY_NR,
+            table: Table {
+                names: tables::$table::NAMES,
+                by_name: &tables::$table::BY_NAME,
+                by_nr: &tables::$table::BY_NR,
+            },
         }
     };
 }
@@ -240,25 +261,25 @@ impl Arch {
 
     /// The number a filter sees for a syscall name on this ABI.
     pub fn syscall_nr(self, name: &str) -> Option<u32> {
-        let table = self.info().by_name;
-        table
-            .binary_search_by(|(n, _)| (*n).cmp(name))
-            .ok()
-            .map(|i| table[i].1)
+        let table = &self.info().table;
+        let i = table
+            .by_name
+            .binary_search_by(|&(off, len, _)| table.text(off, len).cmp(name))
+            .ok()?;
+        Some(table.by_name[i].2)
     }
 
     /// The name printed for a syscall number on this ABI.
     pub fn syscall_name(self, nr: u32) -> Option<&'static str> {
-        let table = self.info().by_nr;
-        table
-            .binary_search_by(|(n, _)| n.cmp(&nr))
-            .ok()
-            .map(|i| table[i].1)
+        let table = &self.info().table;
+        let i = table.by_nr.binary_search_by_key(&nr, |&(n, _)| n).ok()?;
+        Some(table.name(usize::from(table.by_nr[i].1)))
     }
 
     /// Every `(name, number)` of this ABI, sorted by name.
-    pub fn syscalls(self) -> &'static [(&'static str, u32)] {
-        self.info().by_name
+    pub fn syscalls(self) -> impl ExactSizeIterator<Item = (&'static str, u32)> {
+        let table = &self.info().table;
+        (0..table.by_name.len()).map(move |i| (table.name(i), table.by_name[i].2))
     }
 
     /// The arch whose `ARCH_*` constant is this name (x32 answers to
@@ -398,6 +419,20 @@ mod tests {
         assert_eq!(Arch::Aarch64.syscall_name(61), Some("getdents64"));
         assert_eq!(Arch::I386.syscall_name(219), Some("madvise1"));
         assert_eq!(Arch::X86_64.syscall_name(17), Some("pread64"));
+    }
+
+    #[test]
+    fn every_name_of_every_table_is_found_again() {
+        for arch in Arch::ALL {
+            let names: Vec<(&str, u32)> = arch.syscalls().collect();
+            assert!(names.windows(2).all(|w| w[0].0 < w[1].0), "{arch}: sorted, no duplicates");
+            for (name, nr) in names {
+                assert_eq!(arch.syscall_nr(name), Some(nr), "{arch} {name}");
+                // The printed name of the number has that number too.
+                let printed = arch.syscall_name(nr).expect("every number has a name");
+                assert_eq!(arch.syscall_nr(printed), Some(nr), "{arch} {printed}");
+            }
+        }
     }
 
     #[test]

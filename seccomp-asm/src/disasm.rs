@@ -499,7 +499,8 @@ pub fn action_label(ret: u32) -> String {
 
 /// The argument names of a syscall; an `x32_` name falls back to the plain
 /// one, as seccomp-tools' table does.
-fn arg_names(name: &str) -> Option<&'static [&'static str]> {
+fn arg_names(name: &str) -> Option<Vec<&'static str>> {
     crate::syscall_arg_names(name)
         .or_else(|| name.strip_prefix("x32_").and_then(crate::syscall_arg_names))
+        .map(Iterator::collect)
 }

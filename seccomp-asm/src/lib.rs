@@ -35,11 +35,14 @@ pub use data::SeccompData;
 pub use diag::{render, render_bytes, Diagnostic, ErrorClass, Severity, Span};
 pub use insn::{Endian, Insn};
 
-/// The argument names seccomp-tools shows for a syscall (`write` → `fd, buf, count`).
-pub fn syscall_arg_names(name: &str) -> Option<&'static [&'static str]> {
-    let table = tables::sysargs::SYSARGS;
-    table
-        .binary_search_by(|(n, _)| (*n).cmp(name))
-        .ok()
-        .map(|i| table[i].1)
+/// The argument names seccomp-tools shows for a syscall (`write` → `fd`,
+/// `buf`, `count`), in order.
+pub fn syscall_arg_names(name: &str) -> Option<impl Iterator<Item = &'static str> + Clone> {
+    use tables::sysargs::{SYSARGS, TEXT};
+    let text = |off: u16, len: u8| &TEXT[usize::from(off)..usize::from(off) + usize::from(len)];
+    let i = SYSARGS
+        .binary_search_by(|&(off, len, _, _)| text(off, len).cmp(name))
+        .ok()?;
+    let (_, _, off, len) = SYSARGS[i];
+    Some(text(off, len).split_whitespace())
 }

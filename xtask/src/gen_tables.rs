@@ -11,6 +11,10 @@
 //! - `BY_NR`, one name per number, sorted by number, for the disassembler: the
 //!   name seccomp-tools prints (the last name of its table with that number)
 //!   where it has one, else the kernel's name.
+//!
+//! The names are one string per module, `NAMES`, and the tables hold offsets
+//! into it: tables of plain integers need no relocation when a
+//! position-independent program starts, where 19,000 `&str` pointers did.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -167,24 +171,35 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
         let mut src = header(abi);
+        let names = NameBlob::new(by_name.keys());
+        writeln!(src, "/// Every name of the ABI, one after the other.").unwrap();
+        writeln!(src, "pub static NAMES: &str = {:?};\n", names.text).unwrap();
         writeln!(
             src,
-            "/// Every name, sorted by name, with the number a filter sees."
+            "/// `(offset in NAMES, length, number)` of every name, sorted by name."
         )
         .unwrap();
-        writeln!(src, "pub static BY_NAME: &[(&str, u32)] = &[").unwrap();
+        writeln!(
+            src,
+            "pub static BY_NAME: [(u16, u8, u32); {}] = [",
+            by_name.len()
+        )
+        .unwrap();
         for (name, nr) in &by_name {
-            writeln!(src, "    ({name:?}, {nr:#x}),").unwrap();
+            let (off, len) = names.span(name);
+            writeln!(src, "    ({off}, {len}, {nr:#x}),").unwrap();
         }
         writeln!(src, "];\n").unwrap();
         writeln!(
             src,
-            "/// The name printed for each number, sorted by number."
+            "/// `(number, index in BY_NAME)` of the name printed for each number, sorted by number."
         )
         .unwrap();
-        writeln!(src, "pub static BY_NR: &[(u32, &str)] = &[").unwrap();
+        writeln!(src, "pub static BY_NR: [(u32, u16); {}] = [", by_nr.len()).unwrap();
+        let index: BTreeMap<&String, usize> =
+            by_name.keys().enumerate().map(|(i, n)| (n, i)).collect();
         for (nr, name) in &by_nr {
-            writeln!(src, "    ({nr:#x}, {name:?}),").unwrap();
+            writeln!(src, "    ({nr:#x}, {}),", index[name]).unwrap();
         }
         writeln!(src, "];").unwrap();
         write(&out_dir.join(format!("{}.rs", abi.column)), &src)?;
@@ -197,21 +212,40 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "//! Argument names seccomp-tools shows, sorted by syscall name.\n"
     )
     .unwrap();
-    writeln!(args_src, "pub static SYSARGS: &[(&str, &[&str])] = &[").unwrap();
     let mut entries = BTreeMap::new();
     for line in data_lines(&sysargs) {
         let (name, args) = line
             .split_once(',')
             .ok_or(format!("bad sysargs row {line:?}"))?;
-        entries.insert(
-            name.to_string(),
-            args.split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>(),
-        );
+        let args: Vec<&str> = args.split_whitespace().collect();
+        entries.insert(name.to_string(), args.join(" "));
     }
+    let blob = NameBlob::new(entries.iter().flat_map(|(name, args)| [name, args]));
+    writeln!(
+        args_src,
+        "/// Syscall names and their space-separated argument names."
+    )
+    .unwrap();
+    writeln!(args_src, "pub static TEXT: &str = {:?};\n", blob.text).unwrap();
+    writeln!(
+        args_src,
+        "/// `(name offset, name length, arguments offset, arguments length)` in TEXT, by name."
+    )
+    .unwrap();
+    writeln!(
+        args_src,
+        "pub static SYSARGS: [(u16, u8, u16, u8); {}] = [",
+        entries.len()
+    )
+    .unwrap();
     for (name, args) in &entries {
-        writeln!(args_src, "    ({name:?}, &{args:?}),").unwrap();
+        let (name_off, name_len) = blob.span(name);
+        let (args_off, args_len) = blob.span(args);
+        writeln!(
+            args_src,
+            "    ({name_off}, {name_len}, {args_off}, {args_len}),"
+        )
+        .unwrap();
     }
     writeln!(args_src, "];").unwrap();
     write(&out_dir.join("sysargs.rs"), &args_src)?;
@@ -264,6 +298,38 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Strings laid end to end, each found again by its offset and length.
+struct NameBlob {
+    text: String,
+    spans: BTreeMap<String, (usize, usize)>,
+}
+
+impl NameBlob {
+    fn new<'a>(strings: impl IntoIterator<Item = &'a String>) -> NameBlob {
+        let mut blob = NameBlob {
+            text: String::new(),
+            spans: BTreeMap::new(),
+        };
+        for s in strings {
+            if !blob.spans.contains_key(s) {
+                blob.spans.insert(s.clone(), (blob.text.len(), s.len()));
+                blob.text.push_str(s);
+            }
+        }
+        blob
+    }
+
+    /// Offset and length of a string added with [`NameBlob::new`]; the
+    /// tables store them in 16 and 8 bits.
+    fn span(&self, s: &str) -> (u16, u8) {
+        let (off, len) = self.spans[s];
+        (
+            u16::try_from(off).expect("names fit 64 KiB"),
+            u8::try_from(len).expect("a name is shorter than 256 bytes"),
+        )
+    }
 }
 
 struct KernelTable {
