@@ -325,8 +325,8 @@ impl fmt::Display for Disagreement {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     pub cases: u64,
-    /// Cases by the action the kernel took, as the emulator named it
-    /// (`ERRNO`, `KILL`, `TRAP`, ..., `unknown` for values of no action).
+    /// Cases by the action of the emulator's return value (`ERRNO`,
+    /// `KILL`, `TRAP`, ..., `unknown` for values of no action).
     pub by_action: BTreeMap<&'static str, u64>,
     /// Cases by calling convention.
     pub by_abi: BTreeMap<&'static str, u64>,

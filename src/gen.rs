@@ -10,6 +10,11 @@
 //! limit, jumps to the last instruction and one past it, scratch memory read
 //! before it is written in every branch shape, programs of 4094 to 4098
 //! instructions, and the empty program. See [`Kind`].
+//!
+//! Besides those cases, [`Generator::behaviour_program`] makes valid filters
+//! that compute, for comparing the emulator with the kernel, and
+//! [`Generator::valid_program_in`] valid programs restricted to the forms
+//! the `--asm-able` listing prints exactly ([`Forms`]), for round trips.
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
