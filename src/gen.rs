@@ -842,6 +842,71 @@ mod tests {
     }
 
     #[test]
+    fn exact_forms() {
+        let exact = [
+            Insn::stmt(RET_K, Action::ERRNO | 5),
+            Insn::stmt(RET_K, Action::TRAP | 5),
+            Insn::stmt(RET_K, Action::TRACE | 5),
+            Insn::stmt(RET_K, 0x1234_5678),
+            Insn::stmt(RET_K, Action::ALLOW),
+            Insn::new(0x15, 1, 0, 7),
+            Insn::new(0x1d, 0, 1, 0),
+            Insn::stmt(0x3c, 0),
+            Insn::stmt(0x34, 3),
+            Insn::stmt(JMP_JA, 4),
+        ];
+        let lossy = [
+            Insn::stmt(LD_LEN, 0),
+            Insn::stmt(LDX_LEN, 0),
+            Insn::stmt(RET_K, Action::ALLOW | 1),
+            Insn::stmt(RET_K, Action::KILL_PROCESS | 1),
+            Insn::stmt(RET_K, 1),
+            Insn::stmt(RET_K, Action::LOG | 1),
+            Insn::stmt(RET_K, Action::USER_NOTIF | 1),
+            Insn::new(0x15, 0, 0, 7),
+            Insn::new(0x15, 3, 3, 7),
+            Insn::new(0x1d, 0, 1, 9),
+            Insn::stmt(0x3c, 1),
+            Insn::stmt(RET_A, 1),
+            Insn::stmt(ALU_NEG, 1),
+            Insn::stmt(MISC_TAX, 1),
+            Insn::new(LD_IMM, 1, 0, 3),
+            Insn::new(JMP_JA, 0, 1, 3),
+        ];
+        for insn in exact {
+            assert!(is_exact(insn), "{insn:?}");
+        }
+        for insn in lossy {
+            assert!(!is_exact(insn), "{insn:?}");
+        }
+    }
+
+    #[test]
+    fn programs_in_forms_are_valid() {
+        let mut g = Generator::new(4, 0);
+        let hints = [0, 59, 0xc000_003e];
+        let mut lossy = 0;
+        for len in 1..300 {
+            let exact = [
+                g.valid_program_in(len, Forms::Exact),
+                g.behaviour_program(len, Forms::Exact, &hints),
+            ];
+            for prog in exact {
+                assert_eq!(validate(&prog), Ok(()), "{prog:?}");
+                assert!(prog.iter().all(|&i| is_exact(i)), "{prog:?}");
+            }
+            for prog in [
+                g.valid_program_in(len, Forms::Lossy),
+                g.behaviour_program(len, Forms::Lossy, &hints),
+            ] {
+                assert_eq!(validate(&prog), Ok(()), "{prog:?}");
+                lossy += prog.iter().filter(|&&i| !is_exact(i)).count();
+            }
+        }
+        assert!(lossy > 300, "{lossy}");
+    }
+
+    #[test]
     fn long_programs_straddle_the_length_limit() {
         let mut g = Generator::new(2, 0);
         let lens: BTreeSet<usize> = (0..60).map(|_| g.long_program().len()).collect();
