@@ -29,7 +29,7 @@ pub const USAGE: &str = "kernel-diff validator [--count N] [--seed S] [--jobs J]
                           5), each shrunk with at most B kernel calls
                           (default 2000); try up to P refused programs per
                           child (default and most 1024)
-kernel-diff emulator [--count N] [--seed S] [--jobs J] [--show M]
+  kernel-diff emulator [--count N] [--seed S] [--jobs J] [--show M]
                        [--budget B]
                           compare the emulator with the running kernel on N
                           generated filters, each with one system call made
