@@ -10,6 +10,11 @@
 //! limit, jumps to the last instruction and one past it, scratch memory read
 //! before it is written in every branch shape, programs of 4094 to 4098
 //! instructions, and the empty program. See [`Kind`].
+//!
+//! Besides those cases, [`Generator::behaviour_program`] makes valid filters
+//! that compute, for comparing the emulator with the kernel, and
+//! [`Generator::valid_program_in`] valid programs restricted to the forms
+//! the `--asm-able` listing prints exactly ([`Forms`]), for round trips.
 
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -152,6 +157,73 @@ const BOUNDARY_K: [u32; 18] = [
     0x7fff_ffff,
 ];
 
+/// The kernel's forward pass over scratch memory (`seccomp_check_filter`),
+/// one instruction at a time: `memvalid` holds the slots known written on
+/// entry to `pc` (after `masks[pc]` was applied), `masks` what each jump
+/// target may still assume.
+fn track_memory(insn: Insn, pc: usize, masks: &mut [u16], memvalid: &mut u16) {
+    match insn.code {
+        ST_MEM | STX_MEM => *memvalid |= 1 << insn.k,
+        JMP_JA => {
+            masks[pc + 1 + insn.k as usize] &= *memvalid;
+            *memvalid = u16::MAX;
+        }
+        c if bpf::class(c) == bpf::JMP => {
+            masks[pc + 1 + usize::from(insn.jt)] &= *memvalid;
+            masks[pc + 1 + usize::from(insn.jf)] &= *memvalid;
+            *memvalid = u16::MAX;
+        }
+        _ => {}
+    }
+}
+
+/// Which instruction forms a generated program may hold, measured by what
+/// `disassemble(.., DisasmOptions::asm_able(arch))` keeps.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Forms {
+    /// Only forms the `--asm-able` listing prints exactly, so that assembling
+    /// the listing gives the same bytes: no `len` load, no data on returns
+    /// of KILL_PROCESS, KILL_THREAD, USER_NOTIF, LOG and ALLOW, no
+    /// conditional jump with `jt == jf`, and zero in every field the opcode
+    /// does not use.
+    Exact,
+    /// Those forms too. Each has a kernel-equivalent form the listing does
+    /// print: `ld #64`, the return without its data, `ja jt`, and zeroed
+    /// fields.
+    Lossy,
+}
+
+/// The `ERRNO` data a [`Generator::behaviour_program`] returns at line
+/// `pc`: distinct per line, never ENOSYS (38, what an unknown system call
+/// returns), within the kernel's 4095 cap.
+pub fn site_errno(pc: usize) -> u32 {
+    1000 + (pc as u32 % 3000)
+}
+
+/// Whether `insn` is in [`Forms::Exact`].
+pub fn is_exact(insn: Insn) -> bool {
+    let unused_fields_zero =
+        |jumps: bool, k: bool| (jumps || (insn.jt == 0 && insn.jf == 0)) && (k || insn.k == 0);
+    match insn.code {
+        LD_LEN | LDX_LEN => false,
+        RET_K => {
+            let dropped = matches!(
+                Action::from_ret(insn.k),
+                Action::KillProcess(d) | Action::KillThread(d) | Action::UserNotif(d)
+                    | Action::Log(d) | Action::Allow(d) if d != 0
+            );
+            !dropped && unused_fields_zero(false, true)
+        }
+        RET_A | MISC_TAX | MISC_TXA | ALU_NEG => unused_fields_zero(false, false),
+        JMP_JA => unused_fields_zero(false, true),
+        c if bpf::class(c) == bpf::JMP => {
+            insn.jt != insn.jf && (bpf::src(c) == bpf::K || insn.k == 0)
+        }
+        c if bpf::class(c) == bpf::ALU => unused_fields_zero(false, bpf::src(c) == bpf::K),
+        _ => unused_fields_zero(false, true),
+    }
+}
+
 /// Makes programs from one ChaCha8 stream.
 pub struct Generator {
     rng: ChaCha8Rng,
@@ -203,6 +275,12 @@ impl Generator {
             Kind::ScratchMemory => self.scratch_program(),
             Kind::Long => self.long_program(),
         }
+    }
+
+    /// The random stream itself, for callers that draw more than programs
+    /// from the same case.
+    pub fn rng(&mut self) -> &mut ChaCha8Rng {
+        &mut self.rng
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -315,23 +393,245 @@ impl Generator {
         for pc in 0..len - 1 {
             memvalid &= masks[pc];
             let insn = self.valid_insn(pc, len, memvalid);
-            match insn.code {
-                ST_MEM | STX_MEM => memvalid |= 1 << insn.k,
-                JMP_JA => {
-                    masks[pc + 1 + insn.k as usize] &= memvalid;
-                    memvalid = u16::MAX;
-                }
-                c if bpf::class(c) == bpf::JMP => {
-                    masks[pc + 1 + usize::from(insn.jt)] &= memvalid;
-                    masks[pc + 1 + usize::from(insn.jf)] &= memvalid;
-                    memvalid = u16::MAX;
-                }
-                _ => {}
-            }
+            track_memory(insn, pc, &mut masks, &mut memvalid);
             prog.push(insn);
         }
         prog.push(self.ret());
         prog
+    }
+
+    /// [`Generator::valid_program`] restricted to `forms`: the same
+    /// instructions as far as they are in `forms`, others drawn again.
+    pub fn valid_program_in(&mut self, len: usize, forms: Forms) -> Vec<Insn> {
+        let len = len.max(1);
+        let mut prog = Vec::with_capacity(len);
+        let mut masks = vec![u16::MAX; len];
+        let mut memvalid: u16 = 0;
+        for pc in 0..len - 1 {
+            memvalid &= masks[pc];
+            let insn = loop {
+                let insn = self.valid_insn(pc, len, memvalid);
+                if forms == Forms::Lossy || is_exact(insn) {
+                    break insn;
+                }
+            };
+            track_memory(insn, pc, &mut masks, &mut memvalid);
+            prog.push(insn);
+        }
+        let last = loop {
+            let insn = self.ret();
+            if forms == Forms::Lossy || is_exact(insn) {
+                break insn;
+            }
+        };
+        prog.push(last);
+        prog
+    }
+
+    /// A valid seccomp program of `len` instructions (at least 2) made to
+    /// exercise what a filter computes, for comparing the emulator with the
+    /// kernel: it reads the system-call number, the arch, both words of
+    /// every argument and of the instruction pointer, computes with every
+    /// ALU operation on K and on X (dividing by an X that may be 0, shifting
+    /// by an X that may be 32 or more), uses scratch memory, compares with
+    /// every jump (often against one of `hints`, the words of the input, so
+    /// that both branches are taken), and returns `ERRNO(site_errno(pc))` at
+    /// most return sites; other returns are `ret A` and every other action,
+    /// with and without data (KILL_THREAD, KILL_PROCESS, TRAP, ALLOW, LOG,
+    /// USER_NOTIF, TRACE, ERRNO above 4095, values of no action).
+    pub fn behaviour_program(&mut self, len: usize, forms: Forms, hints: &[u32]) -> Vec<Insn> {
+        let len = len.max(2);
+        let mut prog = Vec::with_capacity(len);
+        let mut masks = vec![u16::MAX; len];
+        let mut memvalid: u16 = 0;
+        // Most programs end by returning A in a way that shows its bits;
+        // some do so in the middle too.
+        let body = if len > 4 && self.rng.random_ratio(2, 3) {
+            len - 3
+        } else {
+            len - 1
+        };
+        while prog.len() < body {
+            let pc = prog.len();
+            let insns = if pc + 3 < body && self.rng.random_ratio(1, 25) {
+                self.observe_a().to_vec()
+            } else {
+                vec![self.behaviour_insn(pc, len, memvalid & masks[pc], forms, hints)]
+            };
+            for insn in insns {
+                let pc = prog.len();
+                memvalid &= masks[pc];
+                track_memory(insn, pc, &mut masks, &mut memvalid);
+                prog.push(insn);
+            }
+        }
+        if body < len - 1 {
+            prog.extend(self.observe_a());
+        } else if self.rng.random_ratio(3, 4) {
+            prog.push(Insn::stmt(RET_K, Action::ERRNO | site_errno(len - 1)));
+        } else {
+            prog.push(self.behaviour_ret(len - 1, forms));
+        }
+        prog
+    }
+
+    /// Three instructions that return A so that 12 or 16 of its bits reach
+    /// the caller exactly: as the errno (capped at 4095, so 12 bits), or as
+    /// the `si_errno` of a TRAP (16 bits, low or high half).
+    fn observe_a(&mut self) -> [Insn; 3] {
+        let (select, action) = match self.rng.random_range(0..3) {
+            0 => (
+                Insn::stmt(bpf::ALU | bpf::AND | bpf::K, 0xfff),
+                Action::ERRNO,
+            ),
+            1 => (
+                Insn::stmt(bpf::ALU | bpf::AND | bpf::K, 0xffff),
+                Action::TRAP,
+            ),
+            _ => (Insn::stmt(bpf::ALU | bpf::RSH | bpf::K, 16), Action::TRAP),
+        };
+        [
+            select,
+            Insn::stmt(bpf::ALU | bpf::OR | bpf::K, action),
+            Insn::stmt(RET_A, 0),
+        ]
+    }
+
+    /// A constant to compute or compare with: often one of `hints`.
+    fn behaviour_k(&mut self, hints: &[u32]) -> u32 {
+        match self.rng.random_range(0..10) {
+            0..=3 if !hints.is_empty() => {
+                let h = self.pick(hints);
+                // The word itself, or a neighbour (for > and >=).
+                match self.rng.random_range(0..6) {
+                    0 => h.wrapping_add(1),
+                    1 => h.wrapping_sub(1),
+                    _ => h,
+                }
+            }
+            4 | 5 => self.rng.random_range(0..=64),
+            6 => self.pick(&[
+                0,
+                1,
+                0x8000_0000,
+                0x7fff_ffff,
+                u32::MAX,
+                0xffff,
+                0x4000_0000,
+            ]),
+            7 => self.pick(&RETURN_VALUES) | self.rng.random_range(0..3),
+            _ => self.rng.random(),
+        }
+    }
+
+    /// A return other than the line's own ERRNO.
+    fn behaviour_ret(&mut self, pc: usize, forms: Forms) -> Insn {
+        let data = |g: &mut Generator| -> u32 {
+            if forms == Forms::Exact {
+                0
+            } else {
+                let any = g.rng.random_range(0..=0xffff);
+                g.pick(&[0, 1, 0xffff, any])
+            }
+        };
+        let value = match self.rng.random_range(0..12) {
+            0..=2 => return Insn::stmt(RET_A, 0),
+            3 => Action::KILL_THREAD | data(self),
+            4 => Action::KILL_PROCESS | data(self),
+            5 => Action::TRAP | self.pick(&[0, 1, 0xffff, pc as u32]),
+            6 => Action::ALLOW | data(self),
+            7 => Action::LOG | data(self),
+            8 => Action::USER_NOTIF | data(self),
+            9 => Action::TRACE | self.pick(&[0, 7, 0xffff]),
+            10 => Action::ERRNO | self.rng.random_range(4096..=0xffff),
+            // No action: the kernel kills the process.
+            _ => self.pick(&[0x0001_0000, 0x0004_0000, 0x1234_5678, 0x7ffe_0000, u32::MAX]),
+        };
+        Insn::stmt(RET_K, value)
+    }
+
+    fn behaviour_insn(
+        &mut self,
+        pc: usize,
+        len: usize,
+        memvalid: u16,
+        forms: Forms,
+        hints: &[u32],
+    ) -> Insn {
+        let room = len - pc - 1;
+        let max_offset = (room - 1).min(255) as u8;
+        let lossy = forms == Forms::Lossy;
+        // Fields the opcode does not use: zero, or anything in lossy forms.
+        let unused_k = |g: &mut Generator| {
+            if lossy && g.rng.random_ratio(1, 3) {
+                g.rng.random()
+            } else {
+                0
+            }
+        };
+        match self.rng.random_range(0..40) {
+            // seccomp_data: nr and arch most often, every other word too.
+            0..=3 => Insn::stmt(LD_ABS, self.pick(&[0, 0, 4])),
+            4..=7 => Insn::stmt(LD_ABS, 4 * self.rng.random_range(2..16)),
+            8 => Insn::stmt(LD_IMM, self.behaviour_k(hints)),
+            // X: small (shift counts on both sides of 32, divisors with 0)
+            // or any constant.
+            9 | 10 => {
+                let k = if self.rng.random_bool(0.6) {
+                    self.rng.random_range(0..=40)
+                } else {
+                    self.behaviour_k(hints)
+                };
+                Insn::stmt(LDX_IMM, k)
+            }
+            11 if lossy => Insn::stmt(self.pick(&[LD_LEN, LDX_LEN]), unused_k(self)),
+            11 | 12 => Insn::stmt(self.pick(&[MISC_TAX, MISC_TXA]), unused_k(self)),
+            13 | 14 => {
+                let slot = self.rng.random_range(0..bpf::MEMWORDS);
+                Insn::stmt(self.pick(&[ST_MEM, STX_MEM]), slot)
+            }
+            15 | 16 => {
+                let written: Vec<u32> = (0..16).filter(|&s| memvalid & (1 << s) != 0).collect();
+                if written.is_empty() {
+                    Insn::stmt(ST_MEM, self.rng.random_range(0..bpf::MEMWORDS))
+                } else {
+                    Insn::stmt(self.pick(&[LD_MEM, LDX_MEM]), self.pick(&written))
+                }
+            }
+            17..=20 => {
+                let op = self.pick(&ALU_OPS);
+                let k = match op {
+                    bpf::DIV => self.behaviour_k(hints).max(1),
+                    bpf::LSH | bpf::RSH => self.rng.random_range(0..32),
+                    _ => self.behaviour_k(hints),
+                };
+                Insn::stmt(bpf::ALU | op | bpf::K, k)
+            }
+            21..=24 => Insn::stmt(bpf::ALU | self.pick(&ALU_OPS) | bpf::X, unused_k(self)),
+            25 => Insn::stmt(ALU_NEG, unused_k(self)),
+            26 => Insn::stmt(JMP_JA, self.rng.random_range(0..room as u32)),
+            27..=33 if max_offset > 0 || lossy => {
+                let src = self.pick(&[bpf::K, bpf::K, bpf::X]);
+                let code = bpf::JMP | self.pick(&COND_JUMPS) | src;
+                let jt = self.rng.random_range(0..=max_offset);
+                let mut jf = self.rng.random_range(0..=max_offset);
+                if lossy && self.rng.random_ratio(1, 8) {
+                    jf = jt;
+                } else if jf == jt && !lossy {
+                    // max_offset > 0 here: another offset exists.
+                    jf = if jt == 0 { 1 } else { jt - 1 };
+                }
+                let k = if src == bpf::K {
+                    self.behaviour_k(hints)
+                } else {
+                    unused_k(self)
+                };
+                Insn::new(code, jt, jf, k)
+            }
+            34..=36 => Insn::stmt(RET_K, Action::ERRNO | site_errno(pc)),
+            37 => self.behaviour_ret(pc, forms),
+            _ => Insn::stmt(LD_ABS, self.pick(&[8, 12])),
+        }
     }
 
     /// A valid instruction at `pc < len - 1`, given the slots known written.
@@ -539,6 +839,71 @@ mod tests {
             assert_eq!(prog.len(), len);
             assert_eq!(validate(&prog), Ok(()), "{prog:?}");
         }
+    }
+
+    #[test]
+    fn exact_forms() {
+        let exact = [
+            Insn::stmt(RET_K, Action::ERRNO | 5),
+            Insn::stmt(RET_K, Action::TRAP | 5),
+            Insn::stmt(RET_K, Action::TRACE | 5),
+            Insn::stmt(RET_K, 0x1234_5678),
+            Insn::stmt(RET_K, Action::ALLOW),
+            Insn::new(0x15, 1, 0, 7),
+            Insn::new(0x1d, 0, 1, 0),
+            Insn::stmt(0x3c, 0),
+            Insn::stmt(0x34, 3),
+            Insn::stmt(JMP_JA, 4),
+        ];
+        let lossy = [
+            Insn::stmt(LD_LEN, 0),
+            Insn::stmt(LDX_LEN, 0),
+            Insn::stmt(RET_K, Action::ALLOW | 1),
+            Insn::stmt(RET_K, Action::KILL_PROCESS | 1),
+            Insn::stmt(RET_K, 1),
+            Insn::stmt(RET_K, Action::LOG | 1),
+            Insn::stmt(RET_K, Action::USER_NOTIF | 1),
+            Insn::new(0x15, 0, 0, 7),
+            Insn::new(0x15, 3, 3, 7),
+            Insn::new(0x1d, 0, 1, 9),
+            Insn::stmt(0x3c, 1),
+            Insn::stmt(RET_A, 1),
+            Insn::stmt(ALU_NEG, 1),
+            Insn::stmt(MISC_TAX, 1),
+            Insn::new(LD_IMM, 1, 0, 3),
+            Insn::new(JMP_JA, 0, 1, 3),
+        ];
+        for insn in exact {
+            assert!(is_exact(insn), "{insn:?}");
+        }
+        for insn in lossy {
+            assert!(!is_exact(insn), "{insn:?}");
+        }
+    }
+
+    #[test]
+    fn programs_in_forms_are_valid() {
+        let mut g = Generator::new(4, 0);
+        let hints = [0, 59, 0xc000_003e];
+        let mut lossy = 0;
+        for len in 1..300 {
+            let exact = [
+                g.valid_program_in(len, Forms::Exact),
+                g.behaviour_program(len, Forms::Exact, &hints),
+            ];
+            for prog in exact {
+                assert_eq!(validate(&prog), Ok(()), "{prog:?}");
+                assert!(prog.iter().all(|&i| is_exact(i)), "{prog:?}");
+            }
+            for prog in [
+                g.valid_program_in(len, Forms::Lossy),
+                g.behaviour_program(len, Forms::Lossy, &hints),
+            ] {
+                assert_eq!(validate(&prog), Ok(()), "{prog:?}");
+                lossy += prog.iter().filter(|&&i| !is_exact(i)).count();
+            }
+        }
+        assert!(lossy > 300, "{lossy}");
     }
 
     #[test]

@@ -13,9 +13,13 @@
 //! - [`shrink`]: reduce a program while a property holds, and print it as
 //!   Rust;
 //! - [`differential`]: compare the validator with the kernel over many
-//!   generated programs.
+//!   generated programs;
+//! - [`emu_kernel`] (x86_64): compare the emulator with the kernel, filter
+//!   and system call by filter and system call.
 
 pub mod differential;
+#[cfg(target_arch = "x86_64")]
+pub mod emu_kernel;
 pub mod gen;
 pub mod kernel;
 pub mod shrink;

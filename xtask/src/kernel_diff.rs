@@ -1,11 +1,15 @@
 //! `kernel-diff MODE [--count N] [--seed S] [--jobs J] [--show M] [--budget B] [--batch P]`:
 //! compares a part of the toolchain with the running kernel over generated
-//! programs, prints `N programs, D disagreements` and the first
-//! disagreements as minimal reproducers, and fails if there is any.
+//! programs, prints `N programs, D disagreements` (`N cases, ...` for the
+//! emulator) and the first disagreements as minimal reproducers, and fails
+//! if there is any.
 //!
 //! Modes:
 //! - `validator`: `seccomp_asm::validate::validate(program).is_ok()` against
 //!   whether `seccomp(2)` installs the program.
+//! - `emulator` (x86_64): what `seccomp_asm::emu::emulate` says a filter
+//!   returns for a system call, against how the call ends in the kernel
+//!   (`seccomp_suite::emu_kernel`).
 //!
 //! A mode is a function from the options to a [`Outcome`]; the programs,
 //! the kernel harness and the shrinker are shared in `seccomp_suite`, whose
@@ -24,12 +28,18 @@ pub const USAGE: &str = "kernel-diff validator [--count N] [--seed S] [--jobs J]
                           per core); show the first M disagreements (default
                           5), each shrunk with at most B kernel calls
                           (default 2000); try up to P refused programs per
-                          child (default and most 1024)";
+                          child (default and most 1024)
+  kernel-diff emulator [--count N] [--seed S] [--jobs J] [--show M]
+                       [--budget B]
+                          compare the emulator with the running kernel on N
+                          generated filters, each with one system call made
+                          under it (same defaults)";
 
 /// What can be compared with the kernel.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     Validator,
+    Emulator,
 }
 
 impl FromStr for Mode {
@@ -38,7 +48,10 @@ impl FromStr for Mode {
     fn from_str(s: &str) -> Result<Mode, String> {
         match s {
             "validator" => Ok(Mode::Validator),
-            _ => Err(format!("unknown kernel-diff mode `{s}` (known: validator)")),
+            "emulator" => Ok(Mode::Emulator),
+            _ => Err(format!(
+                "unknown kernel-diff mode `{s}` (known: validator, emulator)"
+            )),
         }
     }
 }
@@ -57,7 +70,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut args = args.iter();
     let mode = args
         .next()
-        .ok_or("kernel-diff needs a mode (validator)")?
+        .ok_or("kernel-diff needs a mode (validator or emulator)")?
         .parse()?;
     let mut options = Options {
         mode,
@@ -96,7 +109,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
 
 /// What a mode found.
 struct Outcome {
-    programs: u64,
+    /// What was counted: `programs` or `cases`.
+    noun: &'static str,
+    count: u64,
     /// Each disagreement, ready to print (with its minimal reproducer).
     shown: Vec<String>,
     disagreements: usize,
@@ -110,10 +125,11 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let started = Instant::now();
     let outcome = match options.mode {
         Mode::Validator => validator(&options)?,
+        Mode::Emulator => emulator(&options)?,
     };
     println!(
-        "{} programs, {} disagreements",
-        outcome.programs, outcome.disagreements
+        "{} {}, {} disagreements",
+        outcome.count, outcome.noun, outcome.disagreements
     );
     for (i, shown) in outcome.shown.iter().enumerate() {
         println!("\ndisagreement {}: {shown}", i + 1);
@@ -161,9 +177,68 @@ fn validator(options: &Options) -> Result<Outcome, String> {
         ));
     }
     Ok(Outcome {
-        programs: summary.programs,
+        noun: "programs",
+        count: summary.programs,
         disagreements: summary.disagreements.len(),
         shown,
         details,
     })
+}
+
+#[cfg(target_arch = "x86_64")]
+fn emulator(options: &Options) -> Result<Outcome, String> {
+    use seccomp_suite::emu_kernel::{self, Baseline};
+    let harness = Harness::new();
+    let baseline = Baseline::new(&harness).map_err(|e| e.to_string())?;
+    const STEP: u64 = 10_000;
+    let mut summary = emu_kernel::Summary::default();
+    let mut start = 0;
+    while start < options.count {
+        let end = (start + STEP).min(options.count);
+        let part = emu_kernel::emulator_vs_kernel(
+            &harness,
+            &baseline,
+            options.seed,
+            start..end,
+            options.jobs,
+        )
+        .map_err(|e| e.to_string())?;
+        summary.merge(part);
+        start = end;
+        if options.count > STEP {
+            eprintln!("{start}/{}", options.count);
+        }
+    }
+    let shown = summary
+        .disagreements
+        .iter()
+        .take(options.show)
+        .map(|d| {
+            emu_kernel::report(&harness, &baseline, d, options.budget).map_err(|e| e.to_string())
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut details = vec![format!("seed {}: cases by action", options.seed)];
+    for (action, n) in &summary.by_action {
+        details.push(format!("  {action:<15}{n:>8}"));
+    }
+    details.push("cases by calling convention".to_owned());
+    for (abi, n) in &summary.by_abi {
+        details.push(format!("  {abi:<15}{n:>8}"));
+    }
+    details.push("cases whose executed path has".to_owned());
+    for (feature, n) in &summary.by_feature {
+        details.push(format!("  {feature:<24}{n:>8}"));
+    }
+    Ok(Outcome {
+        noun: "cases",
+        count: summary.cases,
+        disagreements: summary.disagreements.len(),
+        shown,
+        details,
+    })
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+fn emulator(_: &Options) -> Result<Outcome, String> {
+    Err("kernel-diff emulator makes its system calls with x86_64 code".to_owned())
 }

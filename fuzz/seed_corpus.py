@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus (seeds/<target>/) from the conformance data in
+../tests/data/conformance: sources for `assemble`, filters for the others.
+
+Each file starts with the selector bytes its target reads first (see the
+targets); the arch selector is an index into `Arch::ALL`, whose first five
+are amd64, i386, aarch64, riscv64, s390x.
+"""
+import json
+import pathlib
+import struct
+
+HERE = pathlib.Path(__file__).resolve().parent
+CONF = HERE.parent / "tests" / "data" / "conformance"
+ARCH_INDEX = {"amd64": 0, "i386": 1, "aarch64": 2, "riscv64": 3, "s390x": 4}
+
+
+def rows(name, limit):
+    with open(CONF / name) as f:
+        return [json.loads(line) for line in f][:limit]
+
+
+def write(target, name, data):
+    d = HERE / "seeds" / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / name).write_bytes(data)
+
+
+def main():
+    for row in rows("asm.jsonl", 40) + rows("asm-edge.jsonl", 40):
+        sel = bytes([ARCH_INDEX.get(row["arch"], 0)])
+        write("assemble", row["id"], sel + row["src"].encode())
+    filters = {p.stem: (0, p.read_bytes()) for p in sorted((CONF / "bpf").glob("*.bpf"))}
+    for row in rows("disasm.jsonl", 60)[::3]:
+        filters[row["id"]] = (ARCH_INDEX.get(row["arch"], 0), bytes.fromhex(row["hex"]))
+    for name, (arch, prog) in filters.items():
+        big = arch == 4
+        write("validate", name, bytes([int(big)]) + prog)
+        write("disasm", name, bytes([arch, 3]) + prog)
+    for row in rows("emu.jsonl", 30):
+        arch = ARCH_INDEX.get(row["arch"], 0)
+        args = (row.get("args") or []) + [0] * 6
+        nr = row["nr"] if isinstance(row["nr"], int) else 0
+        head = bytes([arch, 6]) + struct.pack(
+            "<IIQ6Q", nr & 0xFFFFFFFF, 0, 0, *[a & (2**64 - 1) for a in args[:6]]
+        )
+        write("emulate", row["id"], head + bytes.fromhex(row["hex"]))
+
+
+if __name__ == "__main__":
+    main()
