@@ -23,26 +23,8 @@ const LEN_PLACEHOLDER: &str = "<LEN>";
 /// interpolation). `\a \b \t \n \v \f \r \e` are named; every other byte is
 /// `\xHH` in upper case.
 pub fn inspect(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2 + 3);
-    out.push('"');
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'#' if matches!(bytes.get(i + 1), Some(b'{' | b'$' | b'@')) => out.push_str("\\#"),
-            0x07 => out.push_str("\\a"),
-            0x08 => out.push_str("\\b"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            0x0b => out.push_str("\\v"),
-            0x0c => out.push_str("\\f"),
-            b'\r' => out.push_str("\\r"),
-            0x1b => out.push_str("\\e"),
-            0x20..=0x7e => out.push(b as char),
-            _ => write!(out, "\\x{b:02X}").expect("writing to a String cannot fail"),
-        }
-    }
-    out.push_str("\"\n");
+    let mut out = seccomp_asm::diag::ruby_inspect(bytes);
+    out.push('\n');
     out
 }
 
