@@ -27,6 +27,7 @@
 //! where many paths meet, and the pass is about linear in the program.
 
 use crate::insn::Insn;
+use std::collections::BTreeMap;
 
 /// A register.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -355,20 +356,33 @@ impl State {
     }
 }
 
-/// Merges the states reaching a line into groups of one shape each.
-fn merge(mut states: Vec<State>) -> Vec<State> {
+/// Merges the states reaching a line into groups of one shape each, in place.
+fn merge(states: &mut Vec<State>) {
     if states.len() < 2 {
-        return states;
+        return;
     }
     states.sort_unstable_by(State::cmp_shape);
-    let mut groups: Vec<State> = Vec::with_capacity(states.len());
-    for state in states {
-        match groups.last_mut() {
-            Some(group) if group.cmp_shape(&state).is_eq() => group.absorb(&state),
-            _ => groups.push(state),
+    // `dedup_by` hands each state with the last group kept before it.
+    states.dedup_by(|state, group| {
+        let same = group.cmp_shape(state).is_eq();
+        if same {
+            group.absorb(state);
         }
+        same
+    });
+}
+
+/// Adds a state to those waiting at a line. Where many paths meet (a
+/// thousand tests jumping to one `return ALLOW`), the states would pile up
+/// until the line is reached; merging a full buffer before it grows keeps
+/// it about as small as its groups, for the price of one more sort each
+/// time its capacity doubles.
+fn add(states: &mut Vec<State>, state: State) {
+    const MERGE_FROM: usize = 8;
+    if states.len() == states.capacity() && states.len() >= MERGE_FROM {
+        merge(states);
     }
-    groups
+    states.push(state);
 }
 
 /// Which parts of a state can influence the listing, decided once from the
@@ -384,12 +398,12 @@ struct Relevance {
 }
 
 impl Relevance {
-    fn of(ops: &[Op]) -> Relevance {
+    fn of(ops: impl Iterator<Item = Op> + Clone) -> Relevance {
         let mut mem = [false; SLOTS];
         let mut jeq_x = false;
         let mut txa = false;
-        for op in ops {
-            match *op {
+        for op in ops.clone() {
+            match op {
                 Op::Load {
                     src: Source::Mem(k),
                     ..
@@ -404,8 +418,9 @@ impl Relevance {
                 _ => {}
             }
         }
-        let stx = ops.iter().any(|op| {
-            matches!(*op, Op::Store { src: Reg::X, slot } if (slot as usize) < SLOTS && mem[slot as usize])
+        let mut ops = ops;
+        let stx = ops.any(|op| {
+            matches!(op, Op::Store { src: Reg::X, slot } if (slot as usize) < SLOTS && mem[slot as usize])
         });
         let mut slot = [None; SLOTS];
         let mut slots = 0;
@@ -452,25 +467,9 @@ pub struct Analysis {
 impl Analysis {
     /// Runs the pass over a program.
     pub fn new(insns: &[Insn]) -> Analysis {
-        let ops: Vec<Op> = insns.iter().map(|&i| Op::of(i)).collect();
-        let relevance = Relevance::of(&ops);
-        let mut pending: Vec<Vec<State>> = vec![Vec::new(); ops.len()];
-        if let Some(first) = pending.first_mut() {
-            first.push(State::initial(&relevance));
+        Analysis {
+            lines: Pass::new(insns).collect(),
         }
-        let mut lines = Vec::with_capacity(ops.len());
-        for (pc, &insn) in insns.iter().enumerate() {
-            let groups = merge(std::mem::take(&mut pending[pc]));
-            lines.push(facts(&groups));
-            for state in groups {
-                step(insn, pc, state, &relevance, |target, next| {
-                    if let Some(states) = pending.get_mut(target) {
-                        states.push(next);
-                    }
-                });
-            }
-        }
-        Analysis { lines }
     }
 
     /// The number of lines.
@@ -509,6 +508,86 @@ impl Analysis {
     /// The `seccomp_data` word A holds on every path reaching line `pc`.
     pub fn a_word(&self, pc: usize) -> Option<u32> {
         self.facts(pc).a_word
+    }
+}
+
+/// Lines ahead of the current one whose states are kept in [`Pass::near`]:
+/// a conditional jump reaches at most 256 lines ahead (`pc + 1 + 255`).
+const NEAR: usize = 256;
+
+/// The pass itself, one line at a time: the facts of line 0, then line 1,
+/// and so on. A caller that prints lines as they come (the listing) needs
+/// no table of every line's facts.
+pub struct Pass<'a> {
+    insns: &'a [Insn],
+    rel: Relevance,
+    pc: usize,
+    /// The states waiting at each of the next [`NEAR`] lines, in a ring:
+    /// line `t` uses slot `t % (NEAR + 1)`. Every successor of a line but an
+    /// unconditional jump lands here, so a program needs only this small
+    /// ring, and its buffers are reused from line to line.
+    near: Vec<Vec<State>>,
+    /// The states waiting at lines farther ahead (targets of `goto`s).
+    far: BTreeMap<usize, Vec<State>>,
+}
+
+impl<'a> Pass<'a> {
+    pub fn new(insns: &'a [Insn]) -> Pass<'a> {
+        let rel = Relevance::of(insns.iter().map(|&i| Op::of(i)));
+        let mut near = vec![Vec::new(); (NEAR + 1).min(insns.len())];
+        if let Some(first) = near.first_mut() {
+            first.push(State::initial(&rel));
+        }
+        Pass {
+            insns,
+            rel,
+            pc: 0,
+            near,
+            far: BTreeMap::new(),
+        }
+    }
+}
+
+impl Iterator for Pass<'_> {
+    type Item = LineFacts;
+
+    fn next(&mut self) -> Option<LineFacts> {
+        let pc = self.pc;
+        let insn = *self.insns.get(pc)?;
+        self.pc += 1;
+        let slots = self.near.len();
+        let mut states = core::mem::take(&mut self.near[pc % slots]);
+        if self
+            .far
+            .first_key_value()
+            .is_some_and(|(&line, _)| line == pc)
+        {
+            if let Some((_, far)) = self.far.pop_first() {
+                states.extend(far);
+            }
+        }
+        merge(&mut states);
+        let line = facts(&states);
+        let (near, far, end) = (&mut self.near, &mut self.far, self.insns.len());
+        for state in states.drain(..) {
+            step(insn, pc, state, &self.rel, |target, next| {
+                if target >= end {
+                    // Past the last line: dropped.
+                } else if target - pc <= NEAR {
+                    add(&mut near[target % slots], next);
+                } else {
+                    add(far.entry(target).or_default(), next);
+                }
+            });
+        }
+        // Keep the emptied buffer's capacity for the line `slots` ahead.
+        self.near[pc % slots] = states;
+        Some(line)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.insns.len() - self.pc;
+        (left, Some(left))
     }
 }
 

@@ -425,7 +425,10 @@ mod tests {
     fn every_name_of_every_table_is_found_again() {
         for arch in Arch::ALL {
             let names: Vec<(&str, u32)> = arch.syscalls().collect();
-            assert!(names.windows(2).all(|w| w[0].0 < w[1].0), "{arch}: sorted, no duplicates");
+            assert!(
+                names.windows(2).all(|w| w[0].0 < w[1].0),
+                "{arch}: sorted, no duplicates"
+            );
             for (name, nr) in names {
                 assert_eq!(arch.syscall_nr(name), Some(nr), "{arch} {name}");
                 // The printed name of the number has that number too.

@@ -44,5 +44,8 @@ pub fn syscall_arg_names(name: &str) -> Option<impl Iterator<Item = &'static str
         .binary_search_by(|&(off, len, _, _)| text(off, len).cmp(name))
         .ok()?;
     let (_, _, off, len) = SYSARGS[i];
-    Some(text(off, len).split_whitespace())
+    // Names are separated by single spaces; a syscall without arguments has
+    // an empty list. (Splitting on a byte is much cheaper than on Unicode
+    // whitespace, and the listing looks names up on every argument load.)
+    Some(text(off, len).split(' ').filter(|name| !name.is_empty()))
 }
