@@ -149,7 +149,7 @@ pub struct NameUse {
     pub insn: usize,
     pub span: Span,
     /// The syscall name (without an arch qualifier) or the constant.
-    pub name: String,
+    pub name: &'static str,
     /// The arch written before the dot (`i386.read`).
     pub qualified: Option<Arch>,
     /// The arch whose table gave the value.
@@ -176,10 +176,20 @@ fn assemble_with_base(
     opts: &Options,
 ) -> (Result<Assembly, Vec<Diagnostic>>, Option<Assembly>) {
     let strict = opts.mode == Mode::Strict;
-    let tokens = lexer::lex(src, opts.arch, opts.mode);
-    let mut errors: Vec<Diagnostic> = tokens
+    // The parser reads tokens as the lexer scans them; unknown tokens are
+    // noted on the way. seccomp-tools scans the whole source before it
+    // parses and reports every unknown token instead of any other error, so
+    // when parsing stops early the rest is scanned for them.
+    let mut unknown = Vec::new();
+    let mut tokens = lexer::Lexer::new(src, opts.arch, opts.mode).inspect(|t| {
+        if t.kind == TokenKind::Unknown {
+            unknown.push(*t);
+        }
+    });
+    let parsed = parser::parse(src, tokens.by_ref(), opts.arch, !strict);
+    tokens.for_each(drop);
+    let mut errors: Vec<Diagnostic> = unknown
         .iter()
-        .filter(|t| t.kind == TokenKind::Unknown)
         .map(|t| match strict {
             true => unknown_word(src, t.span, opts.arch),
             false => {
@@ -191,7 +201,6 @@ fn assemble_with_base(
     if !strict && !errors.is_empty() {
         return (Err(errors), None);
     }
-    let parsed = parser::parse(src, &tokens, opts.arch, !strict);
     // A statement went missing: instruction indices are not reliable.
     let incomplete = !parsed.complete;
     errors.extend(parsed.errors.iter().cloned());
@@ -200,6 +209,7 @@ fn assemble_with_base(
     }
 
     let mut asm = Assembler {
+        src,
         strict,
         opts: *opts,
         stmts: &parsed.statements,
@@ -289,7 +299,7 @@ fn for_other_arch(base: &Assembly, arch: Arch) -> Option<Result<Assembly, Vec<Di
         if name.qualified.is_some() || name.name.starts_with("ARCH_") {
             continue;
         }
-        let nr = arch.syscall_nr(&name.name)?;
+        let nr = arch.syscall_nr(name.name)?;
         let insn = &mut asm.insns[name.insn];
         // Return data has range rules of its own (`ERRNO(n)` with n <= 4095).
         if bpf::class(insn.code) == bpf::RET || insn.k != name.value {
@@ -359,31 +369,53 @@ fn names_against_arch_checks(asm: &Assembly, arch: Arch, strict: bool) -> Vec<Di
 }
 
 /// Where a jump goes.
-#[derive(Clone, PartialEq, Eq, Debug)]
-enum Dest {
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Dest<'s> {
     /// A statement of the program.
     Stmt(usize),
     /// `distance` instructions past the statement, beyond the last one.
-    Beyond { distance: Distance },
+    Beyond { distance: Distance<'s> },
     /// An unknown label of a statement that did not parse (already reported).
     Unknown,
 }
 
-/// A numeric distance as written (it may exceed every integer type).
-#[derive(Clone, PartialEq, Eq, Debug)]
-struct Distance {
-    text: String,
+/// A numeric distance, as written or computed (it may exceed every integer
+/// type).
+#[derive(Clone, Copy, Eq, Debug)]
+struct Distance<'s> {
+    /// The number as written, if it was.
+    text: Option<&'s str>,
     /// Modulo 2^32, as a `goto` assembles it.
     masked: u32,
     exact: Option<u64>,
 }
 
-impl Distance {
-    fn small(n: u64) -> Distance {
+impl Distance<'_> {
+    fn small(n: u64) -> Distance<'static> {
         Distance {
-            text: n.to_string(),
+            text: None,
             masked: n as u32,
             exact: Some(n),
+        }
+    }
+
+    /// The number as it is written back in messages.
+    fn text(&self) -> String {
+        match (self.text, self.exact) {
+            (Some(text), _) => text.to_string(),
+            (None, exact) => exact.unwrap_or_default().to_string(),
+        }
+    }
+}
+
+/// Equal when the numbers are: written numbers are canonical decimals, so
+/// two that do not fit a `u64` are the same number only if spelled alike.
+impl PartialEq for Distance<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.exact, other.exact) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.text == other.text,
+            _ => false,
         }
     }
 }
@@ -392,13 +424,13 @@ impl Distance {
 struct Jump<'s> {
     stmt: usize,
     cond: Option<&'s parser::Condition>,
-    targets: [(&'s Target, Dest); 2],
+    targets: [(&'s Target<'s>, Dest<'s>); 2],
 }
 
 impl Jump<'_> {
     /// The instruction's (jt, jf) destinations and opcode, or `None` for JA:
     /// no condition, or both destinations equal.
-    fn encoding(&self) -> Option<(u16, &Dest, &Dest)> {
+    fn encoding(&self) -> Option<(u16, &Dest<'_>, &Dest<'_>)> {
         let cond = self.cond?;
         let (t, f) = (&self.targets[0].1, &self.targets[1].1);
         if t == f {
@@ -423,9 +455,10 @@ impl Jump<'_> {
 }
 
 struct Assembler<'s> {
+    src: &'s [u8],
     strict: bool,
     opts: Options,
-    stmts: &'s [Statement],
+    stmts: &'s [Statement<'s>],
     diags: Vec<Diagnostic>,
     /// Statements whose instruction is already known to be wrong; kernel
     /// checks skip them.
@@ -453,7 +486,7 @@ impl<'s> Assembler<'s> {
         }
     }
 
-    fn run(&mut self, orphans: &[parser::Label], incomplete: bool) -> Option<Assembly> {
+    fn run(&mut self, orphans: &[parser::Label<'_>], incomplete: bool) -> Option<Assembly> {
         for (i, stmt) in self.stmts.iter().enumerate() {
             self.check_values(stmt);
             if self
@@ -478,15 +511,14 @@ impl<'s> Assembler<'s> {
     // ---- labels and targets
 
     fn labels(&mut self) -> Option<HashMap<&'s str, usize>> {
-        let mut defs: HashMap<&'s str, (usize, &'s parser::Label)> = HashMap::new();
+        let mut defs: HashMap<&'s str, (usize, &'s parser::Label<'s>)> = HashMap::new();
         for (i, stmt) in self.stmts.iter().enumerate() {
-            let mut here = HashSet::new();
-            for label in &stmt.labels {
+            for (n, label) in stmt.labels.iter().enumerate() {
                 // The same label twice on one statement is one definition.
-                if !here.insert(label.name.as_str()) {
+                if stmt.labels[..n].iter().any(|l| l.name == label.name) {
                     continue;
                 }
-                if let Some((_, prev)) = defs.get(label.name.as_str()) {
+                if let Some((_, prev)) = defs.get(label.name) {
                     let d = Diagnostic::error(
                         ErrorClass::DuplicateLabelError,
                         format!("duplicate label '{}'", label.name),
@@ -501,7 +533,7 @@ impl<'s> Assembler<'s> {
                     self.fail(d)?;
                     continue;
                 }
-                defs.insert(label.name.as_str(), (i, label));
+                defs.insert(label.name, (i, label));
             }
         }
         Some(defs.into_iter().map(|(k, (i, _))| (k, i)).collect())
@@ -510,33 +542,36 @@ impl<'s> Assembler<'s> {
     fn resolve(
         &mut self,
         labels: &HashMap<&'s str, usize>,
-        orphans: &[parser::Label],
+        orphans: &[parser::Label<'_>],
         incomplete: bool,
     ) -> Option<Vec<Jump<'s>>> {
-        let orphan_names: HashSet<&str> = orphans.iter().map(|l| l.name.as_str()).collect();
+        let orphan_names: HashSet<&str> = orphans.iter().map(|l| l.name).collect();
         let n = self.stmts.len();
-        let mut jumps = Vec::new();
+        let count = self
+            .stmts
+            .iter()
+            .filter(|s| matches!(s.kind, StmtKind::Jump { .. }))
+            .count();
+        let mut jumps = Vec::with_capacity(count);
         for (i, stmt) in self.stmts.iter().enumerate() {
             let StmtKind::Jump { cond, jt, jf } = &stmt.kind else {
                 continue;
             };
-            let mut targets: Vec<(&Target, Dest)> = Vec::with_capacity(2);
-            for target in [jt, jf] {
+            let mut dests: [Option<Dest<'s>>; 2] = [None, None];
+            for (side, target) in [jt, jf].into_iter().enumerate() {
                 // A `goto` has one target token for both sides: resolve (and
                 // report) it once.
-                if let Some((first, dest)) = targets.first() {
-                    if matches!(target, Target::Named { .. }) && *first == target {
-                        let dest = dest.clone();
-                        targets.push((target, dest));
-                        continue;
-                    }
+                if side == 1 && matches!(target, Target::Named { .. }) && jt == target {
+                    dests[1] = dests[0];
+                    continue;
                 }
                 let dest = match target {
                     Target::Next => beyond_or_stmt(i, 0, n),
                     Target::Named { text, span, pos } => {
+                        let text: &'s str = text;
                         if text == "next" {
                             beyond_or_stmt(i, 0, n)
-                        } else if let Some(&at) = labels.get(text.as_str()) {
+                        } else if let Some(&at) = labels.get(text) {
                             if at <= i && !incomplete {
                                 let msg = format!("Does not support backward jumping to '{text}'");
                                 let d =
@@ -557,13 +592,13 @@ impl<'s> Assembler<'s> {
                                 }
                                 _ => Dest::Beyond {
                                     distance: Distance {
-                                        text: text.clone(),
+                                        text: Some(text),
                                         masked,
                                         exact,
                                     },
                                 },
                             }
-                        } else if orphan_names.contains(text.as_str()) {
+                        } else if orphan_names.contains(text) {
                             Dest::Unknown
                         } else {
                             let msg = format!("Cannot find label '{text}'");
@@ -575,13 +610,15 @@ impl<'s> Assembler<'s> {
                         }
                     }
                 };
-                targets.push((target, dest));
+                dests[side] = Some(dest);
             }
-            let mut targets = targets.into_iter();
+            let [Some(t), Some(f)] = dests else {
+                unreachable!("both sides are resolved")
+            };
             jumps.push(Jump {
                 stmt: i,
                 cond: cond.as_ref(),
-                targets: [targets.next()?, targets.next()?],
+                targets: [(jt, t), (jf, f)],
             });
         }
         Some(jumps)
@@ -637,7 +674,7 @@ impl<'s> Assembler<'s> {
                     Dest::Stmt(to) if !relax => {
                         Distance::small((pos[*to] - pos[j.stmt] - 1) as u64)
                     }
-                    Dest::Beyond { distance, .. } => distance.clone(),
+                    Dest::Beyond { distance, .. } => *distance,
                     _ => continue,
                 };
                 if distance.exact.is_some_and(|d| d <= JUMP_DISTANCE_MAX) {
@@ -648,7 +685,7 @@ impl<'s> Assembler<'s> {
                 };
                 let mut msg = format!(
                     "Does not support jumping farther than {JUMP_DISTANCE_MAX}, got: {}",
-                    distance.text
+                    distance.text()
                 );
                 if self.strict && !relax && matches!(dest, Dest::Stmt(_)) {
                     msg.push_str(
@@ -677,17 +714,17 @@ impl<'s> Assembler<'s> {
             debug_assert_eq!(at, pos[i]);
             let jump = jumps.next_if(|j| j.stmt == i);
             match jump {
-                Some(j) => insns.extend(self.emit_jump(j, &pos, tramps[i])),
+                Some(j) => emit_jump(&mut insns, j, &pos, tramps[i]),
                 None => insns.push(emit_plain(&stmt.kind)),
             }
             spans.resize(insns.len(), stmt.span);
             self.insn_stmt.resize(insns.len(), i);
-            for v in values(&stmt.kind) {
+            if let Some(v) = value(&stmt.kind) {
                 if let Some(name) = &v.name {
                     names.push(NameUse {
                         insn: at,
                         span: v.span,
-                        name: name.name.clone(),
+                        name: name.name,
                         qualified: name.qualified,
                         resolved_for: name.resolved_for,
                         value: v.value,
@@ -704,60 +741,21 @@ impl<'s> Assembler<'s> {
         }
     }
 
-    fn emit_jump(&mut self, j: &Jump<'s>, pos: &[usize], tramps: (bool, bool)) -> Vec<Insn> {
-        let here = pos[j.stmt];
-        // The offset from instruction `from` (exclusive) to a destination.
-        let offset = |dest: &Dest, from: usize| -> Distance {
-            match dest {
-                Dest::Stmt(to) => Distance::small((pos[*to] - from - 1) as u64),
-                Dest::Beyond { distance, .. } => distance.clone(),
-                Dest::Unknown => Distance::small(0),
-            }
-        };
-        let Some((code, t, f)) = j.encoding() else {
-            let k = offset(&j.targets[0].1, here).masked;
-            return vec![Insn::stmt(seccomp::JMP_JA, k)];
-        };
-        let k = match &j.cond.expect("encoding needs a condition").rhs {
-            Operand::X => 0,
-            Operand::K(v) => v.value,
-        };
-        let (tramp_t, tramp_f) = tramps;
-        let mut out = vec![Insn::new(code, 0, 0, k)];
-        // Offsets above 255 were reported; they are truncated to fill the byte.
-        if tramp_t {
-            out[0].jt = 0;
-            out.push(Insn::stmt(seccomp::JMP_JA, offset(t, here + 1).masked));
-        } else {
-            out[0].jt = offset(t, here).masked as u8;
-        }
-        if tramp_f {
-            out[0].jf = u8::from(tramp_t);
-            out.push(Insn::stmt(
-                seccomp::JMP_JA,
-                offset(f, here + out.len()).masked,
-            ));
-        } else {
-            out[0].jf = offset(f, here).masked as u8;
-        }
-        out
-    }
-
     // ---- checks of values and the kernel's rules
 
     /// What seccomp-tools masks or misreads without a word.
-    fn check_values(&mut self, stmt: &Statement) {
-        for v in values(&stmt.kind) {
+    fn check_values(&mut self, stmt: &Statement<'_>) {
+        if let Some(v) = value(&stmt.kind) {
             if !v.fits_u32() {
                 let msg = if self.strict {
                     format!(
                         "constant {} does not fit in 32 bits (allowed: -2147483648 to 4294967295)",
-                        show_raw(v)
+                        show_raw(v, self.src)
                     )
                 } else {
                     format!(
                         "constant {} does not fit in 32 bits; it is assembled as {:#x}",
-                        show_raw(v),
+                        show_raw(v, self.src),
                         v.value
                     )
                 };
@@ -787,7 +785,7 @@ impl<'s> Assembler<'s> {
                     };
                     let d = self.severity_diag(ErrorClass::ValueOutOfRange, msg, *span);
                     self.diags.push(d);
-                } else if name == "ERRNO" && data.value > 4095 {
+                } else if *name == "ERRNO" && data.value > 4095 {
                     let msg = format!(
                         "ERRNO({}): the kernel caps errno at 4095, so the caller sees 4095",
                         data.value
@@ -830,7 +828,7 @@ impl<'s> Assembler<'s> {
                     continue;
                 };
                 let i = j.stmt;
-                if text != "next" && !self.bad_stmts.contains(&i) && past_end.insert(i) {
+                if *text != "next" && !self.bad_stmts.contains(&i) && past_end.insert(i) {
                     let msg = format!(
                         "jump target {text} skips past the end of the program ({} instruction(s) \
                          follow this one)",
@@ -873,7 +871,7 @@ fn within(inner: Span, outer: Span) -> bool {
 }
 
 /// `distance` statements past statement `i`: a statement, or beyond the end.
-fn beyond_or_stmt(i: usize, distance: usize, n: usize) -> Dest {
+fn beyond_or_stmt(i: usize, distance: usize, n: usize) -> Dest<'static> {
     if i + 1 + distance < n {
         Dest::Stmt(i + 1 + distance)
     } else {
@@ -903,41 +901,36 @@ fn positions(tramps: &[(bool, bool)]) -> Vec<usize> {
     pos
 }
 
-fn show_raw(v: &Value) -> String {
-    match v.raw {
+/// A value as written, for messages about values that do not fit.
+fn show_raw(v: &Value, src: &[u8]) -> String {
+    match v.exact(src) {
         Some(r) => r.to_string(),
         None => "(more than 128 bits)".to_string(),
     }
 }
 
-/// The constants of a statement.
-fn values(kind: &StmtKind) -> Vec<&Value> {
-    let mut out = Vec::new();
+/// The constant of a statement; a statement has at most one.
+fn value<'a>(kind: &'a StmtKind<'_>) -> Option<&'a Value> {
     match kind {
         StmtKind::Load { src, .. } => match src {
-            Load::Const(v) | Load::Mem(v) => out.push(v),
+            Load::Const(v) | Load::Mem(v) => Some(v),
             Load::Data(d) => match &d.source {
-                DataSource::Data(v) => out.push(v),
-                DataSource::Arg { index, .. } => out.push(index),
-                _ => {}
+                DataSource::Data(v) => Some(v),
+                DataSource::Arg { index, .. } => Some(index),
+                _ => None,
             },
-            Load::Len | Load::Reg => {}
+            Load::Len | Load::Reg => None,
         },
-        StmtKind::Store { index, .. } => out.push(index),
-        StmtKind::Alu { rhs, .. } => out.extend(operand_value(rhs)),
-        StmtKind::Neg => {}
-        StmtKind::Jump { cond, .. } => {
-            if let Some(c) = cond {
-                out.extend(operand_value(&c.rhs));
-            }
-        }
+        StmtKind::Store { index, .. } => Some(index),
+        StmtKind::Alu { rhs, .. } => operand_value(rhs),
+        StmtKind::Neg => None,
+        StmtKind::Jump { cond, .. } => cond.as_ref().and_then(|c| operand_value(&c.rhs)),
         StmtKind::Return(r) => match r {
-            ReturnValue::A => {}
-            ReturnValue::K(v) => out.push(v),
-            ReturnValue::Action { data, .. } => out.extend(data.as_ref()),
+            ReturnValue::A => None,
+            ReturnValue::K(v) => Some(v),
+            ReturnValue::Action { data, .. } => data.as_ref(),
         },
     }
-    out
 }
 
 fn operand_value(o: &Operand) -> Option<&Value> {
@@ -945,6 +938,49 @@ fn operand_value(o: &Operand) -> Option<&Value> {
         Operand::K(v) => Some(v),
         Operand::X => None,
     }
+}
+
+/// Appends the instruction of a jump, and its trampolines.
+fn emit_jump(insns: &mut Vec<Insn>, j: &Jump<'_>, pos: &[usize], tramps: (bool, bool)) {
+    let here = pos[j.stmt];
+    // The offset from instruction `from` (exclusive) to a destination.
+    let offset = |dest: &Dest<'_>, from: usize| -> u32 {
+        match dest {
+            Dest::Stmt(to) => Distance::small((pos[*to] - from - 1) as u64).masked,
+            Dest::Beyond { distance, .. } => distance.masked,
+            Dest::Unknown => 0,
+        }
+    };
+    let Some((code, t, f)) = j.encoding() else {
+        insns.push(Insn::stmt(seccomp::JMP_JA, offset(&j.targets[0].1, here)));
+        return;
+    };
+    let k = match &j.cond.expect("encoding needs a condition").rhs {
+        Operand::X => 0,
+        Operand::K(v) => v.value,
+    };
+    let (tramp_t, tramp_f) = tramps;
+    let mut jump = Insn::new(code, 0, 0, k);
+    // The trampolines that follow it, true side first.
+    let mut after = 0;
+    // Offsets above 255 were reported; they are truncated to fill the byte.
+    let true_tramp = if tramp_t {
+        after += 1;
+        Some(Insn::stmt(seccomp::JMP_JA, offset(t, here + 1)))
+    } else {
+        jump.jt = offset(t, here) as u8;
+        None
+    };
+    let false_tramp = if tramp_f {
+        jump.jf = u8::from(tramp_t);
+        Some(Insn::stmt(seccomp::JMP_JA, offset(f, here + 1 + after)))
+    } else {
+        jump.jf = offset(f, here) as u8;
+        None
+    };
+    insns.push(jump);
+    insns.extend(true_tramp);
+    insns.extend(false_tramp);
 }
 
 /// The instruction of a statement other than a jump.

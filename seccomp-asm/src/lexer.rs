@@ -152,136 +152,163 @@ pub(crate) fn arch_const_matching(word: &str) -> Option<&'static str> {
 
 /// Scans a whole source. Unknown text becomes [`TokenKind::Unknown`] tokens.
 pub fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut at = 0;
-    let mut row = 0;
-    let mut col = 0;
-    while at < src.len() {
-        let rest = &src[at..];
-        let push = |tokens: &mut Vec<Token>, kind, start: usize, len: usize, col: usize| {
-            tokens.push(Token {
-                kind,
-                span: Span::new(start, start + len),
-                pos: Pos { row, col },
-            })
-        };
+    Lexer::new(src, arch, mode).collect()
+}
 
-        // 1. Newlines.
-        let n = rest.iter().take_while(|&&b| b == b'\n').count();
-        if n > 0 {
-            if !tokens.is_empty() {
-                push(&mut tokens, TokenKind::Newline, at, n, col);
-            }
-            row += n;
-            col = 0;
-            at += n;
-            continue;
-        }
-        // 2. Blanks (running over newlines without counting them) and comments.
-        let n = space_len(rest);
-        let n = if n > 0 {
-            n
-        } else if rest[0] == b'#' {
-            rest.iter().take_while(|&&b| b != b'\n').count()
-        } else {
-            0
-        };
-        if n > 0 {
-            col += n;
-            at += n;
-            continue;
-        }
+/// The tokens of a source, scanned one at a time as they are asked for:
+/// the parser needs only the next two, so a large source is never held as
+/// a list of tokens.
+#[derive(Clone, Debug)]
+pub struct Lexer<'a> {
+    src: &'a [u8],
+    arch: Arch,
+    mode: Mode,
+    /// Where scanning resumes, and the reference's row and column there.
+    at: usize,
+    row: usize,
+    col: usize,
+    /// Whether a token was produced: a newline token never comes first.
+    started: bool,
+    /// The second token of a goto (its target) or a ternary (the false
+    /// target), scanned with the first.
+    queued: Option<Token>,
+}
 
-        let word = word_len(rest);
-        // 3. Labels.
-        if word > 0 && rest.get(word) == Some(&b':') {
-            push(&mut tokens, TokenKind::Label, at, word, col);
-            col += word + 1;
-            at += word + 1;
-            continue;
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a [u8], arch: Arch, mode: Mode) -> Lexer<'a> {
+        Lexer {
+            src,
+            arch,
+            mode,
+            at: 0,
+            row: 0,
+            col: 0,
+            started: false,
+            queued: None,
         }
-        // 4. goto / jmp / jump and a target.
-        if let Some(len) = lex_goto(rest) {
-            let target = &rest[len..];
-            let blanks = space_len(target);
-            let target_len = word_len(&target[blanks..]);
-            if blanks > 0 && target_len > 0 {
-                push(&mut tokens, TokenKind::Goto, at, len, col);
-                let off = len + blanks;
-                push(
-                    &mut tokens,
-                    TokenKind::Target,
-                    at + off,
-                    target_len,
-                    col + off,
-                );
-                col += off + target_len;
-                at += off + target_len;
-                continue;
-            }
-        }
-        if word > 0 {
-            if let Some(kind) = lex_word(&rest[..word], arch) {
-                push(&mut tokens, kind, at, word, col);
-                col += word;
-                at += word;
-                continue;
-            }
-        }
-        // 8b. <arch>.<name>
-        if let Some(len) = lex_qualified(rest) {
-            push(&mut tokens, TokenKind::Syscall, at, len, col);
-            col += len;
-            at += len;
-            continue;
-        }
-        // 9, 10. Numbers.
-        if let Some((kind, len)) = lex_number(rest) {
-            push(&mut tokens, kind, at, len, col);
-            col += len;
-            at += len;
-            continue;
-        }
-        // 11. Operators and punctuation.
-        if let Some((kind, len)) = lex_punct(rest) {
-            push(&mut tokens, kind, at, len, col);
-            col += len;
-            at += len;
-            continue;
-        }
-        // 12. Ternary targets.
-        if let Some((jt, jf, len)) = lex_ternary(rest) {
-            push(
-                &mut tokens,
-                TokenKind::Target,
-                at + jt.start,
-                jt.len(),
-                col + jt.start,
-            );
-            push(
-                &mut tokens,
-                TokenKind::Target,
-                at + jf.start,
-                jf.len(),
-                col + jf.start,
-            );
-            col += len;
-            at += len;
-            continue;
-        }
-        if mode == Mode::Strict && rest[0] == b';' {
-            push(&mut tokens, TokenKind::Semicolon, at, 1, col);
-            col += 1;
-            at += 1;
-            continue;
-        }
-        // 13. Unknown: up to the next blank.
-        let len = rest.iter().take_while(|&&b| !is_space(b)).count();
-        push(&mut tokens, TokenKind::Unknown, at, len, col);
-        col += len;
-        at += len;
     }
-    tokens
+
+    /// A token of `len` bytes at `start`, at the current row and `col`.
+    fn token(&mut self, kind: TokenKind, start: usize, len: usize, col: usize) -> Token {
+        self.started = true;
+        Token {
+            kind,
+            span: Span::new(start, start + len),
+            pos: Pos { row: self.row, col },
+        }
+    }
+
+    /// A token of `len` bytes where scanning is, and moves past it.
+    fn take(&mut self, kind: TokenKind, len: usize) -> Token {
+        let token = self.token(kind, self.at, len, self.col);
+        self.col += len;
+        self.at += len;
+        token
+    }
+
+    /// Moves past `len` bytes of the current line.
+    fn skip(&mut self, len: usize) {
+        self.col += len;
+        self.at += len;
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        if let Some(token) = self.queued.take() {
+            return Some(token);
+        }
+        while self.at < self.src.len() {
+            let at = self.at;
+            let rest = &self.src[at..];
+
+            // 1. Newlines.
+            let n = rest.iter().take_while(|&&b| b == b'\n').count();
+            if n > 0 {
+                let token = self
+                    .started
+                    .then(|| self.token(TokenKind::Newline, at, n, self.col));
+                self.row += n;
+                self.col = 0;
+                self.at += n;
+                match token {
+                    Some(token) => return Some(token),
+                    None => continue,
+                }
+            }
+            // 2. Blanks (running over newlines without counting them) and comments.
+            let n = space_len(rest);
+            let n = if n > 0 {
+                n
+            } else if rest[0] == b'#' {
+                rest.iter().take_while(|&&b| b != b'\n').count()
+            } else {
+                0
+            };
+            if n > 0 {
+                self.skip(n);
+                continue;
+            }
+
+            let word = word_len(rest);
+            // 3. Labels.
+            if word > 0 && rest.get(word) == Some(&b':') {
+                let token = self.take(TokenKind::Label, word);
+                self.skip(1);
+                return Some(token);
+            }
+            // 4. goto / jmp / jump and a target.
+            if let Some(len) = lex_goto(rest) {
+                let target = &rest[len..];
+                let blanks = space_len(target);
+                let target_len = word_len(&target[blanks..]);
+                if blanks > 0 && target_len > 0 {
+                    let goto = self.take(TokenKind::Goto, len);
+                    self.skip(blanks);
+                    self.queued = Some(self.take(TokenKind::Target, target_len));
+                    return Some(goto);
+                }
+            }
+            // No keyword, action, constant, syscall or arch name starts with
+            // a digit: such a word can only be a number.
+            let named = word > 0 && !rest[0].is_ascii_digit();
+            if named {
+                if let Some(kind) = lex_word(&rest[..word], self.arch) {
+                    return Some(self.take(kind, word));
+                }
+                // 8b. <arch>.<name>
+                if let Some(len) = lex_qualified(rest) {
+                    return Some(self.take(TokenKind::Syscall, len));
+                }
+            }
+            // 9, 10. Numbers.
+            if let Some((kind, len)) = lex_number(rest) {
+                return Some(self.take(kind, len));
+            }
+            // 11. Operators and punctuation.
+            if let Some((kind, len)) = lex_punct(rest) {
+                return Some(self.take(kind, len));
+            }
+            // 12. Ternary targets.
+            if let Some((jt, jf, len)) = lex_ternary(rest) {
+                let col = self.col;
+                let first = self.token(TokenKind::Target, at + jt.start, jt.len(), col + jt.start);
+                let second = self.token(TokenKind::Target, at + jf.start, jf.len(), col + jf.start);
+                self.queued = Some(second);
+                self.skip(len);
+                return Some(first);
+            }
+            if self.mode == Mode::Strict && rest[0] == b';' {
+                return Some(self.take(TokenKind::Semicolon, 1));
+            }
+            // 13. Unknown: up to the next blank.
+            let len = rest.iter().take_while(|&&b| !is_space(b)).count();
+            return Some(self.take(TokenKind::Unknown, len));
+        }
+        None
+    }
 }
 
 fn lex_goto(rest: &[u8]) -> Option<usize> {

@@ -34,8 +34,9 @@ use crate::lexer::{arch_by_name, Keyword, Token, TokenKind};
 pub struct Value {
     /// The value masked to 32 bits, as seccomp-tools assembles it.
     pub value: u32,
-    /// The value written, if it fits an `i128`.
-    pub raw: Option<i128>,
+    /// Whether the written value survives the 32-bit masking: `0..2^32`, or
+    /// a negative value down to `-2^31` (taken as two's complement).
+    pub fits: bool,
     /// The number or name token.
     pub span: Span,
     /// Set when the value is a syscall name or an `ARCH_*` constant.
@@ -43,19 +44,35 @@ pub struct Value {
 }
 
 impl Value {
-    /// Whether the written value survives the 32-bit masking: `0..2^32`, or a
-    /// negative value down to `-2^31` (taken as two's complement).
+    /// See [`Value::fits`].
     pub fn fits_u32(&self) -> bool {
-        self.raw
-            .is_some_and(|r| (-(1i128 << 31)..(1i128 << 32)).contains(&r))
+        self.fits
     }
+
+    /// The value as written, if it fits an `i128` (a number that does not
+    /// [fit](Value::fits) is read again from its text).
+    pub fn exact(&self, src: &[u8]) -> Option<i128> {
+        let text = core::str::from_utf8(&src[self.span.start..self.span.end]).ok();
+        match text {
+            Some(text) if self.name.is_none() && !self.fits => {
+                let radix = if text.contains("0x") { 16 } else { 10 };
+                parse_number(text, radix).1
+            }
+            _ => Some(i128::from(self.value)),
+        }
+    }
+}
+
+/// Whether a written value survives the 32-bit masking (see [`Value::fits`]).
+fn fits_u32(raw: Option<i128>) -> bool {
+    raw.is_some_and(|r| (-(1i128 << 31)..(1i128 << 32)).contains(&r))
 }
 
 /// A syscall name or `ARCH_*` constant used as a value.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Name {
     /// The syscall or constant, without an arch qualifier.
-    pub name: String,
+    pub name: &'static str,
     /// The arch written before the dot, for `i386.read`.
     pub qualified: Option<Arch>,
     /// The arch whose table gave the value.
@@ -146,28 +163,30 @@ pub struct Condition {
 
 /// A jump target as written.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub enum Target {
+pub enum Target<'a> {
     /// No `else`: the next instruction.
     Next,
     /// A label, `next`, or a number of instructions to skip.
-    Named { text: String, span: Span, pos: Pos },
+    Named { text: &'a str, span: Span, pos: Pos },
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub enum ReturnValue {
+pub enum ReturnValue<'a> {
     A,
     K(Value),
     /// `ALLOW`, `ERRNO(1)`, ...
     Action {
-        name: String,
+        name: &'a str,
         base: u32,
         data: Option<Value>,
         span: Span,
     },
 }
 
+/// What a statement does. Text (labels, targets, action names) is borrowed
+/// from the source.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub enum StmtKind {
+pub enum StmtKind<'a> {
     Load {
         dst: Reg,
         src: Load,
@@ -185,49 +204,58 @@ pub enum StmtKind {
     /// an odd number of negations swapped `jt` and `jf`.
     Jump {
         cond: Option<Condition>,
-        jt: Target,
-        jf: Target,
+        jt: Target<'a>,
+        jf: Target<'a>,
     },
-    Return(ReturnValue),
+    Return(ReturnValue<'a>),
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Label {
-    pub name: String,
+pub struct Label<'a> {
+    pub name: &'a str,
     pub span: Span,
     pub pos: Pos,
 }
 
 /// One statement; each becomes one instruction.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Statement {
-    pub labels: Vec<Label>,
-    pub kind: StmtKind,
+pub struct Statement<'a> {
+    pub labels: Vec<Label<'a>>,
+    pub kind: StmtKind<'a>,
     /// From the statement's first token (after its labels) to its last.
     pub span: Span,
 }
 
 /// What [`parse`] found.
 #[derive(Clone, Debug, Default)]
-pub struct Parsed {
-    pub statements: Vec<Statement>,
+pub struct Parsed<'a> {
+    pub statements: Vec<Statement<'a>>,
     /// Errors in source order (at most one when parsing stops at the first).
     pub errors: Vec<Diagnostic>,
     /// Labels of statements that did not parse; they count as defined.
-    pub orphan_labels: Vec<Label>,
+    pub orphan_labels: Vec<Label<'a>>,
     /// Whether every statement parsed (after a syntax error a statement is
     /// missing, so instruction indices are unreliable).
     pub complete: bool,
 }
 
-/// Parses a token list. With `first_only`, stops at the first error as
-/// seccomp-tools does; otherwise reports every error, skipping to the next
-/// line after a syntax error. Unknown tokens are taken as already reported.
-pub fn parse(src: &[u8], tokens: &[Token], arch: Arch, first_only: bool) -> Parsed {
+/// Parses a source's tokens (see [`crate::lexer::Lexer`]). With
+/// `first_only`, stops at the first error as seccomp-tools does, leaving the
+/// rest of `tokens` unread; otherwise reports every error, skipping to the
+/// next line after a syntax error. Unknown tokens are taken as already
+/// reported.
+pub fn parse<'a>(
+    src: &'a [u8],
+    tokens: impl Iterator<Item = Token>,
+    arch: Arch,
+    first_only: bool,
+) -> Parsed<'a> {
     let mut p = Parser {
         src,
-        toks: tokens,
-        i: 0,
+        tokens,
+        ahead: [None; 2],
+        taken: [None; 2],
+        last_content: None,
         arch,
         first_only,
         out: Parsed {
@@ -235,6 +263,8 @@ pub fn parse(src: &[u8], tokens: &[Token], arch: Arch, first_only: bool) -> Pars
             ..Parsed::default()
         },
     };
+    p.ahead = [p.tokens.next(), None];
+    p.ahead[1] = p.ahead[0].and_then(|_| p.tokens.next());
     p.program();
     p.out
 }
@@ -244,19 +274,25 @@ struct Stop;
 
 type PResult<T> = Result<T, Stop>;
 
-struct Parser<'a> {
+struct Parser<'a, I> {
     src: &'a [u8],
-    toks: &'a [Token],
-    i: usize,
+    tokens: I,
+    /// The next two tokens (the grammar needs one, `A & =` two).
+    ahead: [Option<Token>; 2],
+    /// The last two tokens taken, the latest first: errors inside `[...]`
+    /// blame the token before the `]`.
+    taken: [Option<Token>; 2],
+    /// The latest token taken that is not a newline: where a statement ends.
+    last_content: Option<Token>,
     arch: Arch,
     first_only: bool,
-    out: Parsed,
+    out: Parsed<'a>,
 }
 
-impl<'a> Parser<'a> {
+impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
     fn program(&mut self) {
         self.skip_separators();
-        while self.i < self.toks.len() {
+        while self.ahead[0].is_some() {
             let mut labels = Vec::new();
             match self.statement(&mut labels) {
                 Ok(stmt) => self.out.statements.push(stmt),
@@ -276,36 +312,32 @@ impl<'a> Parser<'a> {
     /// Newlines, and in strict mode `;`, between statements.
     fn skip_separators(&mut self) {
         while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
-            self.i += 1;
+            self.bump();
         }
     }
 
     /// Skips to the first token after the line of the offending token.
     fn recover(&mut self) {
-        let Some(bad) = self.toks.get(self.i) else {
+        let Some(bad) = self.ahead[0] else {
             return;
         };
         let line_end = self.src[bad.span.start..]
             .iter()
             .position(|&b| b == b'\n')
             .map_or(self.src.len(), |n| bad.span.start + n);
-        while self
-            .toks
-            .get(self.i)
-            .is_some_and(|t| t.span.start <= line_end)
-        {
-            self.i += 1;
+        while self.ahead[0].is_some_and(|t| t.span.start <= line_end) {
+            self.bump();
         }
     }
 
     // ---- token helpers
 
     fn peek(&self) -> Option<TokenKind> {
-        self.toks.get(self.i).map(|t| t.kind)
+        self.ahead[0].map(|t| t.kind)
     }
 
-    fn peek_at(&self, n: usize) -> Option<TokenKind> {
-        self.toks.get(self.i + n).map(|t| t.kind)
+    fn peek_second(&self) -> Option<TokenKind> {
+        self.ahead[1].map(|t| t.kind)
     }
 
     fn is(&self, kind: TokenKind) -> bool {
@@ -316,9 +348,17 @@ impl<'a> Parser<'a> {
         self.is(TokenKind::Keyword(kw))
     }
 
+    /// Takes the next token; only called where one is known to be there.
     fn bump(&mut self) -> Token {
-        let t = self.toks[self.i];
-        self.i += 1;
+        let t = self.ahead[0].expect("a token was peeked before it is taken");
+        self.ahead = [
+            self.ahead[1],
+            self.ahead[1].and_then(|_| self.tokens.next()),
+        ];
+        self.taken = [Some(t), self.taken[0]];
+        if t.kind != TokenKind::Newline {
+            self.last_content = Some(t);
+        }
         t
     }
 
@@ -329,20 +369,27 @@ impl<'a> Parser<'a> {
 
     fn skip_newlines(&mut self) {
         while self.is(TokenKind::Newline) {
-            self.i += 1;
+            self.bump();
         }
     }
 
+    /// The latest token taken.
     fn prev(&self) -> Token {
-        self.toks[self.i - 1]
+        self.taken[0].expect("a token was taken")
+    }
+
+    /// The token taken before the latest one.
+    fn before_prev(&self) -> Token {
+        self.taken[1].expect("two tokens were taken")
     }
 
     /// The token seccomp-tools blames for a syntax error here: the next one,
     /// or the last one at the end of input.
     fn unexpected(&mut self) -> Stop {
-        let t = match self.toks.get(self.i) {
-            Some(&t) => t,
-            None => *self.toks.last().expect("parsing needs at least one token"),
+        let t = match self.ahead[0] {
+            Some(t) => t,
+            // At the end every token has been taken.
+            None => self.prev(),
         };
         if t.kind != TokenKind::Unknown {
             let msg = format!("unexpected string {}", ruby_inspect(t.text(self.src)));
@@ -379,12 +426,12 @@ impl<'a> Parser<'a> {
 
     // ---- statements
 
-    fn statement(&mut self, labels: &mut Vec<Label>) -> PResult<Statement> {
+    fn statement(&mut self, labels: &mut Vec<Label<'a>>) -> PResult<Statement<'a>> {
         while self.is(TokenKind::Label) {
             let t = self.bump();
-            let name = self.text(t).to_string();
+            let name = self.text(t);
             labels.push(Label {
-                name: name.clone(),
+                name,
                 span: t.span,
                 pos: t.pos,
             });
@@ -397,7 +444,7 @@ impl<'a> Parser<'a> {
             }
             self.skip_newlines();
         }
-        let first = self.i;
+        let first = self.ahead[0];
         let kind = match self.peek() {
             Some(TokenKind::Keyword(Keyword::A)) => self.a_statement()?,
             Some(TokenKind::Keyword(Keyword::X)) => {
@@ -433,20 +480,17 @@ impl<'a> Parser<'a> {
             _ => return Err(self.unexpected()),
         };
         // An `if` looks past newlines for an `else`; they are not part of it.
-        let last = self.toks[first..self.i]
-            .iter()
-            .rev()
-            .find(|t| t.kind != TokenKind::Newline)
-            .expect("a statement has a token");
+        let first = first.expect("a statement has a token");
+        let last = self.last_content.expect("a statement has a token");
         Ok(Statement {
             labels: core::mem::take(labels),
             kind,
-            span: self.toks[first].span.to(last.span),
+            span: first.span.to(last.span),
         })
     }
 
     /// Statements starting with `A`: assignment, ALU, ternary.
-    fn a_statement(&mut self) -> PResult<StmtKind> {
+    fn a_statement(&mut self) -> PResult<StmtKind<'a>> {
         self.bump();
         match self.peek() {
             Some(TokenKind::Assign) => {
@@ -455,7 +499,7 @@ impl<'a> Parser<'a> {
             }
             // `&` is an ALU operator before `=`, a comparison otherwise.
             Some(TokenKind::AluOp) | Some(TokenKind::Amp)
-                if self.is(TokenKind::AluOp) || self.peek_at(1) == Some(TokenKind::Assign) =>
+                if self.is(TokenKind::AluOp) || self.peek_second() == Some(TokenKind::Assign) =>
             {
                 let op_tok = self.bump();
                 self.expect(TokenKind::Assign)?;
@@ -482,7 +526,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn a_rval(&mut self) -> PResult<StmtKind> {
+    fn a_rval(&mut self) -> PResult<StmtKind<'a>> {
         let src = match self.peek() {
             Some(TokenKind::Keyword(Keyword::X)) => {
                 self.bump();
@@ -544,7 +588,7 @@ impl<'a> Parser<'a> {
                     let msg = format!(
                         "index of data[] must be a multiple of 4 and less than {SECCOMP_DATA_SIZE}, got {idx}"
                     );
-                    self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+                    self.check_failed(ErrorClass::ParseError, msg, self.before_prev())?;
                 }
                 (idx, DataSource::Data(index))
             }
@@ -563,7 +607,7 @@ impl<'a> Parser<'a> {
                 let i = index.value;
                 if i > 5 {
                     let msg = format!("index of {spelled}[] must between 0 and 5, got {i}");
-                    self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+                    self.check_failed(ErrorClass::ParseError, msg, self.before_prev())?;
                 }
                 // A bad index was reported; any offset will do then.
                 let word = Field::Arg {
@@ -571,10 +615,10 @@ impl<'a> Parser<'a> {
                     high,
                 }
                 .offset(endian);
-                let shift_at = self.i;
+                let shift_op = self.ahead[0];
                 let shifted = self.shift_32()?;
                 let offset = if shifted { word ^ 4 } else { word };
-                let shift_span = shifted.then(|| self.toks[shift_at].span);
+                let shift_span = shift_op.filter(|_| shifted).map(|t| t.span);
                 (
                     offset,
                     DataSource::Arg {
@@ -616,12 +660,12 @@ impl<'a> Parser<'a> {
         self.expect(TokenKind::RBracket)?;
         if index.value > 15 {
             let msg = format!("index of mem[] must between 0 and 15, got {}", index.value);
-            self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+            self.check_failed(ErrorClass::ParseError, msg, self.before_prev())?;
         }
         Ok(index)
     }
 
-    fn if_statement(&mut self) -> PResult<StmtKind> {
+    fn if_statement(&mut self) -> PResult<StmtKind<'a>> {
         self.bump();
         self.expect(TokenKind::LParen)?;
         self.skip_newlines();
@@ -670,21 +714,21 @@ impl<'a> Parser<'a> {
         Ok((op, self.x_constexpr()?, 0))
     }
 
-    fn goto(&mut self) -> PResult<Target> {
+    fn goto(&mut self) -> PResult<Target<'a>> {
         self.expect(TokenKind::Goto)?;
         self.target()
     }
 
-    fn target(&mut self) -> PResult<Target> {
+    fn target(&mut self) -> PResult<Target<'a>> {
         let t = self.expect(TokenKind::Target)?;
         Ok(Target::Named {
-            text: self.text(t).to_string(),
+            text: self.text(t),
             span: t.span,
             pos: t.pos,
         })
     }
 
-    fn return_value(&mut self) -> PResult<ReturnValue> {
+    fn return_value(&mut self) -> PResult<ReturnValue<'a>> {
         match self.peek() {
             Some(TokenKind::Keyword(Keyword::A)) => {
                 self.bump();
@@ -692,9 +736,8 @@ impl<'a> Parser<'a> {
             }
             Some(TokenKind::Action) => {
                 let t = self.bump();
-                let name = self.text(t).to_string();
-                let base =
-                    Action::value_of_name(&name).expect("the lexer only emits known actions");
+                let name = self.text(t);
+                let base = Action::value_of_name(name).expect("the lexer only emits known actions");
                 let data = if self.is(TokenKind::LParen) {
                     self.bump();
                     let v = self.constexpr()?;
@@ -758,7 +801,7 @@ impl<'a> Parser<'a> {
                     arch.audit(),
                     Some(i128::from(arch.audit())),
                     Some(Name {
-                        name: text.to_string(),
+                        name: arch.constant(),
                         qualified: None,
                         resolved_for: arch,
                     }),
@@ -774,12 +817,12 @@ impl<'a> Parser<'a> {
             },
             TokenKind::Syscall => match text.split_once('.') {
                 None => {
-                    let nr = self
+                    let (name, nr) = self
                         .arch
-                        .syscall_nr(text)
+                        .syscall(text)
                         .expect("lexed from this arch's table");
                     let name = Name {
-                        name: text.to_string(),
+                        name,
                         qualified: None,
                         resolved_for: self.arch,
                     };
@@ -787,10 +830,10 @@ impl<'a> Parser<'a> {
                 }
                 Some((arch_text, sys)) => {
                     let arch = arch_by_name(arch_text).expect("lexed from the arch names");
-                    match arch.syscall_nr(sys) {
-                        Some(nr) => {
+                    match arch.syscall(sys) {
+                        Some((name, nr)) => {
                             let name = Name {
-                                name: sys.to_string(),
+                                name,
                                 qualified: Some(arch),
                                 resolved_for: arch,
                             };
@@ -808,7 +851,7 @@ impl<'a> Parser<'a> {
         };
         Ok(Value {
             value,
-            raw,
+            fits: fits_u32(raw),
             span: t.span,
             name,
         })
@@ -879,16 +922,16 @@ mod tests {
     use crate::assembler::Mode;
     use crate::lexer::lex;
 
-    fn parse_ok(src: &str) -> Vec<StmtKind> {
+    fn parse_ok(src: &str) -> Vec<StmtKind<'_>> {
         let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
+        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
         assert!(p.errors.is_empty(), "{src:?}: {:?}", p.errors);
         p.statements.into_iter().map(|s| s.kind).collect()
     }
 
     fn parse_err(src: &str) -> Vec<String> {
         let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
+        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
         p.errors.into_iter().map(|d| d.message).collect()
     }
 
@@ -968,7 +1011,7 @@ mod tests {
     fn big_endian_arg_words() {
         let src = "A = args[0]\nA = args_h[0]\nA = instruction_pointer";
         let toks = lex(src.as_bytes(), Arch::S390x, Mode::Strict);
-        let p = parse(src.as_bytes(), &toks, Arch::S390x, false);
+        let p = parse(src.as_bytes(), toks.into_iter(), Arch::S390x, false);
         let offsets: Vec<u32> = p
             .statements
             .iter()
@@ -986,8 +1029,8 @@ mod tests {
     fn jumps_negation_and_separators() {
         let s = parse_ok("if (!(!(!(A == 1)))) goto a else goto b A > X ? c : d if (A & 4)\n goto e\n else\n jmp f");
         let names = |t: &Target| match t {
-            Target::Named { text, .. } => text.clone(),
-            Target::Next => "<next>".into(),
+            Target::Named { text, .. } => text.to_string(),
+            Target::Next => "<next>".to_string(),
         };
         let got: Vec<(String, String)> = s
             .iter()

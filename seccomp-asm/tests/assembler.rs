@@ -519,15 +519,7 @@ fn names_used_are_listed() {
     let names: Vec<(usize, &str, Option<Arch>, Arch, u32)> = a
         .names
         .iter()
-        .map(|n| {
-            (
-                n.insn,
-                n.name.as_str(),
-                n.qualified,
-                n.resolved_for,
-                n.value,
-            )
-        })
+        .map(|n| (n.insn, n.name, n.qualified, n.resolved_for, n.value))
         .collect();
     assert_eq!(
         names,
