@@ -337,10 +337,15 @@ fn names_against_arch_checks(asm: &Assembly, arch: Arch, strict: bool) -> Vec<Di
     if suspects.is_empty() {
         return Vec::new();
     }
-    let analysis = crate::analysis::Analysis::new(&asm.insns);
+    // The names come in instruction order, one per instruction at most, so
+    // one walk of the pass reaches each in turn, keeping no facts behind.
+    let mut lines = crate::analysis::Pass::new(&asm.insns).enumerate();
     let mut out = Vec::new();
     for name in suspects {
-        let Some(pinned) = analysis.arch(name.insn) else {
+        let Some((_, facts)) = lines.find(|&(pc, _)| pc == name.insn) else {
+            break;
+        };
+        let Some(pinned) = facts.arch else {
             continue;
         };
         if pinned == arch.audit() {
@@ -510,15 +515,23 @@ impl<'s> Assembler<'s> {
 
     // ---- labels and targets
 
+    /// The statement each label names.
     fn labels(&mut self) -> Option<HashMap<&'s str, usize>> {
-        let mut defs: HashMap<&'s str, (usize, &'s parser::Label<'s>)> = HashMap::new();
+        let count = self.stmts.iter().map(|s| s.labels.len()).sum();
+        let mut defs: HashMap<&'s str, usize> = HashMap::with_capacity(count);
         for (i, stmt) in self.stmts.iter().enumerate() {
             for (n, label) in stmt.labels.iter().enumerate() {
                 // The same label twice on one statement is one definition.
                 if stmt.labels[..n].iter().any(|l| l.name == label.name) {
                     continue;
                 }
-                if let Some((_, prev)) = defs.get(label.name) {
+                if let Some(&at) = defs.get(label.name) {
+                    let stmts = self.stmts;
+                    let prev = stmts[at]
+                        .labels
+                        .iter()
+                        .find(|l| l.name == label.name)
+                        .expect("a label is defined where the map says");
                     let d = Diagnostic::error(
                         ErrorClass::DuplicateLabelError,
                         format!("duplicate label '{}'", label.name),
@@ -533,10 +546,10 @@ impl<'s> Assembler<'s> {
                     self.fail(d)?;
                     continue;
                 }
-                defs.insert(label.name, (i, label));
+                defs.insert(label.name, i);
             }
         }
-        Some(defs.into_iter().map(|(k, (i, _))| (k, i)).collect())
+        Some(defs)
     }
 
     fn resolve(

@@ -223,10 +223,14 @@ impl Iterator for Lexer<'_> {
         while self.at < self.src.len() {
             let at = self.at;
             let rest = &self.src[at..];
+            // The rules are tried in order, but the first byte already rules
+            // most of them out: only a word character starts a label, a goto,
+            // a name or an unsigned number, and only `\n` a newline token.
+            let first = rest[0];
 
             // 1. Newlines.
-            let n = rest.iter().take_while(|&&b| b == b'\n').count();
-            if n > 0 {
+            if first == b'\n' {
+                let n = rest.iter().take_while(|&&b| b == b'\n').count();
                 let token = self
                     .started
                     .then(|| self.token(TokenKind::Newline, at, n, self.col));
@@ -239,69 +243,70 @@ impl Iterator for Lexer<'_> {
                 }
             }
             // 2. Blanks (running over newlines without counting them) and comments.
-            let n = space_len(rest);
-            let n = if n > 0 {
-                n
-            } else if rest[0] == b'#' {
-                rest.iter().take_while(|&&b| b != b'\n').count()
-            } else {
-                0
-            };
-            if n > 0 {
-                self.skip(n);
+            if is_space(first) {
+                self.skip(space_len(rest));
+                continue;
+            }
+            if first == b'#' {
+                self.skip(rest.iter().take_while(|&&b| b != b'\n').count());
                 continue;
             }
 
-            let word = word_len(rest);
-            // 3. Labels.
-            if word > 0 && rest.get(word) == Some(&b':') {
-                let token = self.take(TokenKind::Label, word);
-                self.skip(1);
-                return Some(token);
-            }
-            // 4. goto / jmp / jump and a target.
-            if let Some(len) = lex_goto(rest) {
-                let target = &rest[len..];
-                let blanks = space_len(target);
-                let target_len = word_len(&target[blanks..]);
-                if blanks > 0 && target_len > 0 {
-                    let goto = self.take(TokenKind::Goto, len);
-                    self.skip(blanks);
-                    self.queued = Some(self.take(TokenKind::Target, target_len));
-                    return Some(goto);
+            if is_word(first) {
+                let word = word_len(rest);
+                // 3. Labels.
+                if rest.get(word) == Some(&b':') {
+                    let token = self.take(TokenKind::Label, word);
+                    self.skip(1);
+                    return Some(token);
                 }
-            }
-            // No keyword, action, constant, syscall or arch name starts with
-            // a digit: such a word can only be a number.
-            let named = word > 0 && !rest[0].is_ascii_digit();
-            if named {
-                if let Some(kind) = lex_word(&rest[..word], self.arch) {
-                    return Some(self.take(kind, word));
+                // 4. goto / jmp / jump and a target.
+                if let Some(len) = lex_goto(rest) {
+                    let target = &rest[len..];
+                    let blanks = space_len(target);
+                    let target_len = word_len(&target[blanks..]);
+                    if blanks > 0 && target_len > 0 {
+                        let goto = self.take(TokenKind::Goto, len);
+                        self.skip(blanks);
+                        self.queued = Some(self.take(TokenKind::Target, target_len));
+                        return Some(goto);
+                    }
                 }
-                // 8b. <arch>.<name>
-                if let Some(len) = lex_qualified(rest) {
-                    return Some(self.take(TokenKind::Syscall, len));
+                // No keyword, action, constant, syscall or arch name starts
+                // with a digit: such a word can only be a number.
+                if !first.is_ascii_digit() {
+                    if let Some(kind) = lex_word(&rest[..word], self.arch) {
+                        return Some(self.take(kind, word));
+                    }
+                    // 8b. <arch>.<name>
+                    if let Some(len) = lex_qualified(rest) {
+                        return Some(self.take(TokenKind::Syscall, len));
+                    }
                 }
             }
             // 9, 10. Numbers.
             if let Some((kind, len)) = lex_number(rest) {
                 return Some(self.take(kind, len));
             }
-            // 11. Operators and punctuation.
-            if let Some((kind, len)) = lex_punct(rest) {
-                return Some(self.take(kind, len));
-            }
-            // 12. Ternary targets.
-            if let Some((jt, jf, len)) = lex_ternary(rest) {
-                let col = self.col;
-                let first = self.token(TokenKind::Target, at + jt.start, jt.len(), col + jt.start);
-                let second = self.token(TokenKind::Target, at + jf.start, jf.len(), col + jf.start);
-                self.queued = Some(second);
-                self.skip(len);
-                return Some(first);
-            }
-            if self.mode == Mode::Strict && rest[0] == b';' {
-                return Some(self.take(TokenKind::Semicolon, 1));
+            if !is_word(first) {
+                // 11. Operators and punctuation.
+                if let Some((kind, len)) = lex_punct(rest) {
+                    return Some(self.take(kind, len));
+                }
+                // 12. Ternary targets.
+                if let Some((jt, jf, len)) = lex_ternary(rest) {
+                    let col = self.col;
+                    let first =
+                        self.token(TokenKind::Target, at + jt.start, jt.len(), col + jt.start);
+                    let second =
+                        self.token(TokenKind::Target, at + jf.start, jf.len(), col + jf.start);
+                    self.queued = Some(second);
+                    self.skip(len);
+                    return Some(first);
+                }
+                if self.mode == Mode::Strict && first == b';' {
+                    return Some(self.take(TokenKind::Semicolon, 1));
+                }
             }
             // 13. Unknown: up to the next blank.
             let len = rest.iter().take_while(|&&b| !is_space(b)).count();
@@ -312,6 +317,9 @@ impl Iterator for Lexer<'_> {
 }
 
 fn lex_goto(rest: &[u8]) -> Option<usize> {
+    if !matches!(rest[0], b'g' | b'G' | b'j' | b'J') {
+        return None;
+    }
     ["goto", "jmp", "jump"]
         .into_iter()
         .find(|kw| rest.len() >= kw.len() && rest[..kw.len()].eq_ignore_ascii_case(kw.as_bytes()))
@@ -321,15 +329,23 @@ fn lex_goto(rest: &[u8]) -> Option<usize> {
 /// Rules 5 to 8a, for a whole word: keywords, actions, arch constants and
 /// syscall names all end at a word boundary.
 fn lex_word(word: &[u8], arch: Arch) -> Option<TokenKind> {
-    // A word is ASCII by construction.
-    let text = core::str::from_utf8(word).ok()?;
-    if let Some(&(_, kw)) = KEYWORDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(text)) {
+    if let Some(&(_, kw)) = KEYWORDS
+        .iter()
+        .find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(word))
+    {
         return Some(TokenKind::Keyword(kw));
     }
-    if crate::action::Action::value_of_name(text).is_some() {
+    // A word is ASCII by construction.
+    let text = core::str::from_utf8(word).ok()?;
+    // Actions are upper case, and every constant starts with `ARCH_`: a
+    // byte or two rule most words out before the tables are searched.
+    if word[0].is_ascii_uppercase() && crate::action::Action::value_of_name(text).is_some() {
         return Some(TokenKind::Action);
     }
-    if arch_const_matching(text).is_some() {
+    if word.len() > 5
+        && word[..5].eq_ignore_ascii_case(b"ARCH_")
+        && arch_const_matching(text).is_some()
+    {
         return Some(TokenKind::ArchConst);
     }
     if arch.syscall_nr(text).is_some() {
@@ -368,33 +384,25 @@ fn lex_number(rest: &[u8]) -> Option<(TokenKind, usize)> {
     (digits > 0 && !rest.get(end).copied().is_some_and(is_word)).then_some((TokenKind::Int, end))
 }
 
+/// Rule 11, in the reference's order of preference: ALU operators
+/// (`+ - * / | ^ << >>`), then comparisons (`== != >= <=`, then `> <`), then
+/// `( ) = [ ] &`, then `!`. So `>>=` is `>>` then `=`, and `>=` a comparison.
 fn lex_punct(rest: &[u8]) -> Option<(TokenKind, usize)> {
-    const TABLE: [(&[u8], TokenKind); 20] = [
-        (b"+", TokenKind::AluOp),
-        (b"-", TokenKind::AluOp),
-        (b"*", TokenKind::AluOp),
-        (b"/", TokenKind::AluOp),
-        (b"|", TokenKind::AluOp),
-        (b"^", TokenKind::AluOp),
-        (b"<<", TokenKind::AluOp),
-        (b">>", TokenKind::AluOp),
-        (b"==", TokenKind::Compare),
-        (b"!=", TokenKind::Compare),
-        (b">=", TokenKind::Compare),
-        (b"<=", TokenKind::Compare),
-        (b">", TokenKind::Compare),
-        (b"<", TokenKind::Compare),
-        (b"(", TokenKind::LParen),
-        (b")", TokenKind::RParen),
-        (b"=", TokenKind::Assign),
-        (b"[", TokenKind::LBracket),
-        (b"]", TokenKind::RBracket),
-        (b"&", TokenKind::Amp),
-    ];
-    if let Some(&(p, kind)) = TABLE.iter().find(|(p, _)| rest.starts_with(p)) {
-        return Some((kind, p.len()));
-    }
-    (rest[0] == b'!').then_some((TokenKind::Bang, 1))
+    let second = rest.get(1).copied();
+    Some(match (rest[0], second) {
+        (b'+' | b'-' | b'*' | b'/' | b'|' | b'^', _) => (TokenKind::AluOp, 1),
+        (b'<', Some(b'<')) | (b'>', Some(b'>')) => (TokenKind::AluOp, 2),
+        (b'=' | b'!' | b'>' | b'<', Some(b'=')) => (TokenKind::Compare, 2),
+        (b'>' | b'<', _) => (TokenKind::Compare, 1),
+        (b'(', _) => (TokenKind::LParen, 1),
+        (b')', _) => (TokenKind::RParen, 1),
+        (b'=', _) => (TokenKind::Assign, 1),
+        (b'[', _) => (TokenKind::LBracket, 1),
+        (b']', _) => (TokenKind::RBracket, 1),
+        (b'&', _) => (TokenKind::Amp, 1),
+        (b'!', _) => (TokenKind::Bang, 1),
+        _ => return None,
+    })
 }
 
 /// `?\s*(\w+)\s*:\s*(\w+)`: the spans of both targets relative to `rest`, and
@@ -553,6 +561,58 @@ mod tests {
                 k(LParen, "("),
             ]
         );
+        assert_eq!(
+            kinds("=== >=> <<= &=)[]+-*/|^"),
+            vec![
+                k(Compare, "=="),
+                k(Assign, "="),
+                k(Compare, ">="),
+                k(Compare, ">"),
+                k(AluOp, "<<"),
+                k(Assign, "="),
+                k(Amp, "&"),
+                k(Assign, "="),
+                k(RParen, ")"),
+                k(LBracket, "["),
+                k(RBracket, "]"),
+                k(AluOp, "+"),
+                k(AluOp, "-"),
+                k(AluOp, "*"),
+                k(AluOp, "/"),
+                k(AluOp, "|"),
+                k(AluOp, "^"),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_name_starts_with_a_digit() {
+        // The lexer takes a word that starts with a digit for a number
+        // without looking it up, and looks up `<arch>.<name>` only after a
+        // word; these are all the names it looks up.
+        let starts_with_digit = |name: &str| name.starts_with(|c: char| c.is_ascii_digit());
+        let starts_with_letter = |name: &str| name.starts_with(|c: char| c.is_ascii_alphabetic());
+        for arch in Arch::ALL {
+            assert!(starts_with_letter(arch.name()), "{arch}");
+            assert!(!starts_with_digit(arch.constant()), "{arch}");
+            assert!(
+                arch.aliases().iter().all(|a| starts_with_letter(a)),
+                "{arch}"
+            );
+            assert!(
+                arch.syscalls().all(|(name, _)| !starts_with_digit(name)),
+                "{arch}"
+            );
+        }
+        assert!(super::KEYWORDS.iter().all(|(k, _)| !starts_with_digit(k)));
+        assert!(crate::action::ACTIONS
+            .iter()
+            .all(|(a, _)| !starts_with_digit(a)));
+        // Nor is an action looked up unless it starts upper case, nor a
+        // constant unless it starts with `ARCH_`.
+        let upper = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
+        assert!(crate::action::ACTIONS.iter().all(|(a, _)| upper(a)));
+        assert!(Arch::ALL.iter().all(|a| a.constant().starts_with("ARCH_")));
     }
 
     #[test]

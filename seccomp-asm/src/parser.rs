@@ -252,10 +252,12 @@ pub fn parse<'a>(
 ) -> Parsed<'a> {
     let mut p = Parser {
         src,
-        tokens,
-        ahead: [None; 2],
-        taken: [None; 2],
-        last_content: None,
+        // Tokens other than unknown ones are ASCII, so in a UTF-8 source
+        // (the usual case) their text is a slice of it, checked once here
+        // rather than token by token.
+        utf8: core::str::from_utf8(src).ok(),
+        window: Window::new(tokens),
+        last_content: Span::default(),
         arch,
         first_only,
         out: Parsed {
@@ -263,10 +265,46 @@ pub fn parse<'a>(
             ..Parsed::default()
         },
     };
-    p.ahead = [p.tokens.next(), None];
-    p.ahead[1] = p.ahead[0].and_then(|_| p.tokens.next());
     p.program();
     p.out
+}
+
+/// The tokens around the parser's position: the next two (the grammar needs
+/// one, `A & =` two) and the last two taken (errors inside `[...]` blame the
+/// token before the `]`). A ring of four, so that taking a token moves no
+/// other.
+struct Window<I> {
+    tokens: I,
+    ring: [Option<Token>; 4],
+    /// Where the next token is in `ring`.
+    next: usize,
+}
+
+impl<I: Iterator<Item = Token>> Window<I> {
+    fn new(mut tokens: I) -> Window<I> {
+        let first = tokens.next();
+        let second = first.and_then(|_| tokens.next());
+        Window {
+            tokens,
+            ring: [first, second, None, None],
+            next: 0,
+        }
+    }
+
+    /// The `n`th token ahead (0 or 1), or the `n`th taken (-1 or -2).
+    fn at(&self, n: isize) -> Option<Token> {
+        self.ring[(self.next as isize + n).rem_euclid(4) as usize]
+    }
+
+    fn take(&mut self) -> Option<Token> {
+        let t = self.ring[self.next]?;
+        self.next = (self.next + 1) % 4;
+        // The slot of the token taken two tokens ago receives the one two
+        // ahead (none past the end).
+        let two_ahead = (self.next + 1) % 4;
+        self.ring[two_ahead] = self.ring[self.next].and_then(|_| self.tokens.next());
+        Some(t)
+    }
 }
 
 /// A syntax error (or, in first-only mode, any error) was recorded.
@@ -276,14 +314,11 @@ type PResult<T> = Result<T, Stop>;
 
 struct Parser<'a, I> {
     src: &'a [u8],
-    tokens: I,
-    /// The next two tokens (the grammar needs one, `A & =` two).
-    ahead: [Option<Token>; 2],
-    /// The last two tokens taken, the latest first: errors inside `[...]`
-    /// blame the token before the `]`.
-    taken: [Option<Token>; 2],
+    /// The source, if it is UTF-8.
+    utf8: Option<&'a str>,
+    window: Window<I>,
     /// The latest token taken that is not a newline: where a statement ends.
-    last_content: Option<Token>,
+    last_content: Span,
     arch: Arch,
     first_only: bool,
     out: Parsed<'a>,
@@ -292,7 +327,7 @@ struct Parser<'a, I> {
 impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
     fn program(&mut self) {
         self.skip_separators();
-        while self.ahead[0].is_some() {
+        while self.window.at(0).is_some() {
             let mut labels = Vec::new();
             match self.statement(&mut labels) {
                 Ok(stmt) => self.out.statements.push(stmt),
@@ -318,14 +353,14 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
 
     /// Skips to the first token after the line of the offending token.
     fn recover(&mut self) {
-        let Some(bad) = self.ahead[0] else {
+        let Some(bad) = self.window.at(0) else {
             return;
         };
         let line_end = self.src[bad.span.start..]
             .iter()
             .position(|&b| b == b'\n')
             .map_or(self.src.len(), |n| bad.span.start + n);
-        while self.ahead[0].is_some_and(|t| t.span.start <= line_end) {
+        while self.window.at(0).is_some_and(|t| t.span.start <= line_end) {
             self.bump();
         }
     }
@@ -333,11 +368,11 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
     // ---- token helpers
 
     fn peek(&self) -> Option<TokenKind> {
-        self.ahead[0].map(|t| t.kind)
+        self.window.at(0).map(|t| t.kind)
     }
 
     fn peek_second(&self) -> Option<TokenKind> {
-        self.ahead[1].map(|t| t.kind)
+        self.window.at(1).map(|t| t.kind)
     }
 
     fn is(&self, kind: TokenKind) -> bool {
@@ -350,21 +385,22 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
 
     /// Takes the next token; only called where one is known to be there.
     fn bump(&mut self) -> Token {
-        let t = self.ahead[0].expect("a token was peeked before it is taken");
-        self.ahead = [
-            self.ahead[1],
-            self.ahead[1].and_then(|_| self.tokens.next()),
-        ];
-        self.taken = [Some(t), self.taken[0]];
+        let t = self
+            .window
+            .take()
+            .expect("a token was peeked before it is taken");
         if t.kind != TokenKind::Newline {
-            self.last_content = Some(t);
+            self.last_content = t.span;
         }
         t
     }
 
     fn text(&self, t: Token) -> &'a str {
         // Every token but an unknown one is ASCII; those never get here.
-        core::str::from_utf8(t.text(self.src)).unwrap_or("")
+        match self.utf8.and_then(|src| src.get(t.span.start..t.span.end)) {
+            Some(text) => text,
+            None => core::str::from_utf8(t.text(self.src)).unwrap_or(""),
+        }
     }
 
     fn skip_newlines(&mut self) {
@@ -375,18 +411,18 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
 
     /// The latest token taken.
     fn prev(&self) -> Token {
-        self.taken[0].expect("a token was taken")
+        self.window.at(-1).expect("a token was taken")
     }
 
     /// The token taken before the latest one.
     fn before_prev(&self) -> Token {
-        self.taken[1].expect("two tokens were taken")
+        self.window.at(-2).expect("two tokens were taken")
     }
 
     /// The token seccomp-tools blames for a syntax error here: the next one,
     /// or the last one at the end of input.
     fn unexpected(&mut self) -> Stop {
-        let t = match self.ahead[0] {
+        let t = match self.window.at(0) {
             Some(t) => t,
             // At the end every token has been taken.
             None => self.prev(),
@@ -444,7 +480,7 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
             }
             self.skip_newlines();
         }
-        let first = self.ahead[0];
+        let first = self.window.at(0);
         let kind = match self.peek() {
             Some(TokenKind::Keyword(Keyword::A)) => self.a_statement()?,
             Some(TokenKind::Keyword(Keyword::X)) => {
@@ -481,11 +517,10 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
         };
         // An `if` looks past newlines for an `else`; they are not part of it.
         let first = first.expect("a statement has a token");
-        let last = self.last_content.expect("a statement has a token");
         Ok(Statement {
             labels: core::mem::take(labels),
             kind,
-            span: first.span.to(last.span),
+            span: first.span.to(self.last_content),
         })
     }
 
@@ -615,7 +650,7 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
                     high,
                 }
                 .offset(endian);
-                let shift_op = self.ahead[0];
+                let shift_op = self.window.at(0);
                 let shifted = self.shift_32()?;
                 let offset = if shifted { word ^ 4 } else { word };
                 let shift_span = shift_op.filter(|_| shifted).map(|t| t.span);
