@@ -32,6 +32,7 @@ use crate::analysis::{
 use crate::arch::Arch;
 use crate::data::{offset, SECCOMP_DATA_SIZE};
 use crate::insn::{Endian, Insn};
+use core::cell::Cell;
 use core::fmt;
 
 /// The two header lines of a listing with the BPF columns.
@@ -76,29 +77,63 @@ pub mod color {
 pub(crate) mod num {
     const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
 
+    /// The two hex digits of every byte, and the two decimal digits of
+    /// every number below 100: one lookup instead of a division or shift
+    /// per digit.
+    const HEX_PAIRS: [[u8; 2]; 256] = {
+        let mut pairs = [[0; 2]; 256];
+        let mut i = 0;
+        while i < 256 {
+            pairs[i] = [HEX_DIGITS[i >> 4], HEX_DIGITS[i & 0xf]];
+            i += 1;
+        }
+        pairs
+    };
+    const DEC_PAIRS: [[u8; 2]; 100] = {
+        let mut pairs = [[0; 2]; 100];
+        let mut i = 0;
+        while i < 100 {
+            pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+            i += 1;
+        }
+        pairs
+    };
+
     /// Appends bytes put together from ASCII digits and punctuation.
     fn push_ascii(out: &mut String, ascii: &[u8]) {
         out.push_str(core::str::from_utf8(ascii).expect("only ASCII is put together here"));
     }
 
-    /// Writes `{v:0width$}` (`width` at most 20) to the end of `buf`;
-    /// returns where the digits start.
-    fn dec_into(buf: &mut [u8; 20], mut v: u64, width: usize) -> usize {
+    /// `{v:04}` for `v` below 10000, into four bytes.
+    fn dec4(buf: &mut [u8], v: u16) {
+        let v = usize::from(v);
+        buf[..2].copy_from_slice(&DEC_PAIRS[v / 100]);
+        buf[2..4].copy_from_slice(&DEC_PAIRS[v % 100]);
+    }
+
+    /// `{v:0width$}`: at least `width` (at most 20) decimal digits, zeros in
+    /// front.
+    pub fn dec_padded(out: &mut String, v: u64, width: usize) {
+        if width == 4 {
+            if let Ok(small @ 0..10_000) = u16::try_from(v) {
+                // Line numbers, the common case.
+                let mut buf = [0; 4];
+                dec4(&mut buf, small);
+                push_ascii(out, &buf);
+                return;
+            }
+        }
+        let mut buf = [0u8; 20];
         let mut start = buf.len();
+        let mut v = v;
         loop {
             start -= 1;
             buf[start] = b'0' + (v % 10) as u8;
             v /= 10;
             if v == 0 && buf.len() - start >= width {
-                return start;
+                break;
             }
         }
-    }
-
-    /// `{v:0width$}`: at least `width` decimal digits, zeros in front.
-    pub fn dec_padded(out: &mut String, v: u64, width: usize) {
-        let mut buf = [0u8; 20];
-        let start = dec_into(&mut buf, v, width);
         push_ascii(out, &buf[start..]);
     }
 
@@ -107,19 +142,17 @@ pub(crate) mod num {
         dec_padded(out, v, 1);
     }
 
-    /// Fills `buf` with the low hex digits of `v`, as many as it holds.
-    fn hex_into(buf: &mut [u8], v: u32) {
-        let n = buf.len();
-        for (i, digit) in buf.iter_mut().enumerate() {
-            let shift = 4 * (n - 1 - i);
-            *digit = HEX_DIGITS[(v >> shift) as usize & 0xf];
+    /// `{v:08x}` into eight bytes.
+    fn hex8(buf: &mut [u8], v: u32) {
+        for (pair, byte) in buf.chunks_exact_mut(2).zip(v.to_be_bytes()) {
+            pair.copy_from_slice(&HEX_PAIRS[usize::from(byte)]);
         }
     }
 
     /// `{v:0width$x}`: at least `width` (1 to 8) lower-case hex digits.
     pub fn hex_padded(out: &mut String, v: u32, width: usize) {
         let mut buf = [0u8; 8];
-        hex_into(&mut buf, v);
+        hex8(&mut buf, v);
         let significant = 8 - v.leading_zeros() as usize / 4;
         push_ascii(out, &buf[8 - significant.max(width)..]);
     }
@@ -132,7 +165,7 @@ pub(crate) mod num {
     /// The columns before a listing line's statement,
     /// ` {pc:04}: 0x{code:02x} 0x{jt:02x} 0x{jf:02x} 0x{k:08x}  `.
     pub fn bpf_columns(out: &mut String, pc: usize, code: u16, jt: u8, jf: u8, k: u32) {
-        if pc > 9999 || code > 0xff {
+        let (Ok(pc @ 0..10_000), Ok(code)) = (u16::try_from(pc), u8::try_from(code)) else {
             // Wider than the usual columns: rare enough to go piece by piece.
             out.push(' ');
             dec_padded(out, pc as u64, 4);
@@ -146,15 +179,13 @@ pub(crate) mod num {
             hex_padded(out, k, 8);
             out.push_str("  ");
             return;
-        }
+        };
         let mut line = *b" 0000: 0x00 0x00 0x00 0x00000000  ";
-        let mut digits = [0u8; 20];
-        dec_into(&mut digits, pc as u64, 4);
-        line[1..5].copy_from_slice(&digits[16..]);
-        hex_into(&mut line[9..11], u32::from(code));
-        hex_into(&mut line[14..16], u32::from(jt));
-        hex_into(&mut line[19..21], u32::from(jf));
-        hex_into(&mut line[24..32], k);
+        dec4(&mut line[1..5], pc);
+        line[9..11].copy_from_slice(&HEX_PAIRS[usize::from(code)]);
+        line[14..16].copy_from_slice(&HEX_PAIRS[usize::from(jt)]);
+        line[19..21].copy_from_slice(&HEX_PAIRS[usize::from(jf)]);
+        hex8(&mut line[24..32], k);
         push_ascii(out, &line);
     }
 }
@@ -450,9 +481,14 @@ pub fn first_unsupported(insns: &[Insn]) -> Option<Unsupported> {
         })
 }
 
+/// A syscall's name and its argument list (see [`arg_list`]).
+type SyscallArgs = (&'static str, &'static str);
+
 /// What rendering needs besides the instruction and its facts.
 #[derive(Clone, Debug)]
 struct Ctx {
+    /// The last syscall whose arguments were named, and the answer.
+    last_syscall: Cell<Option<(Arch, u32, Option<SyscallArgs>)>>,
     arch: Arch,
     /// `arch.audit()`, the `AUDIT_ARCH_*` value most lines are pinned to.
     audit: u32,
@@ -465,6 +501,7 @@ struct Ctx {
 impl Ctx {
     fn new(opts: &DisasmOptions) -> Ctx {
         Ctx {
+            last_syscall: Cell::new(None),
             arch: opts.arch,
             audit: opts.arch.audit(),
             endian: opts.arch.endian(),
@@ -618,6 +655,22 @@ impl Ctx {
         }
     }
 
+    /// The name of syscall `nr` of `arch` and its argument list (see
+    /// [`arg_list`]). Loads of one syscall's arguments come in a row, so the
+    /// last answer is kept.
+    fn syscall_args(&self, arch: Arch, nr: u32) -> Option<SyscallArgs> {
+        if let Some((a, n, answer)) = self.last_syscall.get() {
+            if (a, n) == (arch, nr) {
+                return answer;
+            }
+        }
+        let answer = arch
+            .syscall_name(nr)
+            .and_then(|name| Some((name, arg_list(name)?)));
+        self.last_syscall.set(Some((arch, nr, answer)));
+        answer
+    }
+
     /// `args[i]`, or the argument's name and the prototype when every path
     /// pins one syscall whose prototype has that argument.
     fn arg(&self, out: &mut String, index: usize, high: bool, facts: &LineFacts) {
@@ -627,8 +680,8 @@ impl Ctx {
                 return None;
             }
             let arch = self.table_arch(facts);
-            let name = arch.syscall_name(facts.sys_number?)?;
-            let args = arg_names(name)?;
+            let (name, list) = self.syscall_args(arch, facts.sys_number?)?;
+            let args = arg_names(list);
             let arg = args.clone().nth(index)?;
             Some((arch, name, args, arg))
         };
@@ -792,11 +845,16 @@ pub fn write_action_label(out: &mut String, ret: u32) {
     }
 }
 
-/// The argument names of a syscall; an `x32_` name falls back to the plain
-/// one, as seccomp-tools' table does.
-fn arg_names(name: &str) -> Option<impl Iterator<Item = &'static str> + Clone> {
-    crate::syscall_arg_names(name)
-        .or_else(|| name.strip_prefix("x32_").and_then(crate::syscall_arg_names))
+/// The argument names of a syscall, separated by spaces; an `x32_` name
+/// falls back to the plain one, as seccomp-tools' table does.
+fn arg_list(name: &str) -> Option<&'static str> {
+    crate::syscall_arg_list(name)
+        .or_else(|| name.strip_prefix("x32_").and_then(crate::syscall_arg_list))
+}
+
+/// The names of an argument list (an empty list has none).
+fn arg_names(list: &'static str) -> impl Iterator<Item = &'static str> + Clone {
+    list.split_ascii_whitespace()
 }
 
 #[cfg(test)]
