@@ -186,7 +186,16 @@ fn assemble_with_base(
             unknown.push(*t);
         }
     });
-    let parsed = parser::parse(src, tokens.by_ref(), opts.arch, !strict);
+    let mut statements = parser::Statements::new(src, tokens.by_ref(), opts.arch, !strict);
+    let mut lowering = Lowering::new(src, strict);
+    let mut errors_seen = 0;
+    while let Some(stmt) = statements.next() {
+        // The errors found while parsing this statement.
+        let new_errors = &statements.errors()[errors_seen..];
+        errors_seen += new_errors.len();
+        lowering.add(stmt, new_errors);
+    }
+    let parsed = statements.finish();
     tokens.for_each(drop);
     let mut errors: Vec<Diagnostic> = unknown
         .iter()
@@ -207,14 +216,20 @@ fn assemble_with_base(
     if !strict && !errors.is_empty() {
         return (Err(errors), None);
     }
+    let Lowering {
+        program,
+        diags: value_diags,
+        bad_stmts,
+        ..
+    } = lowering;
+    errors.extend(value_diags);
 
     let mut asm = Assembler {
-        src,
         strict,
         opts: *opts,
-        stmts: &parsed.statements,
+        program: &program,
         diags: errors,
-        bad_stmts: HashSet::new(),
+        bad_stmts,
         insn_stmt: Vec::new(),
     };
     let result = asm.run(&parsed.orphan_labels, incomplete);
@@ -374,12 +389,13 @@ fn names_against_arch_checks(asm: &Assembly, arch: Arch, strict: bool) -> Vec<Di
 }
 
 /// Where a jump goes.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 enum Dest<'s> {
     /// A statement of the program.
     Stmt(usize),
-    /// `distance` instructions past the statement, beyond the last one.
-    Beyond { distance: Distance<'s> },
+    /// `distance` instructions past the statement, beyond the last one
+    /// (rare: boxed, to keep a resolved jump small).
+    Beyond { distance: Box<Distance<'s>> },
     /// An unknown label of a statement that did not parse (already reported).
     Unknown,
 }
@@ -425,336 +441,120 @@ impl PartialEq for Distance<'_> {
     }
 }
 
-/// A jump statement after resolution, its targets in the order written.
-struct Jump<'s> {
+/// A parsed statement reduced to what the rest of assembly needs, so that
+/// only one statement's syntax tree is held at a time.
+struct Lowered {
+    /// The instruction of a statement other than a jump.
+    insn: Insn,
+    span: Span,
+}
+
+/// A conditional jump's test: the comparison and its operand (`None`: X).
+type Test = (CmpOp, Option<u32>);
+
+/// A jump statement as written.
+struct JumpStmt<'s> {
     stmt: usize,
-    cond: Option<&'s parser::Condition>,
-    targets: [(&'s Target<'s>, Dest<'s>); 2],
+    test: Option<Test>,
+    jt: Target<'s>,
+    jf: Target<'s>,
 }
 
-impl Jump<'_> {
-    /// The instruction's (jt, jf) destinations and opcode, or `None` for JA:
-    /// no condition, or both destinations equal.
-    fn encoding(&self) -> Option<(u16, &Dest<'_>, &Dest<'_>)> {
-        let cond = self.cond?;
-        let (t, f) = (&self.targets[0].1, &self.targets[1].1);
-        if t == f {
-            return None;
-        }
-        let src = match cond.rhs {
-            Operand::X => bpf::X,
-            Operand::K(_) => bpf::K,
-        };
-        let (op, swap) = match cond.op {
-            CmpOp::Eq => (bpf::JEQ, false),
-            CmpOp::Ne => (bpf::JEQ, true),
-            CmpOp::Gt => (bpf::JGT, false),
-            CmpOp::Ge => (bpf::JGE, false),
-            CmpOp::Lt => (bpf::JGE, true),
-            CmpOp::Le => (bpf::JGT, true),
-            CmpOp::Set => (bpf::JSET, false),
-        };
-        let code = bpf::JMP | op | src;
-        Some(if swap { (code, f, t) } else { (code, t, f) })
-    }
+/// A syscall name or `ARCH_*` constant of a statement.
+struct NameAt {
+    stmt: usize,
+    span: Span,
+    name: parser::Name,
+    value: u32,
 }
 
-struct Assembler<'s> {
+/// The statements of a program, lowered.
+#[derive(Default)]
+struct Program<'s> {
+    stmts: Vec<Lowered>,
+    /// The jump statements, in order.
+    jumps: Vec<JumpStmt<'s>>,
+    /// Every label with the statement it names, in source order.
+    labels: Vec<(usize, parser::Label<'s>)>,
+    names: Vec<NameAt>,
+}
+
+/// Lowers statements as the parser produces them, and makes the checks
+/// that need a statement's syntax tree.
+struct Lowering<'s> {
     src: &'s [u8],
     strict: bool,
-    opts: Options,
-    stmts: &'s [Statement<'s>],
+    program: Program<'s>,
+    /// What seccomp-tools masks or misreads without a word.
     diags: Vec<Diagnostic>,
-    /// Statements whose instruction is already known to be wrong; kernel
-    /// checks skip them.
+    /// Statements with an error of seccomp-tools' own inside them.
     bad_stmts: HashSet<usize>,
-    /// The statement of each emitted instruction.
-    insn_stmt: Vec<usize>,
 }
 
-impl<'s> Assembler<'s> {
-    fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
-        if self.strict {
-            Diagnostic::error(class, msg, span)
-        } else {
-            Diagnostic::warning(class, msg, span)
+impl<'s> Lowering<'s> {
+    fn new(src: &'s [u8], strict: bool) -> Lowering<'s> {
+        Lowering {
+            src,
+            strict,
+            program: Program::default(),
+            diags: Vec::new(),
+            bad_stmts: HashSet::new(),
         }
     }
 
-    /// Compatible mode stops at the first reference error.
-    fn fail(&mut self, d: Diagnostic) -> Option<()> {
-        self.diags.push(d);
-        if self.strict {
-            Some(())
-        } else {
-            None
-        }
-    }
-
-    fn run(&mut self, orphans: &[parser::Label<'_>], incomplete: bool) -> Option<Assembly> {
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            self.check_values(stmt);
-            if self
-                .diags
-                .iter()
-                .any(|d| d.is_error() && d.class.is_reference() && within(d.span, stmt.span))
-            {
-                self.bad_stmts.insert(i);
-            }
-        }
-        let labels = self.labels()?;
-        let jumps = self.resolve(&labels, orphans, incomplete)?;
-        if incomplete {
-            return None;
-        }
-        let plan = self.plan(&jumps)?;
-        let assembly = self.emit(&jumps, &plan);
-        self.check_kernel(&assembly, &jumps);
-        Some(assembly)
-    }
-
-    // ---- labels and targets
-
-    /// The statement each label names.
-    fn labels(&mut self) -> Option<HashMap<&'s str, usize>> {
-        let count = self.stmts.iter().map(|s| s.labels.len()).sum();
-        let mut defs: HashMap<&'s str, usize> = HashMap::with_capacity(count);
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            for (n, label) in stmt.labels.iter().enumerate() {
-                // The same label twice on one statement is one definition.
-                if stmt.labels[..n].iter().any(|l| l.name == label.name) {
-                    continue;
-                }
-                if let Some(&at) = defs.get(label.name) {
-                    let stmts = self.stmts;
-                    let prev = stmts[at]
-                        .labels
-                        .iter()
-                        .find(|l| l.name == label.name)
-                        .expect("a label is defined where the map says");
-                    let d = Diagnostic::error(
-                        ErrorClass::DuplicateLabelError,
-                        format!("duplicate label '{}'", label.name),
-                        label.span,
-                    )
-                    .at(label.pos)
-                    .with_note(
-                        prev.span,
-                        "previously defined here",
-                        Some(prev.pos),
-                    );
-                    self.fail(d)?;
-                    continue;
-                }
-                defs.insert(label.name, i);
-            }
-        }
-        Some(defs)
-    }
-
-    fn resolve(
-        &mut self,
-        labels: &HashMap<&'s str, usize>,
-        orphans: &[parser::Label<'_>],
-        incomplete: bool,
-    ) -> Option<Vec<Jump<'s>>> {
-        let orphan_names: HashSet<&str> = orphans.iter().map(|l| l.name).collect();
-        let n = self.stmts.len();
-        let count = self
-            .stmts
+    /// Lowers the next statement; `errors` are the parse errors found while
+    /// it was parsed.
+    fn add(&mut self, stmt: Statement<'s>, errors: &[Diagnostic]) {
+        let i = self.program.stmts.len();
+        self.check_values(&stmt);
+        if errors
             .iter()
-            .filter(|s| matches!(s.kind, StmtKind::Jump { .. }))
-            .count();
-        let mut jumps = Vec::with_capacity(count);
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            let StmtKind::Jump { cond, jt, jf } = &stmt.kind else {
-                continue;
-            };
-            let mut dests: [Option<Dest<'s>>; 2] = [None, None];
-            for (side, target) in [jt, jf].into_iter().enumerate() {
-                // A `goto` has one target token for both sides: resolve (and
-                // report) it once.
-                if side == 1 && matches!(target, Target::Named { .. }) && jt == target {
-                    dests[1] = dests[0];
-                    continue;
-                }
-                let dest = match target {
-                    Target::Next => beyond_or_stmt(i, 0, n),
-                    Target::Named { text, span, pos } => {
-                        let text: &'s str = text;
-                        if text == "next" {
-                            beyond_or_stmt(i, 0, n)
-                        } else if let Some(&at) = labels.get(text) {
-                            if at <= i && !incomplete {
-                                let msg = format!("Does not support backward jumping to '{text}'");
-                                let d =
-                                    Diagnostic::error(ErrorClass::BackwardJumpError, msg, *span)
-                                        .at(*pos);
-                                self.fail(d)?;
-                                self.bad_stmts.insert(i);
-                                Dest::Unknown
-                            } else {
-                                Dest::Stmt(at)
-                            }
-                        } else if is_canonical_decimal(text) {
-                            let (masked, exact) = parser::parse_number(text, 10);
-                            let exact = exact.and_then(|e| u64::try_from(e).ok());
-                            match exact {
-                                Some(d) if (i as u64) + 1 + d < n as u64 => {
-                                    Dest::Stmt(i + 1 + d as usize)
-                                }
-                                _ => Dest::Beyond {
-                                    distance: Distance {
-                                        text: Some(text),
-                                        masked,
-                                        exact,
-                                    },
-                                },
-                            }
-                        } else if orphan_names.contains(text) {
-                            Dest::Unknown
-                        } else {
-                            let msg = format!("Cannot find label '{text}'");
-                            let d = Diagnostic::error(ErrorClass::UndefinedLabelError, msg, *span)
-                                .at(*pos);
-                            self.fail(d)?;
-                            self.bad_stmts.insert(i);
-                            Dest::Unknown
-                        }
-                    }
-                };
-                dests[side] = Some(dest);
-            }
-            let [Some(t), Some(f)] = dests else {
-                unreachable!("both sides are resolved")
-            };
-            jumps.push(Jump {
-                stmt: i,
-                cond: cond.as_ref(),
-                targets: [(jt, t), (jf, f)],
-            });
+            .any(|d| d.is_error() && d.class.is_reference() && within(d.span, stmt.span))
+        {
+            self.bad_stmts.insert(i);
         }
-        Some(jumps)
-    }
-
-    // ---- layout
-
-    /// Decides which jumps get trampolines, and reports the jumps that are
-    /// too long. Returns, per statement, (true-side, false-side) trampolines.
-    fn plan(&mut self, jumps: &[Jump<'s>]) -> Option<Vec<(bool, bool)>> {
-        let n = self.stmts.len();
-        let mut tramps = vec![(false, false); n];
-        let relax = self.opts.relax_jumps;
-        if relax {
-            // Each trampoline lengthens the jumps over it, so iterate until no
-            // jump needs a new one. Trampolines are never removed, so this ends.
-            loop {
-                let pos = positions(&tramps);
-                let mut changed = false;
-                for j in jumps {
-                    let Some((_, t, f)) = j.encoding() else {
-                        continue;
+        if let Some(v) = value(&stmt.kind) {
+            if let Some(name) = &v.name {
+                self.program.names.push(NameAt {
+                    stmt: i,
+                    span: v.span,
+                    name: name.clone(),
+                    value: v.value,
+                });
+            }
+        }
+        let insn = match stmt.kind {
+            StmtKind::Jump { cond, jt, jf } => {
+                let test = cond.map(|c| {
+                    let rhs = match c.rhs {
+                        Operand::X => None,
+                        Operand::K(v) => Some(v.value),
                     };
-                    let from = pos[j.stmt] + 1;
-                    for (side, dest) in [(0, t), (1, f)] {
-                        if let Dest::Stmt(to) = dest {
-                            let slot = if side == 0 {
-                                &mut tramps[j.stmt].0
-                            } else {
-                                &mut tramps[j.stmt].1
-                            };
-                            if !*slot && (pos[*to] - from) as u64 > JUMP_DISTANCE_MAX {
-                                *slot = true;
-                                changed = true;
-                            }
-                        }
-                    }
-                }
-                if !changed {
-                    break;
-                }
+                    (c.op, rhs)
+                });
+                self.program.jumps.push(JumpStmt {
+                    stmt: i,
+                    test,
+                    jt,
+                    jf,
+                });
+                // Laid out once every label is known.
+                Insn::default()
             }
-        }
-        // What is still too long (everything, without relaxation) is an error,
-        // checked in the written order of the targets.
-        let pos = positions(&tramps);
-        for j in jumps {
-            if j.encoding().is_none() {
-                continue;
-            }
-            for (target, dest) in &j.targets {
-                let distance = match dest {
-                    Dest::Stmt(to) if !relax => {
-                        Distance::small((pos[*to] - pos[j.stmt] - 1) as u64)
-                    }
-                    Dest::Beyond { distance, .. } => *distance,
-                    _ => continue,
-                };
-                if distance.exact.is_some_and(|d| d <= JUMP_DISTANCE_MAX) {
-                    continue;
-                }
-                let Target::Named { span, pos, .. } = target else {
-                    continue;
-                };
-                let mut msg = format!(
-                    "Does not support jumping farther than {JUMP_DISTANCE_MAX}, got: {}",
-                    distance.text()
-                );
-                if self.strict && !relax && matches!(dest, Dest::Stmt(_)) {
-                    msg.push_str(
-                        "; to reach it through a `goto` trampoline, set `relax_jumps` \
-                         (`seccomp!` macro) or pass `--relax-jumps` (command line)",
-                    );
-                }
-                let d = Diagnostic::error(ErrorClass::LongJumpError, msg, *span).at(*pos);
-                self.fail(d)?;
-                self.bad_stmts.insert(j.stmt);
-            }
-        }
-        Some(tramps)
+            ref kind => emit_plain(kind),
+        };
+        self.program
+            .labels
+            .extend(stmt.labels.into_iter().map(|label| (i, label)));
+        self.program.stmts.push(Lowered {
+            insn,
+            span: stmt.span,
+        });
     }
 
-    // ---- emission
-
-    fn emit(&mut self, jumps: &[Jump<'s>], tramps: &[(bool, bool)]) -> Assembly {
-        let pos = positions(tramps);
-        let mut insns = Vec::with_capacity(pos[self.stmts.len()]);
-        let mut spans = Vec::with_capacity(insns.capacity());
-        let mut names = Vec::new();
-        let mut jumps = jumps.iter().peekable();
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            let at = insns.len();
-            debug_assert_eq!(at, pos[i]);
-            let jump = jumps.next_if(|j| j.stmt == i);
-            match jump {
-                Some(j) => emit_jump(&mut insns, j, &pos, tramps[i]),
-                None => insns.push(emit_plain(&stmt.kind)),
-            }
-            spans.resize(insns.len(), stmt.span);
-            self.insn_stmt.resize(insns.len(), i);
-            if let Some(v) = value(&stmt.kind) {
-                if let Some(name) = &v.name {
-                    names.push(NameUse {
-                        insn: at,
-                        span: v.span,
-                        name: name.name,
-                        qualified: name.qualified,
-                        resolved_for: name.resolved_for,
-                        value: v.value,
-                    });
-                }
-            }
-        }
-        Assembly {
-            arch: self.opts.arch,
-            insns,
-            warnings: Vec::new(),
-            spans,
-            names,
-        }
+    fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
+        severity_diag(self.strict, class, msg, span)
     }
-
-    // ---- checks of values and the kernel's rules
 
     /// What seccomp-tools masks or misreads without a word.
     fn check_values(&mut self, stmt: &Statement<'_>) {
@@ -831,6 +631,327 @@ impl<'s> Assembler<'s> {
             _ => {}
         }
     }
+}
+
+/// A jump statement after resolution, its targets in the order written.
+struct Jump<'s> {
+    stmt: usize,
+    test: Option<Test>,
+    targets: [(&'s Target<'s>, Dest<'s>); 2],
+}
+
+impl Jump<'_> {
+    /// The instruction's (jt, jf) destinations and opcode, or `None` for JA:
+    /// no condition, or both destinations equal.
+    fn encoding(&self) -> Option<(u16, &Dest<'_>, &Dest<'_>)> {
+        let (cmp, rhs) = self.test?;
+        let (t, f) = (&self.targets[0].1, &self.targets[1].1);
+        if t == f {
+            return None;
+        }
+        let src = match rhs {
+            None => bpf::X,
+            Some(_) => bpf::K,
+        };
+        let (op, swap) = match cmp {
+            CmpOp::Eq => (bpf::JEQ, false),
+            CmpOp::Ne => (bpf::JEQ, true),
+            CmpOp::Gt => (bpf::JGT, false),
+            CmpOp::Ge => (bpf::JGE, false),
+            CmpOp::Lt => (bpf::JGE, true),
+            CmpOp::Le => (bpf::JGT, true),
+            CmpOp::Set => (bpf::JSET, false),
+        };
+        let code = bpf::JMP | op | src;
+        Some(if swap { (code, f, t) } else { (code, t, f) })
+    }
+}
+
+/// A diagnostic of something seccomp-tools lets through: an error in strict
+/// mode, a warning in compatible mode.
+fn severity_diag(strict: bool, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
+    if strict {
+        Diagnostic::error(class, msg, span)
+    } else {
+        Diagnostic::warning(class, msg, span)
+    }
+}
+
+struct Assembler<'s> {
+    strict: bool,
+    opts: Options,
+    program: &'s Program<'s>,
+    diags: Vec<Diagnostic>,
+    /// Statements whose instruction is already known to be wrong; kernel
+    /// checks skip them.
+    bad_stmts: HashSet<usize>,
+    /// The statement of each emitted instruction.
+    insn_stmt: Vec<usize>,
+}
+
+impl<'s> Assembler<'s> {
+    fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
+        severity_diag(self.strict, class, msg, span)
+    }
+
+    /// Compatible mode stops at the first reference error.
+    fn fail(&mut self, d: Diagnostic) -> Option<()> {
+        self.diags.push(d);
+        if self.strict {
+            Some(())
+        } else {
+            None
+        }
+    }
+
+    fn run(&mut self, orphans: &[parser::Label<'_>], incomplete: bool) -> Option<Assembly> {
+        let labels = self.labels()?;
+        let jumps = self.resolve(&labels, orphans, incomplete)?;
+        if incomplete {
+            return None;
+        }
+        let plan = self.plan(&jumps)?;
+        let assembly = self.emit(&jumps, &plan);
+        self.check_kernel(&assembly, &jumps);
+        Some(assembly)
+    }
+
+    // ---- labels and targets
+
+    /// The statement each label names.
+    fn labels(&mut self) -> Option<HashMap<&'s str, usize>> {
+        let program = self.program;
+        let mut defs: HashMap<&'s str, usize> = HashMap::with_capacity(program.labels.len());
+        for (n, (i, label)) in program.labels.iter().enumerate() {
+            // The same label twice on one statement is one definition.
+            let earlier = &program.labels[..n];
+            if earlier
+                .iter()
+                .rev()
+                .take_while(|(j, _)| j == i)
+                .any(|(_, l)| l.name == label.name)
+            {
+                continue;
+            }
+            if let Some(&at) = defs.get(label.name) {
+                let (_, prev) = earlier
+                    .iter()
+                    .find(|(j, l)| *j == at && l.name == label.name)
+                    .expect("a label is defined where the map says");
+                let d = Diagnostic::error(
+                    ErrorClass::DuplicateLabelError,
+                    format!("duplicate label '{}'", label.name),
+                    label.span,
+                )
+                .at(label.pos)
+                .with_note(prev.span, "previously defined here", Some(prev.pos));
+                self.fail(d)?;
+                continue;
+            }
+            defs.insert(label.name, *i);
+        }
+        Some(defs)
+    }
+
+    fn resolve(
+        &mut self,
+        labels: &HashMap<&'s str, usize>,
+        orphans: &[parser::Label<'_>],
+        incomplete: bool,
+    ) -> Option<Vec<Jump<'s>>> {
+        let orphan_names: HashSet<&str> = orphans.iter().map(|l| l.name).collect();
+        let program = self.program;
+        let n = program.stmts.len();
+        let mut jumps = Vec::with_capacity(program.jumps.len());
+        for JumpStmt {
+            stmt: i,
+            test,
+            jt,
+            jf,
+        } in &program.jumps
+        {
+            let i = *i;
+            let mut dests: [Option<Dest<'s>>; 2] = [None, None];
+            for (side, target) in [jt, jf].into_iter().enumerate() {
+                // A `goto` has one target token for both sides: resolve (and
+                // report) it once.
+                if side == 1 && matches!(target, Target::Named { .. }) && jt == target {
+                    dests[1] = dests[0].clone();
+                    continue;
+                }
+                let dest = match target {
+                    Target::Next => beyond_or_stmt(i, 0, n),
+                    Target::Named { text, span, pos } => {
+                        let text: &'s str = text;
+                        if text == "next" {
+                            beyond_or_stmt(i, 0, n)
+                        } else if let Some(&at) = labels.get(text) {
+                            if at <= i && !incomplete {
+                                let msg = format!("Does not support backward jumping to '{text}'");
+                                let d =
+                                    Diagnostic::error(ErrorClass::BackwardJumpError, msg, *span)
+                                        .at(*pos);
+                                self.fail(d)?;
+                                self.bad_stmts.insert(i);
+                                Dest::Unknown
+                            } else {
+                                Dest::Stmt(at)
+                            }
+                        } else if is_canonical_decimal(text) {
+                            let (masked, exact) = parser::parse_number(text, 10);
+                            let exact = exact.and_then(|e| u64::try_from(e).ok());
+                            match exact {
+                                Some(d) if (i as u64) + 1 + d < n as u64 => {
+                                    Dest::Stmt(i + 1 + d as usize)
+                                }
+                                _ => Dest::Beyond {
+                                    distance: Box::new(Distance {
+                                        text: Some(text),
+                                        masked,
+                                        exact,
+                                    }),
+                                },
+                            }
+                        } else if orphan_names.contains(text) {
+                            Dest::Unknown
+                        } else {
+                            let msg = format!("Cannot find label '{text}'");
+                            let d = Diagnostic::error(ErrorClass::UndefinedLabelError, msg, *span)
+                                .at(*pos);
+                            self.fail(d)?;
+                            self.bad_stmts.insert(i);
+                            Dest::Unknown
+                        }
+                    }
+                };
+                dests[side] = Some(dest);
+            }
+            let [Some(t), Some(f)] = dests else {
+                unreachable!("both sides are resolved")
+            };
+            jumps.push(Jump {
+                stmt: i,
+                test: *test,
+                targets: [(jt, t), (jf, f)],
+            });
+        }
+        Some(jumps)
+    }
+
+    // ---- layout
+
+    /// Decides which jumps get trampolines, and reports the jumps that are
+    /// too long. Returns, per statement, (true-side, false-side) trampolines.
+    fn plan(&mut self, jumps: &[Jump<'s>]) -> Option<Vec<(bool, bool)>> {
+        let n = self.program.stmts.len();
+        let mut tramps = vec![(false, false); n];
+        let relax = self.opts.relax_jumps;
+        if relax {
+            // Each trampoline lengthens the jumps over it, so iterate until no
+            // jump needs a new one. Trampolines are never removed, so this ends.
+            loop {
+                let pos = positions(&tramps);
+                let mut changed = false;
+                for j in jumps {
+                    let Some((_, t, f)) = j.encoding() else {
+                        continue;
+                    };
+                    let from = pos[j.stmt] + 1;
+                    for (side, dest) in [(0, t), (1, f)] {
+                        if let Dest::Stmt(to) = dest {
+                            let slot = if side == 0 {
+                                &mut tramps[j.stmt].0
+                            } else {
+                                &mut tramps[j.stmt].1
+                            };
+                            if !*slot && (pos[*to] - from) as u64 > JUMP_DISTANCE_MAX {
+                                *slot = true;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+                if !changed {
+                    break;
+                }
+            }
+        }
+        // What is still too long (everything, without relaxation) is an error,
+        // checked in the written order of the targets.
+        let pos = positions(&tramps);
+        for j in jumps {
+            if j.encoding().is_none() {
+                continue;
+            }
+            for (target, dest) in &j.targets {
+                let distance = match dest {
+                    Dest::Stmt(to) if !relax => {
+                        Distance::small((pos[*to] - pos[j.stmt] - 1) as u64)
+                    }
+                    Dest::Beyond { distance, .. } => **distance,
+                    _ => continue,
+                };
+                if distance.exact.is_some_and(|d| d <= JUMP_DISTANCE_MAX) {
+                    continue;
+                }
+                let Target::Named { span, pos, .. } = target else {
+                    continue;
+                };
+                let mut msg = format!(
+                    "Does not support jumping farther than {JUMP_DISTANCE_MAX}, got: {}",
+                    distance.text()
+                );
+                if self.strict && !relax && matches!(dest, Dest::Stmt(_)) {
+                    msg.push_str(
+                        "; to reach it through a `goto` trampoline, set `relax_jumps` \
+                         (`seccomp!` macro) or pass `--relax-jumps` (command line)",
+                    );
+                }
+                let d = Diagnostic::error(ErrorClass::LongJumpError, msg, *span).at(*pos);
+                self.fail(d)?;
+                self.bad_stmts.insert(j.stmt);
+            }
+        }
+        Some(tramps)
+    }
+
+    // ---- emission
+
+    fn emit(&mut self, jumps: &[Jump<'s>], tramps: &[(bool, bool)]) -> Assembly {
+        let program = self.program;
+        let pos = positions(tramps);
+        let mut insns = Vec::with_capacity(pos[program.stmts.len()]);
+        let mut spans = Vec::with_capacity(insns.capacity());
+        let mut jumps = jumps.iter().peekable();
+        for (i, stmt) in program.stmts.iter().enumerate() {
+            debug_assert_eq!(insns.len(), pos[i]);
+            match jumps.next_if(|j| j.stmt == i) {
+                Some(j) => emit_jump(&mut insns, j, &pos, tramps[i]),
+                None => insns.push(stmt.insn),
+            }
+            spans.resize(insns.len(), stmt.span);
+            self.insn_stmt.resize(insns.len(), i);
+        }
+        let names = (program.names.iter())
+            .map(|n| NameUse {
+                insn: pos[n.stmt],
+                span: n.span,
+                name: n.name.name,
+                qualified: n.name.qualified,
+                resolved_for: n.name.resolved_for,
+                value: n.value,
+            })
+            .collect();
+        Assembly {
+            arch: self.opts.arch,
+            insns,
+            warnings: Vec::new(),
+            spans,
+            names,
+        }
+    }
+
+    // ---- checks of values and the kernel's rules
 
     fn check_kernel(&mut self, asm: &Assembly, jumps: &[Jump<'s>]) {
         // Numeric targets past the end, reported with the number written.
@@ -845,7 +966,7 @@ impl<'s> Assembler<'s> {
                     let msg = format!(
                         "jump target {text} skips past the end of the program ({} instruction(s) \
                          follow this one)",
-                        self.stmts.len() - i - 1
+                        self.program.stmts.len() - i - 1
                     );
                     let d = self.severity_diag(ErrorClass::TargetOutOfRange, msg, *span);
                     self.diags.push(d);
@@ -889,7 +1010,7 @@ fn beyond_or_stmt(i: usize, distance: usize, n: usize) -> Dest<'static> {
         Dest::Stmt(i + 1 + distance)
     } else {
         Dest::Beyond {
-            distance: Distance::small(distance as u64),
+            distance: Box::new(Distance::small(distance as u64)),
         }
     }
 }
@@ -968,10 +1089,8 @@ fn emit_jump(insns: &mut Vec<Insn>, j: &Jump<'_>, pos: &[usize], tramps: (bool, 
         insns.push(Insn::stmt(seccomp::JMP_JA, offset(&j.targets[0].1, here)));
         return;
     };
-    let k = match &j.cond.expect("encoding needs a condition").rhs {
-        Operand::X => 0,
-        Operand::K(v) => v.value,
-    };
+    // X as the operand leaves `k` 0.
+    let k = j.test.and_then(|(_, rhs)| rhs).unwrap_or(0);
     let (tramp_t, tramp_f) = tramps;
     let mut jump = Insn::new(code, 0, 0, k);
     // The trampolines that follow it, true side first.

@@ -250,23 +250,90 @@ pub fn parse<'a>(
     arch: Arch,
     first_only: bool,
 ) -> Parsed<'a> {
-    let mut p = Parser {
-        src,
-        // Tokens other than unknown ones are ASCII, so in a UTF-8 source
-        // (the usual case) their text is a slice of it, checked once here
-        // rather than token by token.
-        utf8: core::str::from_utf8(src).ok(),
-        window: Window::new(tokens),
-        last_content: Span::default(),
-        arch,
-        first_only,
-        out: Parsed {
-            complete: true,
-            ..Parsed::default()
-        },
-    };
-    p.program();
-    p.out
+    let mut statements = Statements::new(src, tokens, arch, first_only);
+    let parsed: Vec<Statement<'a>> = statements.by_ref().collect();
+    Parsed {
+        statements: parsed,
+        ..statements.finish()
+    }
+}
+
+/// The statements of a source, parsed one at a time as they are asked for,
+/// as [`parse`] finds them. Once they are all taken, [`Statements::finish`]
+/// gives the rest of what it found; [`Statements::errors`] are the errors
+/// so far, in the order found.
+pub struct Statements<'a, I> {
+    parser: Parser<'a, I>,
+    started: bool,
+    stopped: bool,
+}
+
+impl<'a, I: Iterator<Item = Token>> Statements<'a, I> {
+    pub fn new(src: &'a [u8], tokens: I, arch: Arch, first_only: bool) -> Statements<'a, I> {
+        Statements {
+            parser: Parser {
+                src,
+                // Tokens other than unknown ones are ASCII, so in a UTF-8
+                // source (the usual case) their text is a slice of it,
+                // checked once here rather than token by token.
+                utf8: core::str::from_utf8(src).ok(),
+                window: Window::new(tokens),
+                last_content: Span::default(),
+                arch,
+                first_only,
+                out: Parsed {
+                    complete: true,
+                    ..Parsed::default()
+                },
+            },
+            started: false,
+            stopped: false,
+        }
+    }
+
+    /// The errors found so far.
+    pub fn errors(&self) -> &[Diagnostic] {
+        &self.parser.out.errors
+    }
+
+    /// The errors, the orphan labels and whether every statement parsed;
+    /// the statements themselves were taken one by one.
+    pub fn finish(self) -> Parsed<'a> {
+        self.parser.out
+    }
+}
+
+impl<'a, I: Iterator<Item = Token>> Iterator for Statements<'a, I> {
+    type Item = Statement<'a>;
+
+    fn next(&mut self) -> Option<Statement<'a>> {
+        let p = &mut self.parser;
+        if !self.started {
+            self.started = true;
+            p.skip_separators();
+        }
+        while !self.stopped && p.window.at(0).is_some() {
+            let mut labels = Vec::new();
+            let parsed = p.statement(&mut labels);
+            match parsed {
+                Ok(stmt) => {
+                    p.skip_separators();
+                    return Some(stmt);
+                }
+                Err(Stop) => {
+                    p.out.complete = false;
+                    p.out.orphan_labels.append(&mut labels);
+                    if p.first_only {
+                        self.stopped = true;
+                        return None;
+                    }
+                    p.recover();
+                }
+            }
+            p.skip_separators();
+        }
+        None
+    }
 }
 
 /// The tokens around the parser's position: the next two (the grammar needs
@@ -325,25 +392,6 @@ struct Parser<'a, I> {
 }
 
 impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
-    fn program(&mut self) {
-        self.skip_separators();
-        while self.window.at(0).is_some() {
-            let mut labels = Vec::new();
-            match self.statement(&mut labels) {
-                Ok(stmt) => self.out.statements.push(stmt),
-                Err(Stop) => {
-                    self.out.complete = false;
-                    self.out.orphan_labels.append(&mut labels);
-                    if self.first_only {
-                        return;
-                    }
-                    self.recover();
-                }
-            }
-            self.skip_separators();
-        }
-    }
-
     /// Newlines, and in strict mode `;`, between statements.
     fn skip_separators(&mut self) {
         while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
