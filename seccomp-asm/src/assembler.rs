@@ -493,10 +493,19 @@ struct Lowering<'s> {
 
 impl<'s> Lowering<'s> {
     fn new(src: &'s [u8], strict: bool) -> Lowering<'s> {
+        // Sized for one statement a line, the usual layout, so the lists are
+        // not copied as they grow (room reserved and never used costs no
+        // memory the program touches).
+        let lines = src.iter().map(|&b| usize::from(b == b'\n')).sum::<usize>() + 1;
         Lowering {
             src,
             strict,
-            program: Program::default(),
+            program: Program {
+                stmts: Vec::with_capacity(lines),
+                jumps: Vec::with_capacity(lines),
+                labels: Vec::with_capacity(lines),
+                names: Vec::with_capacity(lines),
+            },
             diags: Vec::new(),
             bad_stmts: HashSet::new(),
         }

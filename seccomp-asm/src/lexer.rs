@@ -112,14 +112,34 @@ impl Token {
     }
 }
 
+/// The classes of every byte, looked up rather than computed: the lexer
+/// tests each byte of a source at least once.
+const CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            class[b] |= SPACE;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            class[b] |= WORD;
+        }
+        b += 1;
+    }
+    class
+};
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+
 /// Regex `\s`: space, `\t`, `\n`, `\v`, `\f`, `\r`.
 pub(crate) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+    CLASS[usize::from(b)] & SPACE != 0
 }
 
 /// Regex `\w` on bytes.
 pub(crate) fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    CLASS[usize::from(b)] & WORD != 0
 }
 
 fn word_len(s: &[u8]) -> usize {

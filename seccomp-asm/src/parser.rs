@@ -360,7 +360,12 @@ impl<I: Iterator<Item = Token>> Window<I> {
 
     /// The `n`th token ahead (0 or 1), or the `n`th taken (-1 or -2).
     fn at(&self, n: isize) -> Option<Token> {
-        self.ring[(self.next as isize + n).rem_euclid(4) as usize]
+        *self.get(n)
+    }
+
+    /// [`Window::at`], without copying the token.
+    fn get(&self, n: isize) -> &Option<Token> {
+        &self.ring[(self.next as isize + n).rem_euclid(4) as usize]
     }
 
     fn take(&mut self) -> Option<Token> {
@@ -416,11 +421,11 @@ impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
     // ---- token helpers
 
     fn peek(&self) -> Option<TokenKind> {
-        self.window.at(0).map(|t| t.kind)
+        self.window.get(0).as_ref().map(|t| t.kind)
     }
 
     fn peek_second(&self) -> Option<TokenKind> {
-        self.window.at(1).map(|t| t.kind)
+        self.window.get(1).as_ref().map(|t| t.kind)
     }
 
     fn is(&self, kind: TokenKind) -> bool {
