@@ -230,7 +230,6 @@ fn assemble_with_base(
         program: &program,
         diags: errors,
         bad_stmts,
-        insn_stmt: Vec::new(),
     };
     let result = asm.run(&parsed.orphan_labels, incomplete);
     let mut diags = asm.diags;
@@ -642,19 +641,31 @@ impl<'s> Lowering<'s> {
     }
 }
 
-/// A jump statement after resolution, its targets in the order written.
+/// A jump statement after resolution: where its targets, in the order
+/// written, lead.
 struct Jump<'s> {
-    stmt: usize,
-    test: Option<Test>,
-    targets: [(&'s Target<'s>, Dest<'s>); 2],
+    written: &'s JumpStmt<'s>,
+    dests: [Dest<'s>; 2],
 }
 
-impl Jump<'_> {
+impl<'s> Jump<'s> {
+    fn stmt(&self) -> usize {
+        self.written.stmt
+    }
+
+    /// Each target as written, with where it leads.
+    fn targets(&self) -> [(&Target<'s>, &Dest<'s>); 2] {
+        [
+            (&self.written.jt, &self.dests[0]),
+            (&self.written.jf, &self.dests[1]),
+        ]
+    }
+
     /// The instruction's (jt, jf) destinations and opcode, or `None` for JA:
     /// no condition, or both destinations equal.
     fn encoding(&self) -> Option<(u16, &Dest<'_>, &Dest<'_>)> {
-        let (cmp, rhs) = self.test?;
-        let (t, f) = (&self.targets[0].1, &self.targets[1].1);
+        let (cmp, rhs) = self.written.test?;
+        let (t, f) = (&self.dests[0], &self.dests[1]);
         if t == f {
             return None;
         }
@@ -676,6 +687,15 @@ impl Jump<'_> {
     }
 }
 
+/// Where the instructions of each statement go.
+struct Layout {
+    /// Per statement, whether its true side and its false side go through
+    /// a trampoline.
+    tramps: Vec<(bool, bool)>,
+    /// Where each statement's instructions start, and the total at the end.
+    pos: Vec<usize>,
+}
+
 /// A diagnostic of something seccomp-tools lets through: an error in strict
 /// mode, a warning in compatible mode.
 fn severity_diag(strict: bool, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
@@ -694,8 +714,6 @@ struct Assembler<'s> {
     /// Statements whose instruction is already known to be wrong; kernel
     /// checks skip them.
     bad_stmts: HashSet<usize>,
-    /// The statement of each emitted instruction.
-    insn_stmt: Vec<usize>,
 }
 
 impl<'s> Assembler<'s> {
@@ -719,9 +737,9 @@ impl<'s> Assembler<'s> {
         if incomplete {
             return None;
         }
-        let plan = self.plan(&jumps)?;
-        let assembly = self.emit(&jumps, &plan);
-        self.check_kernel(&assembly, &jumps);
+        let layout = self.plan(&jumps)?;
+        let assembly = self.emit(&jumps, &layout.tramps, &layout.pos);
+        self.check_kernel(&assembly, &jumps, &layout.pos);
         Some(assembly)
     }
 
@@ -772,13 +790,10 @@ impl<'s> Assembler<'s> {
         let program = self.program;
         let n = program.stmts.len();
         let mut jumps = Vec::with_capacity(program.jumps.len());
-        for JumpStmt {
-            stmt: i,
-            test,
-            jt,
-            jf,
-        } in &program.jumps
-        {
+        for written in &program.jumps {
+            let JumpStmt {
+                stmt: i, jt, jf, ..
+            } = written;
             let i = *i;
             let mut dests: [Option<Dest<'s>>; 2] = [None, None];
             for (side, target) in [jt, jf].into_iter().enumerate() {
@@ -839,9 +854,8 @@ impl<'s> Assembler<'s> {
                 unreachable!("both sides are resolved")
             };
             jumps.push(Jump {
-                stmt: i,
-                test: *test,
-                targets: [(jt, t), (jf, f)],
+                written,
+                dests: [t, f],
             });
         }
         Some(jumps)
@@ -850,8 +864,8 @@ impl<'s> Assembler<'s> {
     // ---- layout
 
     /// Decides which jumps get trampolines, and reports the jumps that are
-    /// too long. Returns, per statement, (true-side, false-side) trampolines.
-    fn plan(&mut self, jumps: &[Jump<'s>]) -> Option<Vec<(bool, bool)>> {
+    /// too long.
+    fn plan(&mut self, jumps: &[Jump<'s>]) -> Option<Layout> {
         let n = self.program.stmts.len();
         let mut tramps = vec![(false, false); n];
         let relax = self.opts.relax_jumps;
@@ -865,13 +879,13 @@ impl<'s> Assembler<'s> {
                     let Some((_, t, f)) = j.encoding() else {
                         continue;
                     };
-                    let from = pos[j.stmt] + 1;
+                    let from = pos[j.stmt()] + 1;
                     for (side, dest) in [(0, t), (1, f)] {
                         if let Dest::Stmt(to) = dest {
                             let slot = if side == 0 {
-                                &mut tramps[j.stmt].0
+                                &mut tramps[j.stmt()].0
                             } else {
-                                &mut tramps[j.stmt].1
+                                &mut tramps[j.stmt()].1
                             };
                             if !*slot && (pos[*to] - from) as u64 > JUMP_DISTANCE_MAX {
                                 *slot = true;
@@ -892,10 +906,10 @@ impl<'s> Assembler<'s> {
             if j.encoding().is_none() {
                 continue;
             }
-            for (target, dest) in &j.targets {
+            for (target, dest) in j.targets() {
                 let distance = match dest {
                     Dest::Stmt(to) if !relax => {
-                        Distance::small((pos[*to] - pos[j.stmt] - 1) as u64)
+                        Distance::small((pos[*to] - pos[j.stmt()] - 1) as u64)
                     }
                     Dest::Beyond { distance, .. } => **distance,
                     _ => continue,
@@ -918,28 +932,26 @@ impl<'s> Assembler<'s> {
                 }
                 let d = Diagnostic::error(ErrorClass::LongJumpError, msg, *span).at(*pos);
                 self.fail(d)?;
-                self.bad_stmts.insert(j.stmt);
+                self.bad_stmts.insert(j.stmt());
             }
         }
-        Some(tramps)
+        Some(Layout { tramps, pos })
     }
 
     // ---- emission
 
-    fn emit(&mut self, jumps: &[Jump<'s>], tramps: &[(bool, bool)]) -> Assembly {
+    fn emit(&mut self, jumps: &[Jump<'s>], tramps: &[(bool, bool)], pos: &[usize]) -> Assembly {
         let program = self.program;
-        let pos = positions(tramps);
         let mut insns = Vec::with_capacity(pos[program.stmts.len()]);
         let mut spans = Vec::with_capacity(insns.capacity());
         let mut jumps = jumps.iter().peekable();
         for (i, stmt) in program.stmts.iter().enumerate() {
             debug_assert_eq!(insns.len(), pos[i]);
-            match jumps.next_if(|j| j.stmt == i) {
-                Some(j) => emit_jump(&mut insns, j, &pos, tramps[i]),
+            match jumps.next_if(|j| j.stmt() == i) {
+                Some(j) => emit_jump(&mut insns, j, pos, tramps[i]),
                 None => insns.push(stmt.insn),
             }
             spans.resize(insns.len(), stmt.span);
-            self.insn_stmt.resize(insns.len(), i);
         }
         let names = (program.names.iter())
             .map(|n| NameUse {
@@ -962,15 +974,15 @@ impl<'s> Assembler<'s> {
 
     // ---- checks of values and the kernel's rules
 
-    fn check_kernel(&mut self, asm: &Assembly, jumps: &[Jump<'s>]) {
+    fn check_kernel(&mut self, asm: &Assembly, jumps: &[Jump<'s>], pos: &[usize]) {
         // Numeric targets past the end, reported with the number written.
         let mut past_end = HashSet::new();
         for j in jumps {
-            for (target, dest) in &j.targets {
+            for (target, dest) in j.targets() {
                 let (Target::Named { text, span, .. }, Dest::Beyond { .. }) = (target, dest) else {
                     continue;
                 };
-                let i = j.stmt;
+                let i = j.stmt();
                 if *text != "next" && !self.bad_stmts.contains(&i) && past_end.insert(i) {
                     let msg = format!(
                         "jump target {text} skips past the end of the program ({} instruction(s) \
@@ -996,7 +1008,8 @@ impl<'s> Assembler<'s> {
                 Violation::TooLong { .. } => bpf::MAXINSNS,
                 _ => v.pc().unwrap_or(0),
             };
-            let stmt = self.insn_stmt[pc];
+            // The statement whose instructions start at or before `pc`.
+            let stmt = pos.partition_point(|&start| start <= pc) - 1;
             if self.bad_stmts.contains(&stmt)
                 || (matches!(v, Violation::JumpOutOfRange { .. }) && past_end.contains(&stmt))
             {
@@ -1085,7 +1098,7 @@ fn operand_value(o: &Operand) -> Option<&Value> {
 
 /// Appends the instruction of a jump, and its trampolines.
 fn emit_jump(insns: &mut Vec<Insn>, j: &Jump<'_>, pos: &[usize], tramps: (bool, bool)) {
-    let here = pos[j.stmt];
+    let here = pos[j.stmt()];
     // The offset from instruction `from` (exclusive) to a destination.
     let offset = |dest: &Dest<'_>, from: usize| -> u32 {
         match dest {
@@ -1095,11 +1108,11 @@ fn emit_jump(insns: &mut Vec<Insn>, j: &Jump<'_>, pos: &[usize], tramps: (bool, 
         }
     };
     let Some((code, t, f)) = j.encoding() else {
-        insns.push(Insn::stmt(seccomp::JMP_JA, offset(&j.targets[0].1, here)));
+        insns.push(Insn::stmt(seccomp::JMP_JA, offset(&j.dests[0], here)));
         return;
     };
     // X as the operand leaves `k` 0.
-    let k = j.test.and_then(|(_, rhs)| rhs).unwrap_or(0);
+    let k = j.written.test.and_then(|(_, rhs)| rhs).unwrap_or(0);
     let (tramp_t, tramp_f) = tramps;
     let mut jump = Insn::new(code, 0, 0, k);
     // The trampolines that follow it, true side first.

@@ -451,6 +451,8 @@ fn strict_errors_for_kernel_rules_point_at_the_statement() {
         "{}",
         d[0].message
     );
+    // Blamed on the statement of instruction 4096, the first one too many.
+    assert_eq!(&too_long[d[0].span.start..d[0].span.end], "return 0");
 }
 
 #[test]
