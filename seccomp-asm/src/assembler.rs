@@ -45,7 +45,7 @@ use crate::arch::Arch;
 use crate::bpf::{self, seccomp};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Span};
 use crate::insn::Insn;
-use crate::lexer::{self, TokenKind};
+use crate::lexer;
 use crate::parser::{
     self, AluOp, CmpOp, DataSource, Load, Operand, Reg, ReturnValue, Statement, StmtKind, Target,
     Value,
@@ -180,13 +180,8 @@ fn assemble_with_base(
     // noted on the way. seccomp-tools scans the whole source before it
     // parses and reports every unknown token instead of any other error, so
     // when parsing stops early the rest is scanned for them.
-    let mut unknown = Vec::new();
-    let mut tokens = lexer::Lexer::new(src, opts.arch, opts.mode).inspect(|t| {
-        if t.kind == TokenKind::Unknown {
-            unknown.push(*t);
-        }
-    });
-    let mut statements = parser::Statements::new(src, tokens.by_ref(), opts.arch, !strict);
+    let lexer = lexer::Lexer::new(src, opts.arch, opts.mode).keeping_unknown();
+    let mut statements = parser::Statements::new(src, lexer, opts.arch, !strict);
     let mut lowering = Lowering::new(src, strict);
     let mut errors_seen = 0;
     while let Some(stmt) = statements.next() {
@@ -195,8 +190,9 @@ fn assemble_with_base(
         errors_seen += new_errors.len();
         lowering.add(stmt, new_errors);
     }
-    let parsed = statements.finish();
-    tokens.for_each(drop);
+    let (parsed, mut lexer) = statements.finish_with_source();
+    lexer.by_ref().for_each(drop);
+    let unknown = lexer.take_unknown();
     let mut errors: Vec<Diagnostic> = unknown
         .iter()
         .map(|t| match strict {

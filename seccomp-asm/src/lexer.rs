@@ -192,6 +192,8 @@ pub struct Lexer<'a> {
     /// The second token of a goto (its target) or a ternary (the false
     /// target), scanned with the first.
     queued: Option<Token>,
+    /// The unknown tokens scanned so far, when asked for.
+    unknown: Option<Vec<Token>>,
 }
 
 impl<'a> Lexer<'a> {
@@ -205,7 +207,22 @@ impl<'a> Lexer<'a> {
             col: 0,
             started: false,
             queued: None,
+            unknown: None,
         }
+    }
+
+    /// Keeps the unknown tokens it scans, for [`Lexer::take_unknown`].
+    pub fn keeping_unknown(mut self) -> Lexer<'a> {
+        self.unknown = Some(Vec::new());
+        self
+    }
+
+    /// The unknown tokens scanned so far, if they are kept.
+    pub fn take_unknown(&mut self) -> Vec<Token> {
+        self.unknown
+            .as_mut()
+            .map(core::mem::take)
+            .unwrap_or_default()
     }
 
     /// A token of `len` bytes at `start`, at the current row and `col`.
@@ -237,8 +254,21 @@ impl Iterator for Lexer<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
+        let mut slot = None;
+        self.next_into(&mut slot);
+        slot
+    }
+}
+
+impl Lexer<'_> {
+    /// Scans the next token into `slot` (`None` at the end). Each token is
+    /// written where it is kept: the parser's token window gives its slots
+    /// here, and a token that went through a temporary would be copied
+    /// while its fields are still being stored, which stalls the copy.
+    pub fn next_into(&mut self, slot: &mut Option<Token>) {
         if let Some(token) = self.queued.take() {
-            return Some(token);
+            *slot = Some(token);
+            return;
         }
         while self.at < self.src.len() {
             let at = self.at;
@@ -257,10 +287,11 @@ impl Iterator for Lexer<'_> {
                 self.row += n;
                 self.col = 0;
                 self.at += n;
-                match token {
-                    Some(token) => return Some(token),
-                    None => continue,
+                if token.is_some() {
+                    *slot = token;
+                    return;
                 }
+                continue;
             }
             // 2. Blanks (running over newlines without counting them) and comments.
             if is_space(first) {
@@ -278,7 +309,8 @@ impl Iterator for Lexer<'_> {
                 if rest.get(word) == Some(&b':') {
                     let token = self.take(TokenKind::Label, word);
                     self.skip(1);
-                    return Some(token);
+                    *slot = Some(token);
+                    return;
                 }
                 // 4. goto / jmp / jump and a target.
                 if let Some(len) = lex_goto(rest) {
@@ -289,29 +321,34 @@ impl Iterator for Lexer<'_> {
                         let goto = self.take(TokenKind::Goto, len);
                         self.skip(blanks);
                         self.queued = Some(self.take(TokenKind::Target, target_len));
-                        return Some(goto);
+                        *slot = Some(goto);
+                        return;
                     }
                 }
                 // No keyword, action, constant, syscall or arch name starts
                 // with a digit: such a word can only be a number.
                 if !first.is_ascii_digit() {
                     if let Some(kind) = lex_word(&rest[..word], self.arch) {
-                        return Some(self.take(kind, word));
+                        *slot = Some(self.take(kind, word));
+                        return;
                     }
                     // 8b. <arch>.<name>
                     if let Some(len) = lex_qualified(rest) {
-                        return Some(self.take(TokenKind::Syscall, len));
+                        *slot = Some(self.take(TokenKind::Syscall, len));
+                        return;
                     }
                 }
             }
             // 9, 10. Numbers.
             if let Some((kind, len)) = lex_number(rest) {
-                return Some(self.take(kind, len));
+                *slot = Some(self.take(kind, len));
+                return;
             }
             if !is_word(first) {
                 // 11. Operators and punctuation.
                 if let Some((kind, len)) = lex_punct(rest) {
-                    return Some(self.take(kind, len));
+                    *slot = Some(self.take(kind, len));
+                    return;
                 }
                 // 12. Ternary targets.
                 if let Some((jt, jf, len)) = lex_ternary(rest) {
@@ -322,17 +359,24 @@ impl Iterator for Lexer<'_> {
                         self.token(TokenKind::Target, at + jf.start, jf.len(), col + jf.start);
                     self.queued = Some(second);
                     self.skip(len);
-                    return Some(first);
+                    *slot = Some(first);
+                    return;
                 }
                 if self.mode == Mode::Strict && first == b';' {
-                    return Some(self.take(TokenKind::Semicolon, 1));
+                    *slot = Some(self.take(TokenKind::Semicolon, 1));
+                    return;
                 }
             }
             // 13. Unknown: up to the next blank.
             let len = rest.iter().take_while(|&&b| !is_space(b)).count();
-            return Some(self.take(TokenKind::Unknown, len));
+            let token = self.take(TokenKind::Unknown, len);
+            if let Some(unknown) = &mut self.unknown {
+                unknown.push(token);
+            }
+            *slot = Some(token);
+            return;
         }
-        None
+        *slot = None;
     }
 }
 
@@ -681,6 +725,21 @@ mod tests {
                 k(Unknown, ";;X"),
             ]
         );
+    }
+
+    #[test]
+    fn unknown_tokens_are_kept_when_asked() {
+        let src = b"A = %1\nreturn $ALLOW @";
+        let mut lexer = super::Lexer::new(src, Arch::X86_64, Mode::Compatible).keeping_unknown();
+        let all: Vec<_> = lexer.by_ref().collect();
+        let unknown: Vec<&[u8]> = lexer.take_unknown().iter().map(|t| t.text(src)).collect();
+        assert_eq!(unknown, [&b"%1"[..], b"$ALLOW", b"@"]);
+        assert_eq!(all.iter().filter(|t| t.kind == Unknown).count(), 3);
+        // Taken once; a lexer not asked keeps none.
+        assert!(lexer.take_unknown().is_empty());
+        let mut plain = super::Lexer::new(src, Arch::X86_64, Mode::Compatible);
+        plain.by_ref().for_each(drop);
+        assert!(plain.take_unknown().is_empty());
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::action::Action;
 use crate::arch::Arch;
 use crate::data::{Field, SECCOMP_DATA_SIZE};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Pos, Span};
-use crate::lexer::{arch_by_name, Keyword, Token, TokenKind};
+use crate::lexer::{arch_by_name, Keyword, Lexer, Token, TokenKind};
 
 /// A constant as written, with the 32-bit value seccomp-tools gives it.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -250,7 +250,7 @@ pub fn parse<'a>(
     arch: Arch,
     first_only: bool,
 ) -> Parsed<'a> {
-    let mut statements = Statements::new(src, tokens, arch, first_only);
+    let mut statements = Statements::new(src, FromIter(tokens), arch, first_only);
     let parsed: Vec<Statement<'a>> = statements.by_ref().collect();
     Parsed {
         statements: parsed,
@@ -268,7 +268,7 @@ pub struct Statements<'a, I> {
     stopped: bool,
 }
 
-impl<'a, I: Iterator<Item = Token>> Statements<'a, I> {
+impl<'a, I: TokenSource> Statements<'a, I> {
     pub fn new(src: &'a [u8], tokens: I, arch: Arch, first_only: bool) -> Statements<'a, I> {
         Statements {
             parser: Parser {
@@ -299,11 +299,18 @@ impl<'a, I: Iterator<Item = Token>> Statements<'a, I> {
     /// The errors, the orphan labels and whether every statement parsed;
     /// the statements themselves were taken one by one.
     pub fn finish(self) -> Parsed<'a> {
-        self.parser.out
+        self.finish_with_source().0
+    }
+
+    /// [`Statements::finish`], and the token source: when parsing stopped
+    /// at a first error (`first_only`), what it has not yet given is left in
+    /// it (but for the two tokens read ahead).
+    pub fn finish_with_source(self) -> (Parsed<'a>, I) {
+        (self.parser.out, self.parser.window.tokens)
     }
 }
 
-impl<'a, I: Iterator<Item = Token>> Iterator for Statements<'a, I> {
+impl<'a, I: TokenSource> Iterator for Statements<'a, I> {
     type Item = Statement<'a>;
 
     fn next(&mut self) -> Option<Statement<'a>> {
@@ -347,13 +354,16 @@ struct Window<I> {
     next: usize,
 }
 
-impl<I: Iterator<Item = Token>> Window<I> {
+impl<I: TokenSource> Window<I> {
     fn new(mut tokens: I) -> Window<I> {
-        let first = tokens.next();
-        let second = first.and_then(|_| tokens.next());
+        let mut ring = [None; 4];
+        tokens.next_into(&mut ring[0]);
+        if ring[0].is_some() {
+            tokens.next_into(&mut ring[1]);
+        }
         Window {
             tokens,
-            ring: [first, second, None, None],
+            ring,
             next: 0,
         }
     }
@@ -374,8 +384,34 @@ impl<I: Iterator<Item = Token>> Window<I> {
         // The slot of the token taken two tokens ago receives the one two
         // ahead (none past the end).
         let two_ahead = (self.next + 1) % 4;
-        self.ring[two_ahead] = self.ring[self.next].and_then(|_| self.tokens.next());
+        if self.ring[self.next].is_some() {
+            self.tokens.next_into(&mut self.ring[two_ahead]);
+        } else {
+            self.ring[two_ahead] = None;
+        }
         Some(t)
+    }
+}
+
+/// Where the parser's tokens come from: the [`Lexer`] as it scans, or any
+/// list of tokens ([`FromIter`]).
+pub trait TokenSource {
+    /// Puts the next token in `slot`, `None` at the end.
+    fn next_into(&mut self, slot: &mut Option<Token>);
+}
+
+impl TokenSource for Lexer<'_> {
+    fn next_into(&mut self, slot: &mut Option<Token>) {
+        Lexer::next_into(self, slot);
+    }
+}
+
+/// Tokens from an iterator.
+pub struct FromIter<I>(pub I);
+
+impl<I: Iterator<Item = Token>> TokenSource for FromIter<I> {
+    fn next_into(&mut self, slot: &mut Option<Token>) {
+        *slot = self.0.next();
     }
 }
 
@@ -396,7 +432,7 @@ struct Parser<'a, I> {
     out: Parsed<'a>,
 }
 
-impl<'a, I: Iterator<Item = Token>> Parser<'a, I> {
+impl<'a, I: TokenSource> Parser<'a, I> {
     /// Newlines, and in strict mode `;`, between statements.
     fn skip_separators(&mut self) {
         while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
