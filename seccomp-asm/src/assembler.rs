@@ -488,18 +488,20 @@ struct Lowering<'s> {
 
 impl<'s> Lowering<'s> {
     fn new(src: &'s [u8], strict: bool) -> Lowering<'s> {
-        // Sized for one statement a line, the usual layout, so the lists are
-        // not copied as they grow (room reserved and never used costs no
-        // memory the program touches).
-        let lines = src.iter().map(|&b| usize::from(b == b'\n')).sum::<usize>() + 1;
+        // The lists of statements and jumps are sized for a statement every
+        // 8 bytes, more than sources have, so they are seldom copied as they
+        // grow (room reserved and never used costs no memory the program
+        // touches); but for no more than 16 times the kernel's limit, beyond
+        // which the lists grow as needed.
+        let room = (src.len() / 8 + 1).min(16 * bpf::MAXINSNS);
         Lowering {
             src,
             strict,
             program: Program {
-                stmts: Vec::with_capacity(lines),
-                jumps: Vec::with_capacity(lines),
-                labels: Vec::with_capacity(lines),
-                names: Vec::with_capacity(lines),
+                stmts: Vec::with_capacity(room),
+                jumps: Vec::with_capacity(room),
+                labels: Vec::new(),
+                names: Vec::new(),
             },
             diags: Vec::new(),
             bad_stmts: HashSet::new(),
