@@ -1023,6 +1023,16 @@ pub(crate) fn parse_number(text: &str, radix: u32) -> (u32, Option<i128>) {
     } else {
         body
     };
+    // The common case, a number that fits 64 bits, in one library call.
+    if let Ok(value) = u64::from_str_radix(digits, radix) {
+        let masked = value as u32;
+        let exact = i128::from(value);
+        return if negative {
+            (masked.wrapping_neg(), Some(-exact))
+        } else {
+            (masked, Some(exact))
+        };
+    }
     let mut masked: u64 = 0;
     let mut exact: Option<i128> = Some(0);
     for c in digits.chars() {
@@ -1075,6 +1085,15 @@ mod tests {
         );
         let huge = "9".repeat(60);
         assert_eq!(parse_number(&huge, 10).1, None);
+        // Either side of 64 bits.
+        let max = i128::from(u64::MAX);
+        assert_eq!(
+            parse_number("18446744073709551615", 10),
+            (u32::MAX, Some(max))
+        );
+        assert_eq!(parse_number("18446744073709551616", 10), (0, Some(max + 1)));
+        assert_eq!(parse_number("-0xffffffffffffffff", 16), (1, Some(-max)));
+        assert_eq!(parse_number("0x10000000000000001", 16), (1, Some(max + 2)));
     }
 
     #[test]
