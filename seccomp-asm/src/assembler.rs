@@ -1,7 +1,9 @@
 //! Statements to instructions: label resolution, jump encoding (optionally
 //! through `goto` trampolines), and the checks of the two modes.
 //!
-//! The pipeline is [`lexer::lex`] → [`parser::parse`] → [`assemble`].
+//! The pipeline is [`lexer::Lexer`] → [`parser::Statements`] → [`assemble`],
+//! one token and one statement at a time: no list of a whole source's tokens
+//! or syntax trees is held.
 //!
 //! ```
 //! use seccomp_asm::{assemble, render, Arch, Mode, Options};
