@@ -27,6 +27,7 @@
 //! where many paths meet, and the pass is about linear in the program.
 
 use crate::insn::Insn;
+use std::collections::BTreeMap;
 
 /// A register.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -153,6 +154,7 @@ pub enum Op {
 
 impl Op {
     /// Reads an instruction the way seccomp-tools does.
+    #[inline]
     pub const fn of(insn: Insn) -> Op {
         let code = insn.code;
         let k = insn.k;
@@ -277,13 +279,23 @@ impl Pin {
 struct State {
     a: Value,
     x: Value,
-    /// The slots something reads, in slot order (see [`Relevance::slot`]).
-    mem: Vec<Value>,
     /// The pins of `sys_number` and `arch`, which every filter makes; only
     /// the first pin of a word on a path counts.
     sys_number: Option<Pin>,
     arch: Option<Pin>,
-    /// `(offset, pin)` for the other words, sorted by offset.
+    /// Scratch slots and the pins of other words, in the programs where they
+    /// matter (see [`Relevance`]). Most programs need neither, and then a
+    /// state is a few words, cheap to copy from line to line.
+    more: Option<Box<More>>,
+}
+
+/// The parts of a [`State`] only some programs need.
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Default)]
+struct More {
+    /// The slots something reads, in slot order (see [`Relevance::slot`]).
+    mem: Vec<Value>,
+    /// `(offset, pin)` for words other than `sys_number` and `arch`, sorted
+    /// by offset.
     others: Vec<(u32, Pin)>,
 }
 
@@ -292,22 +304,40 @@ impl State {
         State {
             a: Value::Imm(0),
             x: Value::Imm(0),
-            mem: vec![Value::Opaque; rel.slots],
             sys_number: None,
             arch: None,
-            others: Vec::new(),
+            more: (rel.slots > 0).then(|| {
+                Box::new(More {
+                    mem: vec![Value::Opaque; rel.slots],
+                    others: Vec::new(),
+                })
+            }),
         }
+    }
+
+    fn mem(&self) -> &[Value] {
+        self.more.as_ref().map_or(&[], |more| &more.mem)
+    }
+
+    fn others(&self) -> &[(u32, Pin)] {
+        self.more.as_ref().map_or(&[], |more| &more.others)
+    }
+
+    fn more_mut(&mut self) -> &mut More {
+        self.more.get_or_insert_with(Box::default)
     }
 
     fn pinned(&self, offset: u32) -> Option<Pin> {
         match offset {
             SYS_NUMBER => self.sys_number,
             ARCH => self.arch,
-            _ => self
-                .others
-                .binary_search_by_key(&offset, |&(o, _)| o)
-                .ok()
-                .map(|i| self.others[i].1),
+            _ => {
+                let others = self.others();
+                others
+                    .binary_search_by_key(&offset, |&(o, _)| o)
+                    .ok()
+                    .map(|i| others[i].1)
+            }
         }
     }
 
@@ -321,8 +351,9 @@ impl State {
                 self.arch.get_or_insert(pin);
             }
             _ => {
-                if let Err(i) = self.others.binary_search_by_key(&offset, |&(o, _)| o) {
-                    self.others.insert(i, (offset, pin));
+                let others = &mut self.more_mut().others;
+                if let Err(i) = others.binary_search_by_key(&offset, |&(o, _)| o) {
+                    others.insert(i, (offset, pin));
                 }
             }
         }
@@ -333,11 +364,26 @@ impl State {
         let shape = |s: &State| (s.a, s.x, s.sys_number.is_some(), s.arch.is_some());
         shape(self)
             .cmp(&shape(other))
-            .then_with(|| self.mem.cmp(&other.mem))
+            .then_with(|| self.mem().cmp(other.mem()))
             .then_with(|| {
-                let theirs = other.others.iter().map(|&(o, _)| o);
-                self.others.iter().map(|&(o, _)| o).cmp(theirs)
+                let theirs = other.others().iter().map(|&(o, _)| o);
+                self.others().iter().map(|&(o, _)| o).cmp(theirs)
             })
+    }
+
+    /// Whether two states have the same shape: [`State::cmp_shape`] is
+    /// equal, found without ordering them.
+    fn same_shape(&self, other: &State) -> bool {
+        self.a == other.a
+            && self.x == other.x
+            && self.sys_number.is_some() == other.sys_number.is_some()
+            && self.arch.is_some() == other.arch.is_some()
+            && (self.more.is_none() && other.more.is_none()
+                || self.mem() == other.mem()
+                    && self.others().len() == other.others().len()
+                    && (self.others().iter())
+                        .zip(other.others())
+                        .all(|(m, t)| m.0 == t.0))
     }
 
     /// Merges a state of the same shape into this group.
@@ -349,26 +395,56 @@ impl State {
         };
         union(&mut self.sys_number, other.sys_number);
         union(&mut self.arch, other.arch);
-        for (mine, theirs) in self.others.iter_mut().zip(&other.others) {
-            mine.1 = mine.1.union(theirs.1);
+        if let Some(more) = &mut self.more {
+            for (mine, theirs) in more.others.iter_mut().zip(other.others()) {
+                mine.1 = mine.1.union(theirs.1);
+            }
         }
     }
 }
 
-/// Merges the states reaching a line into groups of one shape each.
-fn merge(mut states: Vec<State>) -> Vec<State> {
+/// Merges the states reaching a line into groups of one shape each, in place.
+fn merge(states: &mut Vec<State>) {
     if states.len() < 2 {
-        return states;
+        return;
+    }
+    if let [first, second] = &mut states[..] {
+        // The common meeting of two paths: no sort needed.
+        if first.same_shape(second) {
+            first.absorb(second);
+            states.pop();
+        }
+        return;
     }
     states.sort_unstable_by(State::cmp_shape);
-    let mut groups: Vec<State> = Vec::with_capacity(states.len());
-    for state in states {
-        match groups.last_mut() {
-            Some(group) if group.cmp_shape(&state).is_eq() => group.absorb(&state),
-            _ => groups.push(state),
+    // `dedup_by` hands each state with the last group kept before it.
+    states.dedup_by(|state, group| {
+        let same = group.same_shape(state);
+        if same {
+            group.absorb(state);
+        }
+        same
+    });
+}
+
+/// Adds a state to those waiting at a line. Where many paths meet (a
+/// thousand tests jumping to one `return ALLOW`), the states would pile up
+/// until the line is reached. Paths that meet mostly come in a row with the
+/// same shape, so a state like the last one is merged into it at once; and
+/// a full buffer is merged before it grows, which keeps it about as small
+/// as its groups for the price of one more sort each time it doubles.
+fn add(states: &mut Vec<State>, state: State) {
+    const MERGE_FROM: usize = 8;
+    if let Some(last) = states.last_mut() {
+        if last.same_shape(&state) {
+            last.absorb(&state);
+            return;
         }
     }
-    groups
+    if states.len() == states.capacity() && states.len() >= MERGE_FROM {
+        merge(states);
+    }
+    states.push(state);
 }
 
 /// Which parts of a state can influence the listing, decided once from the
@@ -384,16 +460,21 @@ struct Relevance {
 }
 
 impl Relevance {
-    fn of(ops: &[Op]) -> Relevance {
+    fn of(ops: impl Iterator<Item = Op>) -> Relevance {
         let mut mem = [false; SLOTS];
+        // Slots X is stored to: X matters if one of them is read.
+        let mut x_stored = [false; SLOTS];
         let mut jeq_x = false;
         let mut txa = false;
         for op in ops {
-            match *op {
+            match op {
                 Op::Load {
                     src: Source::Mem(k),
                     ..
                 } if (k as usize) < SLOTS => mem[k as usize] = true,
+                Op::Store { src: Reg::X, slot } if (slot as usize) < SLOTS => {
+                    x_stored[slot as usize] = true
+                }
                 Op::Jump {
                     cmp: Cmp::Eq,
                     operand: Operand::X,
@@ -404,9 +485,10 @@ impl Relevance {
                 _ => {}
             }
         }
-        let stx = ops.iter().any(|op| {
-            matches!(*op, Op::Store { src: Reg::X, slot } if (slot as usize) < SLOTS && mem[slot as usize])
-        });
+        let stx = mem
+            .iter()
+            .zip(&x_stored)
+            .any(|(&read, &stored)| read && stored);
         let mut slot = [None; SLOTS];
         let mut slots = 0;
         for (k, read) in mem.iter().enumerate() {
@@ -452,25 +534,9 @@ pub struct Analysis {
 impl Analysis {
     /// Runs the pass over a program.
     pub fn new(insns: &[Insn]) -> Analysis {
-        let ops: Vec<Op> = insns.iter().map(|&i| Op::of(i)).collect();
-        let relevance = Relevance::of(&ops);
-        let mut pending: Vec<Vec<State>> = vec![Vec::new(); ops.len()];
-        if let Some(first) = pending.first_mut() {
-            first.push(State::initial(&relevance));
+        Analysis {
+            lines: Pass::new(insns).collect(),
         }
-        let mut lines = Vec::with_capacity(ops.len());
-        for (pc, &insn) in insns.iter().enumerate() {
-            let groups = merge(std::mem::take(&mut pending[pc]));
-            lines.push(facts(&groups));
-            for state in groups {
-                step(insn, pc, state, &relevance, |target, next| {
-                    if let Some(states) = pending.get_mut(target) {
-                        states.push(next);
-                    }
-                });
-            }
-        }
-        Analysis { lines }
     }
 
     /// The number of lines.
@@ -512,6 +578,87 @@ impl Analysis {
     }
 }
 
+/// Lines ahead of the current one whose states are kept in [`Pass::near`]:
+/// a conditional jump reaches at most 256 lines ahead (`pc + 1 + 255`).
+const NEAR: usize = 256;
+
+/// The pass itself, one line at a time: the facts of line 0, then line 1,
+/// and so on. A caller that prints lines as they come (the listing) needs
+/// no table of every line's facts.
+pub struct Pass<'a> {
+    insns: &'a [Insn],
+    rel: Relevance,
+    pc: usize,
+    /// The states waiting at each of the next [`NEAR`] lines, in a ring:
+    /// line `t` uses slot `t % (NEAR + 1)`. Every successor of a line but an
+    /// unconditional jump lands here, so a program needs only this small
+    /// ring, and its buffers are reused from line to line.
+    near: Vec<Vec<State>>,
+    /// The states waiting at lines farther ahead (targets of `goto`s).
+    far: BTreeMap<usize, Vec<State>>,
+}
+
+impl<'a> Pass<'a> {
+    pub fn new(insns: &'a [Insn]) -> Pass<'a> {
+        let rel = Relevance::of(insns.iter().map(|&i| Op::of(i)));
+        let mut near = vec![Vec::new(); (NEAR + 1).min(insns.len())];
+        if let Some(first) = near.first_mut() {
+            first.push(State::initial(&rel));
+        }
+        Pass {
+            insns,
+            rel,
+            pc: 0,
+            near,
+            far: BTreeMap::new(),
+        }
+    }
+}
+
+impl Iterator for Pass<'_> {
+    type Item = LineFacts;
+
+    fn next(&mut self) -> Option<LineFacts> {
+        let pc = self.pc;
+        let insn = *self.insns.get(pc)?;
+        self.pc += 1;
+        let slots = self.near.len();
+        let mut states = core::mem::take(&mut self.near[pc % slots]);
+        if self
+            .far
+            .first_key_value()
+            .is_some_and(|(&line, _)| line == pc)
+        {
+            if let Some((_, far)) = self.far.pop_first() {
+                states.extend(far);
+            }
+        }
+        merge(&mut states);
+        let line = facts(&states);
+        let (near, far, end) = (&mut self.near, &mut self.far, self.insns.len());
+        let op = Op::of(insn);
+        for state in states.drain(..) {
+            step(op, insn, pc, state, &self.rel, |target, next| {
+                if target >= end {
+                    // Past the last line: dropped.
+                } else if target - pc <= NEAR {
+                    add(&mut near[target % slots], next);
+                } else {
+                    add(far.entry(target).or_default(), next);
+                }
+            });
+        }
+        // Keep the emptied buffer's capacity for the line `slots` ahead.
+        self.near[pc % slots] = states;
+        Some(line)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.insns.len() - self.pc;
+        (left, Some(left))
+    }
+}
+
 /// Summarises the groups of states reaching one line.
 fn facts(groups: &[State]) -> LineFacts {
     let Some(first) = groups.first() else {
@@ -539,13 +686,13 @@ fn facts(groups: &[State]) -> LineFacts {
 /// The successors of one state through the instruction at `pc`: calls `emit`
 /// with each target line and the state there.
 fn step(
+    op: Op,
     insn: Insn,
     pc: usize,
     mut state: State,
     rel: &Relevance,
     mut emit: impl FnMut(usize, State),
 ) {
-    let op = Op::of(insn);
     let next = pc + 1;
     // Jump targets are computed wide: `k` is 32 bits and may point far past
     // the end, where the target is simply dropped.
@@ -556,7 +703,7 @@ fn step(
                 Source::Imm(k) => Value::Imm(k),
                 Source::Len => Value::Imm(crate::data::SECCOMP_DATA_SIZE),
                 Source::Mem(k) => match rel.slot.get(k as usize) {
-                    Some(&Some(i)) => state.mem[usize::from(i)],
+                    Some(&Some(i)) => state.mem()[usize::from(i)],
                     _ => Value::Opaque,
                 },
                 Source::Data(k) => Value::Data(k),
@@ -570,10 +717,11 @@ fn step(
         }
         Op::Store { src, slot } => {
             if let Some(&Some(i)) = rel.slot.get(slot as usize) {
-                state.mem[usize::from(i)] = match src {
+                let value = match src {
                     Reg::A => state.a,
                     Reg::X => state.x,
                 };
+                state.more_mut().mem[usize::from(i)] = value;
             }
             emit(next, state);
         }

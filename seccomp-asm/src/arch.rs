@@ -261,12 +261,24 @@ impl Arch {
 
     /// The number a filter sees for a syscall name on this ABI.
     pub fn syscall_nr(self, name: &str) -> Option<u32> {
+        self.syscall(name).map(|(_, nr)| nr)
+    }
+
+    /// [`Arch::syscall_nr`], with the table's own copy of the name, for a
+    /// caller that keeps the name longer than the text it looked up.
+    pub fn syscall(self, name: &str) -> Option<(&'static str, u32)> {
         let table = &self.info().table;
+        // Compared as bytes, which orders as `str` does without checking
+        // character boundaries at every step.
+        let names = table.names.as_bytes();
         let i = table
             .by_name
-            .binary_search_by(|&(off, len, _)| table.text(off, len).cmp(name))
+            .binary_search_by(|&(off, len, _)| {
+                let off = usize::from(off);
+                names[off..off + usize::from(len)].cmp(name.as_bytes())
+            })
             .ok()?;
-        Some(table.by_name[i].2)
+        Some((table.name(i), table.by_name[i].2))
     }
 
     /// The name printed for a syscall number on this ABI.
@@ -425,7 +437,10 @@ mod tests {
     fn every_name_of_every_table_is_found_again() {
         for arch in Arch::ALL {
             let names: Vec<(&str, u32)> = arch.syscalls().collect();
-            assert!(names.windows(2).all(|w| w[0].0 < w[1].0), "{arch}: sorted, no duplicates");
+            assert!(
+                names.windows(2).all(|w| w[0].0 < w[1].0),
+                "{arch}: sorted, no duplicates"
+            );
             for (name, nr) in names {
                 assert_eq!(arch.syscall_nr(name), Some(nr), "{arch} {name}");
                 // The printed name of the number has that number too.

@@ -1,7 +1,9 @@
 //! Statements to instructions: label resolution, jump encoding (optionally
 //! through `goto` trampolines), and the checks of the two modes.
 //!
-//! The pipeline is [`lexer::lex`] → [`parser::parse`] → [`assemble`].
+//! The pipeline is [`lexer::Lexer`] → [`parser::Statements`] → [`assemble`],
+//! one token and one statement at a time: no list of a whole source's tokens
+//! or syntax trees is held.
 //!
 //! ```
 //! use seccomp_asm::{assemble, render, Arch, Mode, Options};
@@ -45,7 +47,7 @@ use crate::arch::Arch;
 use crate::bpf::{self, seccomp};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Span};
 use crate::insn::Insn;
-use crate::lexer::{self, TokenKind};
+use crate::lexer;
 use crate::parser::{
     self, AluOp, CmpOp, DataSource, Load, Operand, Reg, ReturnValue, Statement, StmtKind, Target,
     Value,
@@ -149,7 +151,7 @@ pub struct NameUse {
     pub insn: usize,
     pub span: Span,
     /// The syscall name (without an arch qualifier) or the constant.
-    pub name: String,
+    pub name: &'static str,
     /// The arch written before the dot (`i386.read`).
     pub qualified: Option<Arch>,
     /// The arch whose table gave the value.
@@ -176,10 +178,25 @@ fn assemble_with_base(
     opts: &Options,
 ) -> (Result<Assembly, Vec<Diagnostic>>, Option<Assembly>) {
     let strict = opts.mode == Mode::Strict;
-    let tokens = lexer::lex(src, opts.arch, opts.mode);
-    let mut errors: Vec<Diagnostic> = tokens
+    // The parser reads tokens as the lexer scans them; unknown tokens are
+    // noted on the way. seccomp-tools scans the whole source before it
+    // parses and reports every unknown token instead of any other error, so
+    // when parsing stops early the rest is scanned for them.
+    let lexer = lexer::Lexer::new(src, opts.arch, opts.mode).keeping_unknown();
+    let mut statements = parser::Statements::new(src, lexer, opts.arch, !strict);
+    let mut lowering = Lowering::new(src, strict);
+    let mut errors_seen = 0;
+    while let Some(stmt) = statements.next() {
+        // The errors found while parsing this statement.
+        let new_errors = &statements.errors()[errors_seen..];
+        errors_seen += new_errors.len();
+        lowering.add(stmt, new_errors);
+    }
+    let (parsed, mut lexer) = statements.finish_with_source();
+    lexer.by_ref().for_each(drop);
+    let unknown = lexer.take_unknown();
+    let mut errors: Vec<Diagnostic> = unknown
         .iter()
-        .filter(|t| t.kind == TokenKind::Unknown)
         .map(|t| match strict {
             true => unknown_word(src, t.span, opts.arch),
             false => {
@@ -191,21 +208,26 @@ fn assemble_with_base(
     if !strict && !errors.is_empty() {
         return (Err(errors), None);
     }
-    let parsed = parser::parse(src, &tokens, opts.arch, !strict);
     // A statement went missing: instruction indices are not reliable.
     let incomplete = !parsed.complete;
     errors.extend(parsed.errors.iter().cloned());
     if !strict && !errors.is_empty() {
         return (Err(errors), None);
     }
+    let Lowering {
+        program,
+        diags: value_diags,
+        bad_stmts,
+        ..
+    } = lowering;
+    errors.extend(value_diags);
 
     let mut asm = Assembler {
         strict,
         opts: *opts,
-        stmts: &parsed.statements,
+        program: &program,
         diags: errors,
-        bad_stmts: HashSet::new(),
-        insn_stmt: Vec::new(),
+        bad_stmts,
     };
     let result = asm.run(&parsed.orphan_labels, incomplete);
     let mut diags = asm.diags;
@@ -289,7 +311,7 @@ fn for_other_arch(base: &Assembly, arch: Arch) -> Option<Result<Assembly, Vec<Di
         if name.qualified.is_some() || name.name.starts_with("ARCH_") {
             continue;
         }
-        let nr = arch.syscall_nr(&name.name)?;
+        let nr = arch.syscall_nr(name.name)?;
         let insn = &mut asm.insns[name.insn];
         // Return data has range rules of its own (`ERRNO(n)` with n <= 4095).
         if bpf::class(insn.code) == bpf::RET || insn.k != name.value {
@@ -327,10 +349,15 @@ fn names_against_arch_checks(asm: &Assembly, arch: Arch, strict: bool) -> Vec<Di
     if suspects.is_empty() {
         return Vec::new();
     }
-    let analysis = crate::analysis::Analysis::new(&asm.insns);
+    // The names come in instruction order, one per instruction at most, so
+    // one walk of the pass reaches each in turn, keeping no facts behind.
+    let mut lines = crate::analysis::Pass::new(&asm.insns).enumerate();
     let mut out = Vec::new();
     for name in suspects {
-        let Some(pinned) = analysis.arch(name.insn) else {
+        let Some((_, facts)) = lines.find(|&(pc, _)| pc == name.insn) else {
+            break;
+        };
+        let Some(pinned) = facts.arch else {
             continue;
         };
         if pinned == arch.audit() {
@@ -360,404 +387,196 @@ fn names_against_arch_checks(asm: &Assembly, arch: Arch, strict: bool) -> Vec<Di
 
 /// Where a jump goes.
 #[derive(Clone, PartialEq, Eq, Debug)]
-enum Dest {
+enum Dest<'s> {
     /// A statement of the program.
     Stmt(usize),
-    /// `distance` instructions past the statement, beyond the last one.
-    Beyond { distance: Distance },
+    /// `distance` instructions past the statement, beyond the last one
+    /// (rare: boxed, to keep a resolved jump small).
+    Beyond { distance: Box<Distance<'s>> },
     /// An unknown label of a statement that did not parse (already reported).
     Unknown,
 }
 
-/// A numeric distance as written (it may exceed every integer type).
-#[derive(Clone, PartialEq, Eq, Debug)]
-struct Distance {
-    text: String,
+/// A numeric distance, as written or computed (it may exceed every integer
+/// type).
+#[derive(Clone, Copy, Eq, Debug)]
+struct Distance<'s> {
+    /// The number as written, if it was.
+    text: Option<&'s str>,
     /// Modulo 2^32, as a `goto` assembles it.
     masked: u32,
     exact: Option<u64>,
 }
 
-impl Distance {
-    fn small(n: u64) -> Distance {
+impl Distance<'_> {
+    fn small(n: u64) -> Distance<'static> {
         Distance {
-            text: n.to_string(),
+            text: None,
             masked: n as u32,
             exact: Some(n),
         }
     }
+
+    /// The number as it is written back in messages.
+    fn text(&self) -> String {
+        match (self.text, self.exact) {
+            (Some(text), _) => text.to_string(),
+            (None, exact) => exact.unwrap_or_default().to_string(),
+        }
+    }
 }
 
-/// A jump statement after resolution, its targets in the order written.
-struct Jump<'s> {
+/// Equal when the numbers are: written numbers are canonical decimals, so
+/// two that do not fit a `u64` are the same number only if spelled alike.
+impl PartialEq for Distance<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.exact, other.exact) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.text == other.text,
+            _ => false,
+        }
+    }
+}
+
+/// A parsed statement reduced to what the rest of assembly needs, so that
+/// only one statement's syntax tree is held at a time.
+struct Lowered {
+    /// The instruction of a statement other than a jump.
+    insn: Insn,
+    span: Span,
+}
+
+/// A conditional jump's test: the comparison and its operand (`None`: X).
+type Test = (CmpOp, Option<u32>);
+
+/// A jump statement as written.
+struct JumpStmt<'s> {
     stmt: usize,
-    cond: Option<&'s parser::Condition>,
-    targets: [(&'s Target, Dest); 2],
+    test: Option<Test>,
+    jt: Target<'s>,
+    jf: Target<'s>,
 }
 
-impl Jump<'_> {
-    /// The instruction's (jt, jf) destinations and opcode, or `None` for JA:
-    /// no condition, or both destinations equal.
-    fn encoding(&self) -> Option<(u16, &Dest, &Dest)> {
-        let cond = self.cond?;
-        let (t, f) = (&self.targets[0].1, &self.targets[1].1);
-        if t == f {
-            return None;
-        }
-        let src = match cond.rhs {
-            Operand::X => bpf::X,
-            Operand::K(_) => bpf::K,
-        };
-        let (op, swap) = match cond.op {
-            CmpOp::Eq => (bpf::JEQ, false),
-            CmpOp::Ne => (bpf::JEQ, true),
-            CmpOp::Gt => (bpf::JGT, false),
-            CmpOp::Ge => (bpf::JGE, false),
-            CmpOp::Lt => (bpf::JGE, true),
-            CmpOp::Le => (bpf::JGT, true),
-            CmpOp::Set => (bpf::JSET, false),
-        };
-        let code = bpf::JMP | op | src;
-        Some(if swap { (code, f, t) } else { (code, t, f) })
-    }
+/// A syscall name or `ARCH_*` constant of a statement.
+struct NameAt {
+    stmt: usize,
+    span: Span,
+    name: parser::Name,
+    value: u32,
 }
 
-struct Assembler<'s> {
+/// The statements of a program, lowered.
+#[derive(Default)]
+struct Program<'s> {
+    stmts: Vec<Lowered>,
+    /// The jump statements, in order.
+    jumps: Vec<JumpStmt<'s>>,
+    /// Every label with the statement it names, in source order.
+    labels: Vec<(usize, parser::Label<'s>)>,
+    names: Vec<NameAt>,
+}
+
+/// Lowers statements as the parser produces them, and makes the checks
+/// that need a statement's syntax tree.
+struct Lowering<'s> {
+    src: &'s [u8],
     strict: bool,
-    opts: Options,
-    stmts: &'s [Statement],
+    program: Program<'s>,
+    /// What seccomp-tools masks or misreads without a word.
     diags: Vec<Diagnostic>,
-    /// Statements whose instruction is already known to be wrong; kernel
-    /// checks skip them.
+    /// Statements with an error of seccomp-tools' own inside them.
     bad_stmts: HashSet<usize>,
-    /// The statement of each emitted instruction.
-    insn_stmt: Vec<usize>,
 }
 
-impl<'s> Assembler<'s> {
-    fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
-        if self.strict {
-            Diagnostic::error(class, msg, span)
-        } else {
-            Diagnostic::warning(class, msg, span)
+impl<'s> Lowering<'s> {
+    fn new(src: &'s [u8], strict: bool) -> Lowering<'s> {
+        // The lists of statements and jumps are sized for a statement every
+        // 8 bytes, more than sources have, so they are seldom copied as they
+        // grow (room reserved and never used costs no memory the program
+        // touches); but for no more than 16 times the kernel's limit, beyond
+        // which the lists grow as needed.
+        let room = (src.len() / 8 + 1).min(16 * bpf::MAXINSNS);
+        Lowering {
+            src,
+            strict,
+            program: Program {
+                stmts: Vec::with_capacity(room),
+                jumps: Vec::with_capacity(room),
+                labels: Vec::new(),
+                names: Vec::new(),
+            },
+            diags: Vec::new(),
+            bad_stmts: HashSet::new(),
         }
     }
 
-    /// Compatible mode stops at the first reference error.
-    fn fail(&mut self, d: Diagnostic) -> Option<()> {
-        self.diags.push(d);
-        if self.strict {
-            Some(())
-        } else {
-            None
+    /// Lowers the next statement; `errors` are the parse errors found while
+    /// it was parsed.
+    fn add(&mut self, stmt: Statement<'s>, errors: &[Diagnostic]) {
+        let i = self.program.stmts.len();
+        self.check_values(&stmt);
+        if errors
+            .iter()
+            .any(|d| d.is_error() && d.class.is_reference() && within(d.span, stmt.span))
+        {
+            self.bad_stmts.insert(i);
         }
-    }
-
-    fn run(&mut self, orphans: &[parser::Label], incomplete: bool) -> Option<Assembly> {
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            self.check_values(stmt);
-            if self
-                .diags
-                .iter()
-                .any(|d| d.is_error() && d.class.is_reference() && within(d.span, stmt.span))
-            {
-                self.bad_stmts.insert(i);
+        if let Some(v) = value(&stmt.kind) {
+            if let Some(name) = &v.name {
+                self.program.names.push(NameAt {
+                    stmt: i,
+                    span: v.span,
+                    name: name.clone(),
+                    value: v.value,
+                });
             }
         }
-        let labels = self.labels()?;
-        let jumps = self.resolve(&labels, orphans, incomplete)?;
-        if incomplete {
-            return None;
-        }
-        let plan = self.plan(&jumps)?;
-        let assembly = self.emit(&jumps, &plan);
-        self.check_kernel(&assembly, &jumps);
-        Some(assembly)
-    }
-
-    // ---- labels and targets
-
-    fn labels(&mut self) -> Option<HashMap<&'s str, usize>> {
-        let mut defs: HashMap<&'s str, (usize, &'s parser::Label)> = HashMap::new();
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            let mut here = HashSet::new();
-            for label in &stmt.labels {
-                // The same label twice on one statement is one definition.
-                if !here.insert(label.name.as_str()) {
-                    continue;
-                }
-                if let Some((_, prev)) = defs.get(label.name.as_str()) {
-                    let d = Diagnostic::error(
-                        ErrorClass::DuplicateLabelError,
-                        format!("duplicate label '{}'", label.name),
-                        label.span,
-                    )
-                    .at(label.pos)
-                    .with_note(
-                        prev.span,
-                        "previously defined here",
-                        Some(prev.pos),
-                    );
-                    self.fail(d)?;
-                    continue;
-                }
-                defs.insert(label.name.as_str(), (i, label));
-            }
-        }
-        Some(defs.into_iter().map(|(k, (i, _))| (k, i)).collect())
-    }
-
-    fn resolve(
-        &mut self,
-        labels: &HashMap<&'s str, usize>,
-        orphans: &[parser::Label],
-        incomplete: bool,
-    ) -> Option<Vec<Jump<'s>>> {
-        let orphan_names: HashSet<&str> = orphans.iter().map(|l| l.name.as_str()).collect();
-        let n = self.stmts.len();
-        let mut jumps = Vec::new();
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            let StmtKind::Jump { cond, jt, jf } = &stmt.kind else {
-                continue;
-            };
-            let mut targets: Vec<(&Target, Dest)> = Vec::with_capacity(2);
-            for target in [jt, jf] {
-                // A `goto` has one target token for both sides: resolve (and
-                // report) it once.
-                if let Some((first, dest)) = targets.first() {
-                    if matches!(target, Target::Named { .. }) && *first == target {
-                        let dest = dest.clone();
-                        targets.push((target, dest));
-                        continue;
-                    }
-                }
-                let dest = match target {
-                    Target::Next => beyond_or_stmt(i, 0, n),
-                    Target::Named { text, span, pos } => {
-                        if text == "next" {
-                            beyond_or_stmt(i, 0, n)
-                        } else if let Some(&at) = labels.get(text.as_str()) {
-                            if at <= i && !incomplete {
-                                let msg = format!("Does not support backward jumping to '{text}'");
-                                let d =
-                                    Diagnostic::error(ErrorClass::BackwardJumpError, msg, *span)
-                                        .at(*pos);
-                                self.fail(d)?;
-                                self.bad_stmts.insert(i);
-                                Dest::Unknown
-                            } else {
-                                Dest::Stmt(at)
-                            }
-                        } else if is_canonical_decimal(text) {
-                            let (masked, exact) = parser::parse_number(text, 10);
-                            let exact = exact.and_then(|e| u64::try_from(e).ok());
-                            match exact {
-                                Some(d) if (i as u64) + 1 + d < n as u64 => {
-                                    Dest::Stmt(i + 1 + d as usize)
-                                }
-                                _ => Dest::Beyond {
-                                    distance: Distance {
-                                        text: text.clone(),
-                                        masked,
-                                        exact,
-                                    },
-                                },
-                            }
-                        } else if orphan_names.contains(text.as_str()) {
-                            Dest::Unknown
-                        } else {
-                            let msg = format!("Cannot find label '{text}'");
-                            let d = Diagnostic::error(ErrorClass::UndefinedLabelError, msg, *span)
-                                .at(*pos);
-                            self.fail(d)?;
-                            self.bad_stmts.insert(i);
-                            Dest::Unknown
-                        }
-                    }
-                };
-                targets.push((target, dest));
-            }
-            let mut targets = targets.into_iter();
-            jumps.push(Jump {
-                stmt: i,
-                cond: cond.as_ref(),
-                targets: [targets.next()?, targets.next()?],
-            });
-        }
-        Some(jumps)
-    }
-
-    // ---- layout
-
-    /// Decides which jumps get trampolines, and reports the jumps that are
-    /// too long. Returns, per statement, (true-side, false-side) trampolines.
-    fn plan(&mut self, jumps: &[Jump<'s>]) -> Option<Vec<(bool, bool)>> {
-        let n = self.stmts.len();
-        let mut tramps = vec![(false, false); n];
-        let relax = self.opts.relax_jumps;
-        if relax {
-            // Each trampoline lengthens the jumps over it, so iterate until no
-            // jump needs a new one. Trampolines are never removed, so this ends.
-            loop {
-                let pos = positions(&tramps);
-                let mut changed = false;
-                for j in jumps {
-                    let Some((_, t, f)) = j.encoding() else {
-                        continue;
+        let insn = match stmt.kind {
+            StmtKind::Jump { cond, jt, jf } => {
+                let test = cond.map(|c| {
+                    let rhs = match c.rhs {
+                        Operand::X => None,
+                        Operand::K(v) => Some(v.value),
                     };
-                    let from = pos[j.stmt] + 1;
-                    for (side, dest) in [(0, t), (1, f)] {
-                        if let Dest::Stmt(to) = dest {
-                            let slot = if side == 0 {
-                                &mut tramps[j.stmt].0
-                            } else {
-                                &mut tramps[j.stmt].1
-                            };
-                            if !*slot && (pos[*to] - from) as u64 > JUMP_DISTANCE_MAX {
-                                *slot = true;
-                                changed = true;
-                            }
-                        }
-                    }
-                }
-                if !changed {
-                    break;
-                }
+                    (c.op, rhs)
+                });
+                self.program.jumps.push(JumpStmt {
+                    stmt: i,
+                    test,
+                    jt,
+                    jf,
+                });
+                // Laid out once every label is known.
+                Insn::default()
             }
-        }
-        // What is still too long (everything, without relaxation) is an error,
-        // checked in the written order of the targets.
-        let pos = positions(&tramps);
-        for j in jumps {
-            if j.encoding().is_none() {
-                continue;
-            }
-            for (target, dest) in &j.targets {
-                let distance = match dest {
-                    Dest::Stmt(to) if !relax => {
-                        Distance::small((pos[*to] - pos[j.stmt] - 1) as u64)
-                    }
-                    Dest::Beyond { distance, .. } => distance.clone(),
-                    _ => continue,
-                };
-                if distance.exact.is_some_and(|d| d <= JUMP_DISTANCE_MAX) {
-                    continue;
-                }
-                let Target::Named { span, pos, .. } = target else {
-                    continue;
-                };
-                let mut msg = format!(
-                    "Does not support jumping farther than {JUMP_DISTANCE_MAX}, got: {}",
-                    distance.text
-                );
-                if self.strict && !relax && matches!(dest, Dest::Stmt(_)) {
-                    msg.push_str(
-                        "; to reach it through a `goto` trampoline, set `relax_jumps` \
-                         (`seccomp!` macro) or pass `--relax-jumps` (command line)",
-                    );
-                }
-                let d = Diagnostic::error(ErrorClass::LongJumpError, msg, *span).at(*pos);
-                self.fail(d)?;
-                self.bad_stmts.insert(j.stmt);
-            }
-        }
-        Some(tramps)
+            ref kind => emit_plain(kind),
+        };
+        self.program
+            .labels
+            .extend(stmt.labels.into_iter().map(|label| (i, label)));
+        self.program.stmts.push(Lowered {
+            insn,
+            span: stmt.span,
+        });
     }
 
-    // ---- emission
-
-    fn emit(&mut self, jumps: &[Jump<'s>], tramps: &[(bool, bool)]) -> Assembly {
-        let pos = positions(tramps);
-        let mut insns = Vec::with_capacity(pos[self.stmts.len()]);
-        let mut spans = Vec::with_capacity(insns.capacity());
-        let mut names = Vec::new();
-        let mut jumps = jumps.iter().peekable();
-        for (i, stmt) in self.stmts.iter().enumerate() {
-            let at = insns.len();
-            debug_assert_eq!(at, pos[i]);
-            let jump = jumps.next_if(|j| j.stmt == i);
-            match jump {
-                Some(j) => insns.extend(self.emit_jump(j, &pos, tramps[i])),
-                None => insns.push(emit_plain(&stmt.kind)),
-            }
-            spans.resize(insns.len(), stmt.span);
-            self.insn_stmt.resize(insns.len(), i);
-            for v in values(&stmt.kind) {
-                if let Some(name) = &v.name {
-                    names.push(NameUse {
-                        insn: at,
-                        span: v.span,
-                        name: name.name.clone(),
-                        qualified: name.qualified,
-                        resolved_for: name.resolved_for,
-                        value: v.value,
-                    });
-                }
-            }
-        }
-        Assembly {
-            arch: self.opts.arch,
-            insns,
-            warnings: Vec::new(),
-            spans,
-            names,
-        }
+    fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
+        severity_diag(self.strict, class, msg, span)
     }
-
-    fn emit_jump(&mut self, j: &Jump<'s>, pos: &[usize], tramps: (bool, bool)) -> Vec<Insn> {
-        let here = pos[j.stmt];
-        // The offset from instruction `from` (exclusive) to a destination.
-        let offset = |dest: &Dest, from: usize| -> Distance {
-            match dest {
-                Dest::Stmt(to) => Distance::small((pos[*to] - from - 1) as u64),
-                Dest::Beyond { distance, .. } => distance.clone(),
-                Dest::Unknown => Distance::small(0),
-            }
-        };
-        let Some((code, t, f)) = j.encoding() else {
-            let k = offset(&j.targets[0].1, here).masked;
-            return vec![Insn::stmt(seccomp::JMP_JA, k)];
-        };
-        let k = match &j.cond.expect("encoding needs a condition").rhs {
-            Operand::X => 0,
-            Operand::K(v) => v.value,
-        };
-        let (tramp_t, tramp_f) = tramps;
-        let mut out = vec![Insn::new(code, 0, 0, k)];
-        // Offsets above 255 were reported; they are truncated to fill the byte.
-        if tramp_t {
-            out[0].jt = 0;
-            out.push(Insn::stmt(seccomp::JMP_JA, offset(t, here + 1).masked));
-        } else {
-            out[0].jt = offset(t, here).masked as u8;
-        }
-        if tramp_f {
-            out[0].jf = u8::from(tramp_t);
-            out.push(Insn::stmt(
-                seccomp::JMP_JA,
-                offset(f, here + out.len()).masked,
-            ));
-        } else {
-            out[0].jf = offset(f, here).masked as u8;
-        }
-        out
-    }
-
-    // ---- checks of values and the kernel's rules
 
     /// What seccomp-tools masks or misreads without a word.
-    fn check_values(&mut self, stmt: &Statement) {
-        for v in values(&stmt.kind) {
+    fn check_values(&mut self, stmt: &Statement<'_>) {
+        if let Some(v) = value(&stmt.kind) {
             if !v.fits_u32() {
                 let msg = if self.strict {
                     format!(
                         "constant {} does not fit in 32 bits (allowed: -2147483648 to 4294967295)",
-                        show_raw(v)
+                        show_raw(v, self.src)
                     )
                 } else {
                     format!(
                         "constant {} does not fit in 32 bits; it is assembled as {:#x}",
-                        show_raw(v),
+                        show_raw(v, self.src),
                         v.value
                     )
                 };
@@ -787,7 +606,7 @@ impl<'s> Assembler<'s> {
                     };
                     let d = self.severity_diag(ErrorClass::ValueOutOfRange, msg, *span);
                     self.diags.push(d);
-                } else if name == "ERRNO" && data.value > 4095 {
+                } else if *name == "ERRNO" && data.value > 4095 {
                     let msg = format!(
                         "ERRNO({}): the kernel caps errno at 4095, so the caller sees 4095",
                         data.value
@@ -820,21 +639,355 @@ impl<'s> Assembler<'s> {
             _ => {}
         }
     }
+}
 
-    fn check_kernel(&mut self, asm: &Assembly, jumps: &[Jump<'s>]) {
+/// A jump statement after resolution: where its targets, in the order
+/// written, lead.
+struct Jump<'s> {
+    written: &'s JumpStmt<'s>,
+    dests: [Dest<'s>; 2],
+}
+
+impl<'s> Jump<'s> {
+    fn stmt(&self) -> usize {
+        self.written.stmt
+    }
+
+    /// Each target as written, with where it leads.
+    fn targets(&self) -> [(&Target<'s>, &Dest<'s>); 2] {
+        [
+            (&self.written.jt, &self.dests[0]),
+            (&self.written.jf, &self.dests[1]),
+        ]
+    }
+
+    /// The instruction's (jt, jf) destinations and opcode, or `None` for JA:
+    /// no condition, or both destinations equal.
+    fn encoding(&self) -> Option<(u16, &Dest<'_>, &Dest<'_>)> {
+        let (cmp, rhs) = self.written.test?;
+        let (t, f) = (&self.dests[0], &self.dests[1]);
+        if t == f {
+            return None;
+        }
+        let src = match rhs {
+            None => bpf::X,
+            Some(_) => bpf::K,
+        };
+        let (op, swap) = match cmp {
+            CmpOp::Eq => (bpf::JEQ, false),
+            CmpOp::Ne => (bpf::JEQ, true),
+            CmpOp::Gt => (bpf::JGT, false),
+            CmpOp::Ge => (bpf::JGE, false),
+            CmpOp::Lt => (bpf::JGE, true),
+            CmpOp::Le => (bpf::JGT, true),
+            CmpOp::Set => (bpf::JSET, false),
+        };
+        let code = bpf::JMP | op | src;
+        Some(if swap { (code, f, t) } else { (code, t, f) })
+    }
+}
+
+/// Where the instructions of each statement go.
+struct Layout {
+    /// Per statement, whether its true side and its false side go through
+    /// a trampoline.
+    tramps: Vec<(bool, bool)>,
+    /// Where each statement's instructions start, and the total at the end.
+    pos: Vec<usize>,
+}
+
+/// A diagnostic of something seccomp-tools lets through: an error in strict
+/// mode, a warning in compatible mode.
+fn severity_diag(strict: bool, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
+    if strict {
+        Diagnostic::error(class, msg, span)
+    } else {
+        Diagnostic::warning(class, msg, span)
+    }
+}
+
+struct Assembler<'s> {
+    strict: bool,
+    opts: Options,
+    program: &'s Program<'s>,
+    diags: Vec<Diagnostic>,
+    /// Statements whose instruction is already known to be wrong; kernel
+    /// checks skip them.
+    bad_stmts: HashSet<usize>,
+}
+
+impl<'s> Assembler<'s> {
+    fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
+        severity_diag(self.strict, class, msg, span)
+    }
+
+    /// Compatible mode stops at the first reference error.
+    fn fail(&mut self, d: Diagnostic) -> Option<()> {
+        self.diags.push(d);
+        if self.strict {
+            Some(())
+        } else {
+            None
+        }
+    }
+
+    fn run(&mut self, orphans: &[parser::Label<'_>], incomplete: bool) -> Option<Assembly> {
+        let labels = self.labels()?;
+        let jumps = self.resolve(&labels, orphans, incomplete)?;
+        if incomplete {
+            return None;
+        }
+        let layout = self.plan(&jumps)?;
+        let assembly = self.emit(&jumps, &layout.tramps, &layout.pos);
+        self.check_kernel(&assembly, &jumps, &layout.pos);
+        Some(assembly)
+    }
+
+    // ---- labels and targets
+
+    /// The statement each label names.
+    fn labels(&mut self) -> Option<HashMap<&'s str, usize>> {
+        let program = self.program;
+        let mut defs: HashMap<&'s str, usize> = HashMap::with_capacity(program.labels.len());
+        for (n, (i, label)) in program.labels.iter().enumerate() {
+            // The same label twice on one statement is one definition.
+            let earlier = &program.labels[..n];
+            if earlier
+                .iter()
+                .rev()
+                .take_while(|(j, _)| j == i)
+                .any(|(_, l)| l.name == label.name)
+            {
+                continue;
+            }
+            if let Some(&at) = defs.get(label.name) {
+                let (_, prev) = earlier
+                    .iter()
+                    .find(|(j, l)| *j == at && l.name == label.name)
+                    .expect("a label is defined where the map says");
+                let d = Diagnostic::error(
+                    ErrorClass::DuplicateLabelError,
+                    format!("duplicate label '{}'", label.name),
+                    label.span,
+                )
+                .at(label.pos)
+                .with_note(prev.span, "previously defined here", Some(prev.pos));
+                self.fail(d)?;
+                continue;
+            }
+            defs.insert(label.name, *i);
+        }
+        Some(defs)
+    }
+
+    fn resolve(
+        &mut self,
+        labels: &HashMap<&'s str, usize>,
+        orphans: &[parser::Label<'_>],
+        incomplete: bool,
+    ) -> Option<Vec<Jump<'s>>> {
+        let orphan_names: HashSet<&str> = orphans.iter().map(|l| l.name).collect();
+        let program = self.program;
+        let n = program.stmts.len();
+        let mut jumps = Vec::with_capacity(program.jumps.len());
+        for written in &program.jumps {
+            let JumpStmt {
+                stmt: i, jt, jf, ..
+            } = written;
+            let i = *i;
+            let mut dests: [Option<Dest<'s>>; 2] = [None, None];
+            for (side, target) in [jt, jf].into_iter().enumerate() {
+                // A `goto` has one target token for both sides: resolve (and
+                // report) it once.
+                if side == 1 && matches!(target, Target::Named { .. }) && jt == target {
+                    dests[1] = dests[0].clone();
+                    continue;
+                }
+                let dest = match target {
+                    Target::Next => beyond_or_stmt(i, 0, n),
+                    Target::Named { text, span, pos } => {
+                        let text: &'s str = text;
+                        if text == "next" {
+                            beyond_or_stmt(i, 0, n)
+                        } else if let Some(&at) = labels.get(text) {
+                            if at <= i && !incomplete {
+                                let msg = format!("Does not support backward jumping to '{text}'");
+                                let d =
+                                    Diagnostic::error(ErrorClass::BackwardJumpError, msg, *span)
+                                        .at(*pos);
+                                self.fail(d)?;
+                                self.bad_stmts.insert(i);
+                                Dest::Unknown
+                            } else {
+                                Dest::Stmt(at)
+                            }
+                        } else if is_canonical_decimal(text) {
+                            let (masked, exact) = parser::parse_number(text, 10);
+                            let exact = exact.and_then(|e| u64::try_from(e).ok());
+                            match exact {
+                                Some(d) if (i as u64) + 1 + d < n as u64 => {
+                                    Dest::Stmt(i + 1 + d as usize)
+                                }
+                                _ => Dest::Beyond {
+                                    distance: Box::new(Distance {
+                                        text: Some(text),
+                                        masked,
+                                        exact,
+                                    }),
+                                },
+                            }
+                        } else if orphan_names.contains(text) {
+                            Dest::Unknown
+                        } else {
+                            let msg = format!("Cannot find label '{text}'");
+                            let d = Diagnostic::error(ErrorClass::UndefinedLabelError, msg, *span)
+                                .at(*pos);
+                            self.fail(d)?;
+                            self.bad_stmts.insert(i);
+                            Dest::Unknown
+                        }
+                    }
+                };
+                dests[side] = Some(dest);
+            }
+            let [Some(t), Some(f)] = dests else {
+                unreachable!("both sides are resolved")
+            };
+            jumps.push(Jump {
+                written,
+                dests: [t, f],
+            });
+        }
+        Some(jumps)
+    }
+
+    // ---- layout
+
+    /// Decides which jumps get trampolines, and reports the jumps that are
+    /// too long.
+    fn plan(&mut self, jumps: &[Jump<'s>]) -> Option<Layout> {
+        let n = self.program.stmts.len();
+        let mut tramps = vec![(false, false); n];
+        let relax = self.opts.relax_jumps;
+        if relax {
+            // Each trampoline lengthens the jumps over it, so iterate until no
+            // jump needs a new one. Trampolines are never removed, so this ends.
+            loop {
+                let pos = positions(&tramps);
+                let mut changed = false;
+                for j in jumps {
+                    let Some((_, t, f)) = j.encoding() else {
+                        continue;
+                    };
+                    let from = pos[j.stmt()] + 1;
+                    for (side, dest) in [(0, t), (1, f)] {
+                        if let Dest::Stmt(to) = dest {
+                            let slot = if side == 0 {
+                                &mut tramps[j.stmt()].0
+                            } else {
+                                &mut tramps[j.stmt()].1
+                            };
+                            if !*slot && (pos[*to] - from) as u64 > JUMP_DISTANCE_MAX {
+                                *slot = true;
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+                if !changed {
+                    break;
+                }
+            }
+        }
+        // What is still too long (everything, without relaxation) is an error,
+        // checked in the written order of the targets.
+        let pos = positions(&tramps);
+        for j in jumps {
+            if j.encoding().is_none() {
+                continue;
+            }
+            for (target, dest) in j.targets() {
+                let distance = match dest {
+                    Dest::Stmt(to) if !relax => {
+                        Distance::small((pos[*to] - pos[j.stmt()] - 1) as u64)
+                    }
+                    Dest::Beyond { distance, .. } => **distance,
+                    _ => continue,
+                };
+                if distance.exact.is_some_and(|d| d <= JUMP_DISTANCE_MAX) {
+                    continue;
+                }
+                let Target::Named { span, pos, .. } = target else {
+                    continue;
+                };
+                let mut msg = format!(
+                    "Does not support jumping farther than {JUMP_DISTANCE_MAX}, got: {}",
+                    distance.text()
+                );
+                if self.strict && !relax && matches!(dest, Dest::Stmt(_)) {
+                    msg.push_str(
+                        "; to reach it through a `goto` trampoline, set `relax_jumps` \
+                         (`seccomp!` macro) or pass `--relax-jumps` (command line)",
+                    );
+                }
+                let d = Diagnostic::error(ErrorClass::LongJumpError, msg, *span).at(*pos);
+                self.fail(d)?;
+                self.bad_stmts.insert(j.stmt());
+            }
+        }
+        Some(Layout { tramps, pos })
+    }
+
+    // ---- emission
+
+    fn emit(&mut self, jumps: &[Jump<'s>], tramps: &[(bool, bool)], pos: &[usize]) -> Assembly {
+        let program = self.program;
+        let mut insns = Vec::with_capacity(pos[program.stmts.len()]);
+        let mut spans = Vec::with_capacity(insns.capacity());
+        let mut jumps = jumps.iter().peekable();
+        for (i, stmt) in program.stmts.iter().enumerate() {
+            debug_assert_eq!(insns.len(), pos[i]);
+            match jumps.next_if(|j| j.stmt() == i) {
+                Some(j) => emit_jump(&mut insns, j, pos, tramps[i]),
+                None => insns.push(stmt.insn),
+            }
+            spans.resize(insns.len(), stmt.span);
+        }
+        let names = (program.names.iter())
+            .map(|n| NameUse {
+                insn: pos[n.stmt],
+                span: n.span,
+                name: n.name.name,
+                qualified: n.name.qualified,
+                resolved_for: n.name.resolved_for,
+                value: n.value,
+            })
+            .collect();
+        Assembly {
+            arch: self.opts.arch,
+            insns,
+            warnings: Vec::new(),
+            spans,
+            names,
+        }
+    }
+
+    // ---- checks of values and the kernel's rules
+
+    fn check_kernel(&mut self, asm: &Assembly, jumps: &[Jump<'s>], pos: &[usize]) {
         // Numeric targets past the end, reported with the number written.
         let mut past_end = HashSet::new();
         for j in jumps {
-            for (target, dest) in &j.targets {
+            for (target, dest) in j.targets() {
                 let (Target::Named { text, span, .. }, Dest::Beyond { .. }) = (target, dest) else {
                     continue;
                 };
-                let i = j.stmt;
-                if text != "next" && !self.bad_stmts.contains(&i) && past_end.insert(i) {
+                let i = j.stmt();
+                if *text != "next" && !self.bad_stmts.contains(&i) && past_end.insert(i) {
                     let msg = format!(
                         "jump target {text} skips past the end of the program ({} instruction(s) \
                          follow this one)",
-                        self.stmts.len() - i - 1
+                        self.program.stmts.len() - i - 1
                     );
                     let d = self.severity_diag(ErrorClass::TargetOutOfRange, msg, *span);
                     self.diags.push(d);
@@ -855,7 +1008,8 @@ impl<'s> Assembler<'s> {
                 Violation::TooLong { .. } => bpf::MAXINSNS,
                 _ => v.pc().unwrap_or(0),
             };
-            let stmt = self.insn_stmt[pc];
+            // The statement whose instructions start at or before `pc`.
+            let stmt = pos.partition_point(|&start| start <= pc) - 1;
             if self.bad_stmts.contains(&stmt)
                 || (matches!(v, Violation::JumpOutOfRange { .. }) && past_end.contains(&stmt))
             {
@@ -873,12 +1027,12 @@ fn within(inner: Span, outer: Span) -> bool {
 }
 
 /// `distance` statements past statement `i`: a statement, or beyond the end.
-fn beyond_or_stmt(i: usize, distance: usize, n: usize) -> Dest {
+fn beyond_or_stmt(i: usize, distance: usize, n: usize) -> Dest<'static> {
     if i + 1 + distance < n {
         Dest::Stmt(i + 1 + distance)
     } else {
         Dest::Beyond {
-            distance: Distance::small(distance as u64),
+            distance: Box::new(Distance::small(distance as u64)),
         }
     }
 }
@@ -903,41 +1057,36 @@ fn positions(tramps: &[(bool, bool)]) -> Vec<usize> {
     pos
 }
 
-fn show_raw(v: &Value) -> String {
-    match v.raw {
+/// A value as written, for messages about values that do not fit.
+fn show_raw(v: &Value, src: &[u8]) -> String {
+    match v.exact(src) {
         Some(r) => r.to_string(),
         None => "(more than 128 bits)".to_string(),
     }
 }
 
-/// The constants of a statement.
-fn values(kind: &StmtKind) -> Vec<&Value> {
-    let mut out = Vec::new();
+/// The constant of a statement; a statement has at most one.
+fn value<'a>(kind: &'a StmtKind<'_>) -> Option<&'a Value> {
     match kind {
         StmtKind::Load { src, .. } => match src {
-            Load::Const(v) | Load::Mem(v) => out.push(v),
+            Load::Const(v) | Load::Mem(v) => Some(v),
             Load::Data(d) => match &d.source {
-                DataSource::Data(v) => out.push(v),
-                DataSource::Arg { index, .. } => out.push(index),
-                _ => {}
+                DataSource::Data(v) => Some(v),
+                DataSource::Arg { index, .. } => Some(index),
+                _ => None,
             },
-            Load::Len | Load::Reg => {}
+            Load::Len | Load::Reg => None,
         },
-        StmtKind::Store { index, .. } => out.push(index),
-        StmtKind::Alu { rhs, .. } => out.extend(operand_value(rhs)),
-        StmtKind::Neg => {}
-        StmtKind::Jump { cond, .. } => {
-            if let Some(c) = cond {
-                out.extend(operand_value(&c.rhs));
-            }
-        }
+        StmtKind::Store { index, .. } => Some(index),
+        StmtKind::Alu { rhs, .. } => operand_value(rhs),
+        StmtKind::Neg => None,
+        StmtKind::Jump { cond, .. } => cond.as_ref().and_then(|c| operand_value(&c.rhs)),
         StmtKind::Return(r) => match r {
-            ReturnValue::A => {}
-            ReturnValue::K(v) => out.push(v),
-            ReturnValue::Action { data, .. } => out.extend(data.as_ref()),
+            ReturnValue::A => None,
+            ReturnValue::K(v) => Some(v),
+            ReturnValue::Action { data, .. } => data.as_ref(),
         },
     }
-    out
 }
 
 fn operand_value(o: &Operand) -> Option<&Value> {
@@ -945,6 +1094,47 @@ fn operand_value(o: &Operand) -> Option<&Value> {
         Operand::K(v) => Some(v),
         Operand::X => None,
     }
+}
+
+/// Appends the instruction of a jump, and its trampolines.
+fn emit_jump(insns: &mut Vec<Insn>, j: &Jump<'_>, pos: &[usize], tramps: (bool, bool)) {
+    let here = pos[j.stmt()];
+    // The offset from instruction `from` (exclusive) to a destination.
+    let offset = |dest: &Dest<'_>, from: usize| -> u32 {
+        match dest {
+            Dest::Stmt(to) => Distance::small((pos[*to] - from - 1) as u64).masked,
+            Dest::Beyond { distance, .. } => distance.masked,
+            Dest::Unknown => 0,
+        }
+    };
+    let Some((code, t, f)) = j.encoding() else {
+        insns.push(Insn::stmt(seccomp::JMP_JA, offset(&j.dests[0], here)));
+        return;
+    };
+    // X as the operand leaves `k` 0.
+    let k = j.written.test.and_then(|(_, rhs)| rhs).unwrap_or(0);
+    let (tramp_t, tramp_f) = tramps;
+    let mut jump = Insn::new(code, 0, 0, k);
+    // The trampolines that follow it, true side first.
+    let mut after = 0;
+    // Offsets above 255 were reported; they are truncated to fill the byte.
+    let true_tramp = if tramp_t {
+        after += 1;
+        Some(Insn::stmt(seccomp::JMP_JA, offset(t, here + 1)))
+    } else {
+        jump.jt = offset(t, here) as u8;
+        None
+    };
+    let false_tramp = if tramp_f {
+        jump.jf = u8::from(tramp_t);
+        Some(Insn::stmt(seccomp::JMP_JA, offset(f, here + 1 + after)))
+    } else {
+        jump.jf = offset(f, here) as u8;
+        None
+    };
+    insns.push(jump);
+    insns.extend(true_tramp);
+    insns.extend(false_tramp);
 }
 
 /// The instruction of a statement other than a jump.

@@ -26,11 +26,14 @@
 //! first one with the reference's message, for a caller that wants to stop.
 
 use crate::action::Action;
-use crate::analysis::{AluOp, Analysis, Cmp, LineFacts, Op, Operand, Reg, Source, Undecodable};
+use crate::analysis::{
+    AluOp, Analysis, Cmp, LineFacts, Op, Operand, Pass, Reg, Source, Undecodable,
+};
 use crate::arch::Arch;
 use crate::data::{offset, SECCOMP_DATA_SIZE};
 use crate::insn::{Endian, Insn};
-use core::fmt::{self, Write as _};
+use core::cell::Cell;
+use core::fmt;
 
 /// The two header lines of a listing with the BPF columns.
 pub const HEADER: &str = " line  CODE  JT   JF      K\n=================================\n";
@@ -46,8 +49,144 @@ pub mod color {
     /// Wraps `s` in a colour as the reference's `Util.colorize` does: a reset
     /// inside `s` (the first one only) is followed by the colour again.
     pub fn paint(s: &str, color: &str) -> String {
-        let inner = s.replacen(RESET, &format!("{RESET}{color}"), 1);
-        format!("{color}{inner}{RESET}")
+        let mut out = String::with_capacity(s.len() + 2 * color.len() + RESET.len());
+        paint_into(&mut out, s, color);
+        out
+    }
+
+    /// [`paint`], appended to `out`.
+    pub fn paint_into(out: &mut String, s: &str, color: &str) {
+        out.push_str(color);
+        match s.split_once(RESET) {
+            Some((before, after)) => {
+                out.push_str(before);
+                out.push_str(RESET);
+                out.push_str(color);
+                out.push_str(after);
+            }
+            None => out.push_str(s),
+        }
+        out.push_str(RESET);
+    }
+}
+
+/// Numbers appended to a listing without going through `core::fmt`: a line
+/// has up to six of them, and the formatting machinery (argument tables,
+/// padding logic, one virtual call per piece) costs several times the rest
+/// of the line. Digits are put together on the stack and appended at once.
+pub(crate) mod num {
+    const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+    /// The two hex digits of every byte, and the two decimal digits of
+    /// every number below 100: one lookup instead of a division or shift
+    /// per digit.
+    const HEX_PAIRS: [[u8; 2]; 256] = {
+        let mut pairs = [[0; 2]; 256];
+        let mut i = 0;
+        while i < 256 {
+            pairs[i] = [HEX_DIGITS[i >> 4], HEX_DIGITS[i & 0xf]];
+            i += 1;
+        }
+        pairs
+    };
+    const DEC_PAIRS: [[u8; 2]; 100] = {
+        let mut pairs = [[0; 2]; 100];
+        let mut i = 0;
+        while i < 100 {
+            pairs[i] = [b'0' + (i / 10) as u8, b'0' + (i % 10) as u8];
+            i += 1;
+        }
+        pairs
+    };
+
+    /// Appends bytes put together from ASCII digits and punctuation.
+    fn push_ascii(out: &mut String, ascii: &[u8]) {
+        out.push_str(core::str::from_utf8(ascii).expect("only ASCII is put together here"));
+    }
+
+    /// `{v:04}` for `v` below 10000, into four bytes.
+    fn dec4(buf: &mut [u8], v: u16) {
+        let v = usize::from(v);
+        buf[..2].copy_from_slice(&DEC_PAIRS[v / 100]);
+        buf[2..4].copy_from_slice(&DEC_PAIRS[v % 100]);
+    }
+
+    /// `{v:0width$}`: at least `width` (at most 20) decimal digits, zeros in
+    /// front.
+    pub fn dec_padded(out: &mut String, v: u64, width: usize) {
+        if width == 4 {
+            if let Ok(small @ 0..10_000) = u16::try_from(v) {
+                // Line numbers, the common case.
+                let mut buf = [0; 4];
+                dec4(&mut buf, small);
+                push_ascii(out, &buf);
+                return;
+            }
+        }
+        let mut buf = [0u8; 20];
+        let mut start = buf.len();
+        let mut v = v;
+        loop {
+            start -= 1;
+            buf[start] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 && buf.len() - start >= width {
+                break;
+            }
+        }
+        push_ascii(out, &buf[start..]);
+    }
+
+    /// `{v}`.
+    pub fn dec(out: &mut String, v: u64) {
+        dec_padded(out, v, 1);
+    }
+
+    /// `{v:08x}` into eight bytes.
+    fn hex8(buf: &mut [u8], v: u32) {
+        for (pair, byte) in buf.chunks_exact_mut(2).zip(v.to_be_bytes()) {
+            pair.copy_from_slice(&HEX_PAIRS[usize::from(byte)]);
+        }
+    }
+
+    /// `{v:0width$x}`: at least `width` (1 to 8) lower-case hex digits.
+    pub fn hex_padded(out: &mut String, v: u32, width: usize) {
+        let mut buf = [0u8; 8];
+        hex8(&mut buf, v);
+        let significant = 8 - v.leading_zeros() as usize / 4;
+        push_ascii(out, &buf[8 - significant.max(width)..]);
+    }
+
+    /// `{v:x}`.
+    pub fn hex(out: &mut String, v: u32) {
+        hex_padded(out, v, 1);
+    }
+
+    /// The columns before a listing line's statement,
+    /// ` {pc:04}: 0x{code:02x} 0x{jt:02x} 0x{jf:02x} 0x{k:08x}  `.
+    pub fn bpf_columns(out: &mut String, pc: usize, code: u16, jt: u8, jf: u8, k: u32) {
+        let (Ok(pc @ 0..10_000), Ok(code)) = (u16::try_from(pc), u8::try_from(code)) else {
+            // Wider than the usual columns: rare enough to go piece by piece.
+            out.push(' ');
+            dec_padded(out, pc as u64, 4);
+            out.push_str(": 0x");
+            hex_padded(out, u32::from(code), 2);
+            out.push_str(" 0x");
+            hex_padded(out, u32::from(jt), 2);
+            out.push_str(" 0x");
+            hex_padded(out, u32::from(jf), 2);
+            out.push_str(" 0x");
+            hex_padded(out, k, 8);
+            out.push_str("  ");
+            return;
+        };
+        let mut line = *b" 0000: 0x00 0x00 0x00 0x00000000  ";
+        dec4(&mut line[1..5], pc);
+        line[9..11].copy_from_slice(&HEX_PAIRS[usize::from(code)]);
+        line[14..16].copy_from_slice(&HEX_PAIRS[usize::from(jt)]);
+        line[19..21].copy_from_slice(&HEX_PAIRS[usize::from(jf)]);
+        hex8(&mut line[24..32], k);
+        push_ascii(out, &line);
     }
 }
 
@@ -101,6 +240,7 @@ pub struct Disassembler<'a> {
     insns: &'a [Insn],
     analysis: Analysis,
     opts: DisasmOptions,
+    ctx: Ctx,
 }
 
 impl<'a> Disassembler<'a> {
@@ -109,6 +249,7 @@ impl<'a> Disassembler<'a> {
             insns,
             analysis: Analysis::new(insns),
             opts,
+            ctx: Ctx::new(&opts),
         }
     }
 
@@ -125,8 +266,18 @@ impl<'a> Disassembler<'a> {
     /// # Panics
     /// If `pc` is not a line of the program.
     pub fn statement(&self, pc: usize) -> String {
-        let ctx = Ctx::new(&self.opts);
-        ctx.statement(self.insns[pc], pc, &self.analysis.facts(pc))
+        let mut out = String::new();
+        self.write_statement(&mut out, pc);
+        out
+    }
+
+    /// [`Disassembler::statement`], appended to `out`.
+    ///
+    /// # Panics
+    /// If `pc` is not a line of the program.
+    pub fn write_statement(&self, out: &mut String, pc: usize) {
+        let facts = self.analysis.facts(pc);
+        self.ctx.statement(out, self.insns[pc], pc, &facts);
     }
 
     /// Line `pc` of the listing, without its newline.
@@ -139,24 +290,18 @@ impl<'a> Disassembler<'a> {
         out
     }
 
-    fn write_line(&self, out: &mut String, pc: usize) {
-        let insn = self.insns[pc];
-        let text = self.statement(pc);
-        // Writing to a String cannot fail.
-        let _ = if self.opts.bpf {
-            write!(
-                out,
-                " {pc:04}: 0x{:02x} 0x{:02x} 0x{:02x} 0x{:08x}  {text}",
-                insn.code, insn.jt, insn.jf, insn.k
-            )
-        } else {
-            write!(out, "{pc:04}: {text}")
-        };
+    /// [`Disassembler::line`], appended to `out`.
+    ///
+    /// # Panics
+    /// If `pc` is not a line of the program.
+    pub fn write_line(&self, out: &mut String, pc: usize) {
+        let facts = self.analysis.facts(pc);
+        self.ctx.line(out, self.insns[pc], pc, &facts);
     }
 
     /// The whole listing, as `seccomp-tools disasm` prints it.
     pub fn listing(&self) -> String {
-        let mut out = String::with_capacity(64 * (self.insns.len() + 2));
+        let mut out = String::with_capacity(self.ctx.line_estimate() * (self.insns.len() + 2));
         if self.opts.bpf {
             out.push_str(HEADER);
         }
@@ -165,13 +310,82 @@ impl<'a> Disassembler<'a> {
             out.push('\n');
         }
         if self.insns.is_empty() {
-            // The reference joins the lines and appends one newline; it
-            // crashes on an empty program, so this is only what the format
-            // gives.
             out.push('\n');
         }
         out
     }
+}
+
+/// The lines of a listing, rendered one after the other. Each line's facts
+/// come from the data-flow pass as it reaches the line, so, unlike
+/// [`Disassembler`], nothing is kept per line: the way to print a large
+/// program.
+pub struct Lines<'a> {
+    insns: &'a [Insn],
+    pass: Pass<'a>,
+    ctx: Ctx,
+    pc: usize,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(insns: &'a [Insn], opts: &DisasmOptions) -> Lines<'a> {
+        Lines {
+            insns,
+            pass: Pass::new(insns),
+            ctx: Ctx::new(opts),
+            pc: 0,
+        }
+    }
+
+    /// Appends the next line, without its newline, to `out` and returns
+    /// its number; `None` once every line is written.
+    pub fn write_next(&mut self, out: &mut String) -> Option<usize> {
+        let pc = self.pc;
+        let insn = *self.insns.get(pc)?;
+        let facts = self.pass.next()?;
+        self.ctx.line(out, insn, pc, &facts);
+        self.pc += 1;
+        Some(pc)
+    }
+}
+
+/// Text is handed to a writer in pieces of about this size: large enough
+/// for few writes, small enough that the buffer stays in a few pages
+/// however long the listing.
+pub(crate) const CHUNK: usize = 32 * 1024;
+
+/// Hands `buf` to `out` and empties it once it holds a [`CHUNK`].
+pub(crate) fn flush_full<W: fmt::Write + ?Sized>(out: &mut W, buf: &mut String) -> fmt::Result {
+    if buf.len() >= CHUNK {
+        out.write_str(buf)?;
+        buf.clear();
+    }
+    Ok(())
+}
+
+/// Writes the listing `seccomp-tools disasm` prints for a program to `out`,
+/// a few kilobytes at a time ([`disassemble`] returns it as one string).
+pub fn write_listing<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    insns: &[Insn],
+    opts: &DisasmOptions,
+) -> fmt::Result {
+    let mut buf = String::with_capacity(CHUNK + 1024);
+    if opts.bpf {
+        buf.push_str(HEADER);
+    }
+    let mut lines = Lines::new(insns, opts);
+    while lines.write_next(&mut buf).is_some() {
+        buf.push('\n');
+        flush_full(out, &mut buf)?;
+    }
+    if insns.is_empty() {
+        // The reference joins the lines and appends one newline; it
+        // crashes on an empty program, so this is only what the format
+        // gives.
+        buf.push('\n');
+    }
+    out.write_str(&buf)
 }
 
 /// The listing `seccomp-tools disasm` prints for a program.
@@ -195,7 +409,9 @@ impl<'a> Disassembler<'a> {
 /// );
 /// ```
 pub fn disassemble(insns: &[Insn], opts: &DisasmOptions) -> String {
-    Disassembler::new(insns, *opts).listing()
+    let mut out = String::with_capacity(Ctx::new(opts).line_estimate() * (insns.len() + 2));
+    write_listing(&mut out, insns, opts).expect("writing to a String cannot fail");
+    out
 }
 
 /// The `--no-bpf` listing of a program for an arch (`0000: A = arch` ...).
@@ -226,7 +442,9 @@ pub fn statement(insn: Insn, pc: usize, endian: Endian) -> String {
         Endian::Little => Arch::X86_64,
         Endian::Big => Arch::S390x,
     };
-    Ctx::new(&DisasmOptions::new(arch)).statement(insn, pc, &LineFacts::default())
+    let mut out = String::new();
+    Ctx::new(&DisasmOptions::new(arch)).statement(&mut out, insn, pc, &LineFacts::default());
+    out
 }
 
 /// An instruction seccomp-tools cannot disassemble.
@@ -263,10 +481,19 @@ pub fn first_unsupported(insns: &[Insn]) -> Option<Unsupported> {
         })
 }
 
+/// A syscall's name and its argument list (see [`arg_list`]).
+type SyscallArgs = (&'static str, &'static str);
+
 /// What rendering needs besides the instruction and its facts.
+#[derive(Clone, Debug)]
 struct Ctx {
+    /// The last syscall whose arguments were named, and the answer.
+    last_syscall: Cell<Option<(Arch, u32, Option<SyscallArgs>)>>,
     arch: Arch,
+    /// `arch.audit()`, the `AUDIT_ARCH_*` value most lines are pinned to.
+    audit: u32,
     endian: Endian,
+    bpf: bool,
     arg_infer: bool,
     color: bool,
 }
@@ -274,28 +501,60 @@ struct Ctx {
 impl Ctx {
     fn new(opts: &DisasmOptions) -> Ctx {
         Ctx {
+            last_syscall: Cell::new(None),
             arch: opts.arch,
+            audit: opts.arch.audit(),
             endian: opts.arch.endian(),
+            bpf: opts.bpf,
             arg_infer: opts.arg_infer,
             color: opts.color,
         }
     }
 
-    fn paint(&self, s: &str, color: &str) -> String {
-        if self.color {
-            color::paint(s, color)
+    /// About the length of a line but for argument comments and long names:
+    /// enough to size a whole listing's buffer once.
+    fn line_estimate(&self) -> usize {
+        if self.bpf {
+            64
         } else {
-            s.to_string()
+            40
+        }
+    }
+
+    /// A line of the listing, without its newline.
+    fn line(&self, out: &mut String, insn: Insn, pc: usize, facts: &LineFacts) {
+        if self.bpf {
+            num::bpf_columns(out, pc, insn.code, insn.jt, insn.jf, insn.k);
+        } else {
+            num::dec_padded(out, pc as u64, 4);
+            out.push_str(": ");
+        }
+        self.statement(out, insn, pc, facts);
+    }
+
+    /// Appends what `write` writes, in `color` when colours are on. Nothing
+    /// painted inside a statement contains a reset, so this is
+    /// [`color::paint`] without the intermediate string.
+    fn painted(&self, out: &mut String, color: &str, write: impl FnOnce(&mut String)) {
+        if self.color {
+            out.push_str(color);
+            write(out);
+            out.push_str(color::RESET);
+        } else {
+            write(out);
         }
     }
 
     /// The arch named by an `AUDIT_ARCH_*` value (see the module docs for
     /// which values are named).
     fn arch_of_audit(&self, audit: u32) -> Option<Arch> {
-        if self.arch.is_seccomp_tools() {
-            Arch::SECCOMP_TOOLS.into_iter().find(|a| a.audit() == audit)
-        } else if audit == self.arch.audit() {
+        // The selected arch first (the common case: the filter's own arch
+        // check). seccomp-tools' five have distinct values, so for them
+        // this is also what the search below would find.
+        if audit == self.audit {
             Some(self.arch)
+        } else if self.arch.is_seccomp_tools() {
+            Arch::SECCOMP_TOOLS.into_iter().find(|a| a.audit() == audit)
         } else {
             Arch::from_audit(audit)
         }
@@ -311,160 +570,230 @@ impl Ctx {
     }
 
     /// A syscall name, qualified with its arch when that is not the selected one.
-    fn qualified(&self, arch: Arch, name: &str) -> String {
-        if arch == self.arch {
-            name.to_string()
-        } else {
-            format!("{arch}.{name}")
+    fn qualified(&self, out: &mut String, arch: Arch, name: &str) {
+        if arch != self.arch {
+            out.push_str(arch.name());
+            out.push('.');
         }
+        out.push_str(name);
     }
 
-    fn statement(&self, insn: Insn, pc: usize, facts: &LineFacts) -> String {
+    fn statement(&self, out: &mut String, insn: Insn, pc: usize, facts: &LineFacts) {
         match Op::of(insn) {
             Op::Load { dst, src } => {
-                let reg = reg_name(dst);
+                out.push_str(reg_name(dst));
+                out.push_str(" = ");
                 match src {
-                    Source::Imm(k) => format!("{reg} = {k}"),
-                    Source::Len => format!("{reg} = {SECCOMP_DATA_SIZE}"),
-                    Source::Mem(k) => format!("{reg} = mem[{k}]"),
-                    Source::Data(k) => format!("{reg} = {}", self.data_word(k, facts)),
+                    Source::Imm(k) => num::dec(out, u64::from(k)),
+                    Source::Len => num::dec(out, u64::from(SECCOMP_DATA_SIZE)),
+                    Source::Mem(k) => {
+                        out.push_str("mem[");
+                        num::dec(out, u64::from(k));
+                        out.push(']');
+                    }
+                    Source::Data(k) => self.data_word(out, k, facts),
                 }
             }
-            Op::Store { src, slot } => format!("mem[{slot}] = {}", reg_name(src)),
-            Op::Alu { op, operand } => {
-                let rhs = match operand {
-                    Operand::X => "X".to_string(),
-                    Operand::K(k) if matches!(op, AluOp::Lsh | AluOp::Rsh) => k.to_string(),
-                    Operand::K(k) => format!("0x{k:x}"),
-                };
-                format!("A {}= {rhs}", op.symbol())
+            Op::Store { src, slot } => {
+                out.push_str("mem[");
+                num::dec(out, u64::from(slot));
+                out.push_str("] = ");
+                out.push_str(reg_name(src));
             }
-            Op::Neg => "A = -A".to_string(),
-            Op::Ja { k } => goto(pc, k),
+            Op::Alu { op, operand } => {
+                out.push_str("A ");
+                out.push_str(op.symbol());
+                out.push_str("= ");
+                match operand {
+                    Operand::X => out.push('X'),
+                    Operand::K(k) if matches!(op, AluOp::Lsh | AluOp::Rsh) => {
+                        num::dec(out, u64::from(k))
+                    }
+                    Operand::K(k) => {
+                        out.push_str("0x");
+                        num::hex(out, k);
+                    }
+                }
+            }
+            Op::Neg => out.push_str("A = -A"),
+            Op::Ja { k } => goto(out, pc, k),
             Op::Jump {
                 cmp,
                 operand,
                 jt,
                 jf,
-            } => self.jump(cmp, operand, jt, jf, pc, facts),
-            Op::RetA => "return A".to_string(),
-            Op::RetK(k) => format!("return {}", action_label(k)),
-            Op::Tax => "X = A".to_string(),
-            Op::Txa => "A = X".to_string(),
-            Op::Undecodable(_) => format!("/* unsupported opcode 0x{:x} */", insn.code),
+            } => self.jump(out, cmp, operand, jt, jf, pc, facts),
+            Op::RetA => out.push_str("return A"),
+            Op::RetK(k) => {
+                out.push_str("return ");
+                write_action_label(out, k);
+            }
+            Op::Tax => out.push_str("X = A"),
+            Op::Txa => out.push_str("A = X"),
+            Op::Undecodable(_) => {
+                out.push_str("/* unsupported opcode 0x");
+                num::hex(out, u32::from(insn.code));
+                out.push_str(" */");
+            }
         }
     }
 
     /// A load from `seccomp_data` at byte offset `k`.
-    fn data_word(&self, k: u32, facts: &LineFacts) -> String {
+    fn data_word(&self, out: &mut String, k: u32, facts: &LineFacts) {
         // On a big-endian machine the high word of a u64 comes first.
         let high = |k: u32| (k % 8 == 4) ^ (self.endian == Endian::Big);
         match k {
-            offset::NR => "sys_number".to_string(),
-            offset::ARCH => "arch".to_string(),
-            8 | 12 if high(k) => "instruction_pointer >> 32".to_string(),
-            8 | 12 => "instruction_pointer".to_string(),
+            offset::NR => out.push_str("sys_number"),
+            offset::ARCH => out.push_str("arch"),
+            8 | 12 if high(k) => out.push_str("instruction_pointer >> 32"),
+            8 | 12 => out.push_str("instruction_pointer"),
             _ if (offset::ARGS..SECCOMP_DATA_SIZE).contains(&k) && k.is_multiple_of(4) => {
                 let index = (k - offset::ARGS) / 8;
-                self.arg(index as usize, high(k), facts)
+                self.arg(out, index as usize, high(k), facts)
             }
-            _ => "INVALID".to_string(),
+            _ => out.push_str("INVALID"),
         }
+    }
+
+    /// The name of syscall `nr` of `arch` and its argument list (see
+    /// [`arg_list`]). Loads of one syscall's arguments come in a row, so the
+    /// last answer is kept.
+    fn syscall_args(&self, arch: Arch, nr: u32) -> Option<SyscallArgs> {
+        if let Some((a, n, answer)) = self.last_syscall.get() {
+            if (a, n) == (arch, nr) {
+                return answer;
+            }
+        }
+        let answer = arch
+            .syscall_name(nr)
+            .and_then(|name| Some((name, arg_list(name)?)));
+        self.last_syscall.set(Some((arch, nr, answer)));
+        answer
     }
 
     /// `args[i]`, or the argument's name and the prototype when every path
     /// pins one syscall whose prototype has that argument.
-    fn arg(&self, index: usize, high: bool, facts: &LineFacts) -> String {
+    fn arg(&self, out: &mut String, index: usize, high: bool, facts: &LineFacts) {
         let shift = if high { " >> 32" } else { "" };
-        let plain = format!("args[{index}]{shift}");
-        if !self.arg_infer {
-            return plain;
-        }
-        let Some(nr) = facts.sys_number else {
-            return plain;
+        let named = || {
+            if !self.arg_infer {
+                return None;
+            }
+            let arch = self.table_arch(facts);
+            let (name, list) = self.syscall_args(arch, facts.sys_number?)?;
+            let args = arg_names(list);
+            let arg = args.clone().nth(index)?;
+            Some((arch, name, args, arg))
         };
-        let arch = self.table_arch(facts);
-        let Some(name) = arch.syscall_name(nr) else {
-            return plain;
+        let Some((arch, name, args, arg)) = named() else {
+            out.push_str("args[");
+            num::dec(out, index as u64);
+            out.push(']');
+            out.push_str(shift);
+            return;
         };
-        let Some(args) = arg_names(name) else {
-            return plain;
-        };
-        let Some(arg) = args.get(index) else {
-            return plain;
-        };
-        let comment = format!("# {}({})", self.qualified(arch, name), args.join(", "));
-        format!(
-            "{}{shift} {}",
-            self.paint(arg, color::ARGS),
-            self.paint(&comment, color::GRAY)
-        )
+        self.painted(out, color::ARGS, |out| out.push_str(arg));
+        out.push_str(shift);
+        out.push(' ');
+        // `# read(fd, buf, count)`
+        self.painted(out, color::GRAY, |out| {
+            out.push_str("# ");
+            self.qualified(out, arch, name);
+            out.push('(');
+            for (i, arg) in args.enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(arg);
+            }
+            out.push(')');
+        });
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn jump(
         &self,
+        out: &mut String,
         cmp: Cmp,
         operand: Operand,
         jt: u8,
         jf: u8,
         pc: usize,
         facts: &LineFacts,
-    ) -> String {
+    ) {
         if jt == 0 && jf == 0 {
-            return "/* no-op */".to_string();
+            out.push_str("/* no-op */");
+            return;
         }
         if jt == jf {
-            return goto(pc, u32::from(jt));
+            goto(out, pc, u32::from(jt));
+            return;
         }
-        let rhs = self.operand(cmp, operand, facts);
-        if jt == 0 {
+        out.push_str("if (");
+        let (test, target) = if jt == 0 {
+            // Only a false branch: the negated test.
             let test = match cmp {
-                Cmp::Set => format!("!(A & {rhs})"),
-                Cmp::Eq => format!("A != {rhs}"),
-                Cmp::Gt => format!("A <= {rhs}"),
-                Cmp::Ge => format!("A < {rhs}"),
+                Cmp::Set => "!(A & ",
+                Cmp::Eq => "A != ",
+                Cmp::Gt => "A <= ",
+                Cmp::Ge => "A < ",
             };
-            return format!("if ({test}) {}", goto(pc, u32::from(jf)));
-        }
-        let op = match cmp {
-            Cmp::Eq => "==",
-            Cmp::Gt => ">",
-            Cmp::Ge => ">=",
-            Cmp::Set => "&",
+            (test, jf)
+        } else {
+            let test = match cmp {
+                Cmp::Eq => "A == ",
+                Cmp::Gt => "A > ",
+                Cmp::Ge => "A >= ",
+                Cmp::Set => "A & ",
+            };
+            (test, jt)
         };
-        let mut s = format!("if (A {op} {rhs}) {}", goto(pc, u32::from(jt)));
-        if jf != 0 {
-            let _ = write!(s, " else {}", goto(pc, u32::from(jf)));
+        out.push_str(test);
+        self.operand(out, cmp, operand, facts);
+        if jt == 0 && cmp == Cmp::Set {
+            out.push(')');
         }
-        s
+        out.push_str(") ");
+        goto(out, pc, u32::from(target));
+        if jt != 0 && jf != 0 {
+            out.push_str(" else ");
+            goto(out, pc, u32::from(jf));
+        }
     }
 
     /// The right-hand side of a comparison: named after the word A holds on
     /// every path, hex for other words, decimal when A holds no single word.
-    fn operand(&self, cmp: Cmp, operand: Operand, facts: &LineFacts) -> String {
+    fn operand(&self, out: &mut String, cmp: Cmp, operand: Operand, facts: &LineFacts) {
         let k = match operand {
-            Operand::X => return "X".to_string(),
+            Operand::X => return out.push('X'),
             Operand::K(k) => k,
         };
-        let hex = format!("0x{k:x}");
+        let hex = |out: &mut String| {
+            out.push_str("0x");
+            num::hex(out, k);
+        };
         match facts.a_word {
-            None => k.to_string(),
+            None => num::dec(out, u64::from(k)),
             Some(offset::NR) => {
                 // Only an equality test names a syscall.
+                let arch = self.table_arch(facts);
                 let name = match cmp {
-                    Cmp::Eq => {
-                        let arch = self.table_arch(facts);
-                        arch.syscall_name(k).map(|name| self.qualified(arch, name))
-                    }
+                    Cmp::Eq => arch.syscall_name(k),
                     _ => None,
                 };
-                self.paint(name.as_deref().unwrap_or(&hex), color::SYSCALL)
+                self.painted(out, color::SYSCALL, |out| match name {
+                    Some(name) => self.qualified(out, arch, name),
+                    None => hex(out),
+                });
             }
             Some(offset::ARCH) => {
                 let name = self.arch_of_audit(k).map(Arch::constant);
-                self.paint(name.unwrap_or(&hex), color::ARCH)
+                self.painted(out, color::ARCH, |out| match name {
+                    Some(name) => out.push_str(name),
+                    None => hex(out),
+                });
             }
-            Some(_) => hex,
+            Some(_) => hex(out),
         }
     }
 }
@@ -477,30 +806,104 @@ fn reg_name(reg: Reg) -> &'static str {
 }
 
 /// `goto NNNN`, the absolute line `pc + 1 + off`.
-fn goto(pc: usize, off: u32) -> String {
-    format!("goto {:04}", pc as u64 + 1 + u64::from(off))
+fn goto(out: &mut String, pc: usize, off: u32) {
+    out.push_str("goto ");
+    num::dec_padded(out, pc as u64 + 1 + u64::from(off), 4);
 }
 
 /// A return value as the listing prints it: `ERRNO(n)` always with its data,
 /// `TRAP`/`TRACE` with theirs when not 0, other actions without it, and
 /// unknown actions in hex.
 pub fn action_label(ret: u32) -> String {
+    let mut out = String::new();
+    write_action_label(&mut out, ret);
+    out
+}
+
+/// [`action_label`], appended to `out`.
+pub fn write_action_label(out: &mut String, ret: u32) {
     let action = Action::from_ret(ret);
     let data = ret & crate::action::DATA_MASK;
+    let name = action.name().unwrap_or_default();
     match action {
-        Action::Unknown(v) => format!("0x{v:x}"),
-        Action::Errno(d) => format!("ERRNO({d})"),
-        Action::Trap(_) | Action::Trace(_) if data != 0 => {
-            format!("{}({data})", action.name().unwrap_or_default())
+        Action::Unknown(v) => {
+            out.push_str("0x");
+            num::hex(out, v);
         }
-        _ => action.name().unwrap_or_default().to_string(),
+        Action::Errno(d) => {
+            out.push_str("ERRNO(");
+            num::dec(out, u64::from(d));
+            out.push(')');
+        }
+        Action::Trap(_) | Action::Trace(_) if data != 0 => {
+            out.push_str(name);
+            out.push('(');
+            num::dec(out, u64::from(data));
+            out.push(')');
+        }
+        _ => out.push_str(name),
     }
 }
 
-/// The argument names of a syscall; an `x32_` name falls back to the plain
-/// one, as seccomp-tools' table does.
-fn arg_names(name: &str) -> Option<Vec<&'static str>> {
-    crate::syscall_arg_names(name)
-        .or_else(|| name.strip_prefix("x32_").and_then(crate::syscall_arg_names))
-        .map(Iterator::collect)
+/// The argument names of a syscall, separated by spaces; an `x32_` name
+/// falls back to the plain one, as seccomp-tools' table does.
+fn arg_list(name: &str) -> Option<&'static str> {
+    crate::syscall_arg_list(name)
+        .or_else(|| name.strip_prefix("x32_").and_then(crate::syscall_arg_list))
+}
+
+/// The names of an argument list (an empty list has none).
+fn arg_names(list: &'static str) -> impl Iterator<Item = &'static str> + Clone {
+    list.split_ascii_whitespace()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::num;
+
+    fn with(write: impl FnOnce(&mut String)) -> String {
+        let mut out = String::from(">");
+        write(&mut out);
+        out
+    }
+
+    #[test]
+    fn numbers_print_as_the_format_macros_do() {
+        for v in [
+            0,
+            7,
+            10,
+            999,
+            1000,
+            9999,
+            10_000,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            assert_eq!(with(|o| num::dec(o, v)), format!(">{v}"));
+            assert_eq!(with(|o| num::dec_padded(o, v, 4)), format!(">{v:04}"));
+        }
+        for v in [0, 1, 0xf, 0x10, 0xabc, 0x7fff_0000, u32::MAX] {
+            assert_eq!(with(|o| num::hex(o, v)), format!(">{v:x}"));
+            assert_eq!(with(|o| num::hex_padded(o, v, 2)), format!(">{v:02x}"));
+            assert_eq!(with(|o| num::hex_padded(o, v, 8)), format!(">{v:08x}"));
+        }
+    }
+
+    #[test]
+    fn columns_widen_past_four_digits_and_one_byte_codes() {
+        for (pc, code) in [
+            (0, 0x20),
+            (9999, 0xff),
+            (10_000, 0x15),
+            (3, 0x100),
+            (12, 0xffff),
+        ] {
+            let (jt, jf, k) = (1, 0xfe, 0xc000_003e);
+            assert_eq!(
+                with(|o| num::bpf_columns(o, pc, code, jt, jf, k)),
+                format!("> {pc:04}: 0x{code:02x} 0x{jt:02x} 0x{jf:02x} 0x{k:08x}  "),
+            );
+        }
+    }
 }

@@ -370,40 +370,82 @@ pub fn emu_output(
 ) -> Result<String, EmuError> {
     let outcome = emulate_input(insns, input, arch.endian())?;
     let mut out = String::new();
-    if !quiet {
-        let gray = |s: &str| {
-            if color {
-                color::paint(s, color::GRAY)
-            } else {
-                s.to_string()
-            }
-        };
-        let opts = DisasmOptions {
-            color,
-            ..DisasmOptions::new(arch)
-        };
-        let listing = disasm::disassemble(insns, &opts);
-        let mut lines = listing.split_inclusive('\n');
-        // The two header lines are printed as they are.
-        out.extend(lines.by_ref().take(2));
-        let body: Vec<&str> = lines.collect();
-        for (idx, line) in body.iter().enumerate() {
-            out.push_str(&gray(line));
-            let rest = body.len() - idx - 1;
-            if rest > 3 && idx > outcome.pc + 4 {
-                out.push_str(&gray(&format!("... (omitting {rest} lines)\n")));
-                break;
-            }
-        }
-        out.push('\n');
-    }
-    let name = outcome.action.name().unwrap_or("");
-    let errno = match outcome.action {
-        Action::Errno(_) => format!("({})", outcome.ret & DATA_MASK),
-        _ => String::new(),
-    };
-    out.push_str(&format!("return {name}{errno} at line {:04}\n", outcome.pc));
+    write_emu_output(&mut out, insns, arch, &outcome, quiet, color)
+        .expect("writing to a String cannot fail");
     Ok(out)
+}
+
+/// What [`emu_output`] prints for a run that ended with `outcome`, written to
+/// `out` a few kilobytes at a time.
+pub fn write_emu_output<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    insns: &[Insn],
+    arch: Arch,
+    outcome: &Outcome,
+    quiet: bool,
+    color: bool,
+) -> fmt::Result {
+    let mut buf = String::with_capacity(disasm::CHUNK + 1024);
+    if !quiet {
+        write_listing(out, &mut buf, insns, arch, outcome.pc, color)?;
+    }
+    // `return ERRNO(1) at line 0009`
+    buf.push_str("return ");
+    buf.push_str(outcome.action.name().unwrap_or(""));
+    if let Action::Errno(_) = outcome.action {
+        buf.push('(');
+        disasm::num::dec(&mut buf, u64::from(outcome.ret & DATA_MASK));
+        buf.push(')');
+    }
+    buf.push_str(" at line ");
+    disasm::num::dec_padded(&mut buf, outcome.pc as u64, 4);
+    buf.push('\n');
+    out.write_str(&buf)
+}
+
+/// The listing part of `seccomp-tools emu`: the header, the lines up to a
+/// few past `ret_pc` (the rest summed up as `... (omitting N lines)`), and a
+/// blank line. In colour, every line after the header is dimmed, newline
+/// included, as the reference paints it.
+fn write_listing<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    buf: &mut String,
+    insns: &[Insn],
+    arch: Arch,
+    ret_pc: usize,
+    color: bool,
+) -> fmt::Result {
+    let opts = DisasmOptions {
+        color,
+        ..DisasmOptions::new(arch)
+    };
+    let mut lines = disasm::Lines::new(insns, &opts);
+    buf.push_str(disasm::HEADER);
+    // Each line is put together here first, then dimmed or copied.
+    let mut line = String::new();
+    let push = |buf: &mut String, line: &str| {
+        if color {
+            color::paint_into(buf, line, color::GRAY);
+        } else {
+            buf.push_str(line);
+        }
+    };
+    while let Some(pc) = lines.write_next(&mut line) {
+        line.push('\n');
+        push(buf, &line);
+        line.clear();
+        let rest = insns.len() - pc - 1;
+        if rest > 3 && pc > ret_pc + 4 {
+            line.push_str("... (omitting ");
+            disasm::num::dec(&mut line, rest as u64);
+            line.push_str(" lines)\n");
+            push(buf, &line);
+            break;
+        }
+        disasm::flush_full(out, buf)?;
+    }
+    buf.push('\n');
+    Ok(())
 }
 
 /// A string that is not an integer in Ruby's `Integer()` syntax, or one too

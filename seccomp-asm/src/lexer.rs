@@ -112,14 +112,34 @@ impl Token {
     }
 }
 
+/// The classes of every byte, looked up rather than computed: the lexer
+/// tests each byte of a source at least once.
+const CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            class[b] |= SPACE;
+        }
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            class[b] |= WORD;
+        }
+        b += 1;
+    }
+    class
+};
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+
 /// Regex `\s`: space, `\t`, `\n`, `\v`, `\f`, `\r`.
 pub(crate) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+    CLASS[usize::from(b)] & SPACE != 0
 }
 
 /// Regex `\w` on bytes.
 pub(crate) fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    CLASS[usize::from(b)] & WORD != 0
 }
 
 fn word_len(s: &[u8]) -> usize {
@@ -152,139 +172,218 @@ pub(crate) fn arch_const_matching(word: &str) -> Option<&'static str> {
 
 /// Scans a whole source. Unknown text becomes [`TokenKind::Unknown`] tokens.
 pub fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut at = 0;
-    let mut row = 0;
-    let mut col = 0;
-    while at < src.len() {
-        let rest = &src[at..];
-        let push = |tokens: &mut Vec<Token>, kind, start: usize, len: usize, col: usize| {
-            tokens.push(Token {
-                kind,
-                span: Span::new(start, start + len),
-                pos: Pos { row, col },
-            })
-        };
+    Lexer::new(src, arch, mode).collect()
+}
 
-        // 1. Newlines.
-        let n = rest.iter().take_while(|&&b| b == b'\n').count();
-        if n > 0 {
-            if !tokens.is_empty() {
-                push(&mut tokens, TokenKind::Newline, at, n, col);
-            }
-            row += n;
-            col = 0;
-            at += n;
-            continue;
-        }
-        // 2. Blanks (running over newlines without counting them) and comments.
-        let n = space_len(rest);
-        let n = if n > 0 {
-            n
-        } else if rest[0] == b'#' {
-            rest.iter().take_while(|&&b| b != b'\n').count()
-        } else {
-            0
-        };
-        if n > 0 {
-            col += n;
-            at += n;
-            continue;
-        }
+/// The tokens of a source, scanned one at a time as they are asked for:
+/// the parser needs only the next two, so a large source is never held as
+/// a list of tokens.
+#[derive(Clone, Debug)]
+pub struct Lexer<'a> {
+    src: &'a [u8],
+    arch: Arch,
+    mode: Mode,
+    /// Where scanning resumes, and the reference's row and column there.
+    at: usize,
+    row: usize,
+    col: usize,
+    /// Whether a token was produced: a newline token never comes first.
+    started: bool,
+    /// The second token of a goto (its target) or a ternary (the false
+    /// target), scanned with the first.
+    queued: Option<Token>,
+    /// The unknown tokens scanned so far, when asked for.
+    unknown: Option<Vec<Token>>,
+}
 
-        let word = word_len(rest);
-        // 3. Labels.
-        if word > 0 && rest.get(word) == Some(&b':') {
-            push(&mut tokens, TokenKind::Label, at, word, col);
-            col += word + 1;
-            at += word + 1;
-            continue;
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a [u8], arch: Arch, mode: Mode) -> Lexer<'a> {
+        Lexer {
+            src,
+            arch,
+            mode,
+            at: 0,
+            row: 0,
+            col: 0,
+            started: false,
+            queued: None,
+            unknown: None,
         }
-        // 4. goto / jmp / jump and a target.
-        if let Some(len) = lex_goto(rest) {
-            let target = &rest[len..];
-            let blanks = space_len(target);
-            let target_len = word_len(&target[blanks..]);
-            if blanks > 0 && target_len > 0 {
-                push(&mut tokens, TokenKind::Goto, at, len, col);
-                let off = len + blanks;
-                push(
-                    &mut tokens,
-                    TokenKind::Target,
-                    at + off,
-                    target_len,
-                    col + off,
-                );
-                col += off + target_len;
-                at += off + target_len;
-                continue;
-            }
-        }
-        if word > 0 {
-            if let Some(kind) = lex_word(&rest[..word], arch) {
-                push(&mut tokens, kind, at, word, col);
-                col += word;
-                at += word;
-                continue;
-            }
-        }
-        // 8b. <arch>.<name>
-        if let Some(len) = lex_qualified(rest) {
-            push(&mut tokens, TokenKind::Syscall, at, len, col);
-            col += len;
-            at += len;
-            continue;
-        }
-        // 9, 10. Numbers.
-        if let Some((kind, len)) = lex_number(rest) {
-            push(&mut tokens, kind, at, len, col);
-            col += len;
-            at += len;
-            continue;
-        }
-        // 11. Operators and punctuation.
-        if let Some((kind, len)) = lex_punct(rest) {
-            push(&mut tokens, kind, at, len, col);
-            col += len;
-            at += len;
-            continue;
-        }
-        // 12. Ternary targets.
-        if let Some((jt, jf, len)) = lex_ternary(rest) {
-            push(
-                &mut tokens,
-                TokenKind::Target,
-                at + jt.start,
-                jt.len(),
-                col + jt.start,
-            );
-            push(
-                &mut tokens,
-                TokenKind::Target,
-                at + jf.start,
-                jf.len(),
-                col + jf.start,
-            );
-            col += len;
-            at += len;
-            continue;
-        }
-        if mode == Mode::Strict && rest[0] == b';' {
-            push(&mut tokens, TokenKind::Semicolon, at, 1, col);
-            col += 1;
-            at += 1;
-            continue;
-        }
-        // 13. Unknown: up to the next blank.
-        let len = rest.iter().take_while(|&&b| !is_space(b)).count();
-        push(&mut tokens, TokenKind::Unknown, at, len, col);
-        col += len;
-        at += len;
     }
-    tokens
+
+    /// Keeps the unknown tokens it scans, for [`Lexer::take_unknown`].
+    pub fn keeping_unknown(mut self) -> Lexer<'a> {
+        self.unknown = Some(Vec::new());
+        self
+    }
+
+    /// The unknown tokens scanned so far, if they are kept.
+    pub fn take_unknown(&mut self) -> Vec<Token> {
+        self.unknown
+            .as_mut()
+            .map(core::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// A token of `len` bytes at `start`, at the current row and `col`.
+    fn token(&mut self, kind: TokenKind, start: usize, len: usize, col: usize) -> Token {
+        self.started = true;
+        Token {
+            kind,
+            span: Span::new(start, start + len),
+            pos: Pos { row: self.row, col },
+        }
+    }
+
+    /// A token of `len` bytes where scanning is, and moves past it.
+    fn take(&mut self, kind: TokenKind, len: usize) -> Token {
+        let token = self.token(kind, self.at, len, self.col);
+        self.col += len;
+        self.at += len;
+        token
+    }
+
+    /// Moves past `len` bytes of the current line.
+    fn skip(&mut self, len: usize) {
+        self.col += len;
+        self.at += len;
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let mut slot = None;
+        self.next_into(&mut slot);
+        slot
+    }
+}
+
+impl Lexer<'_> {
+    /// Scans the next token into `slot` (`None` at the end). Each token is
+    /// written where it is kept: the parser's token window gives its slots
+    /// here, and a token that went through a temporary would be copied
+    /// while its fields are still being stored, which stalls the copy.
+    pub fn next_into(&mut self, slot: &mut Option<Token>) {
+        if let Some(token) = self.queued.take() {
+            *slot = Some(token);
+            return;
+        }
+        while self.at < self.src.len() {
+            let at = self.at;
+            let rest = &self.src[at..];
+            // The rules are tried in order, but the first byte already rules
+            // most of them out: only a word character starts a label, a goto,
+            // a name or an unsigned number, and only `\n` a newline token.
+            let first = rest[0];
+
+            // 1. Newlines.
+            if first == b'\n' {
+                let n = rest.iter().take_while(|&&b| b == b'\n').count();
+                let token = self
+                    .started
+                    .then(|| self.token(TokenKind::Newline, at, n, self.col));
+                self.row += n;
+                self.col = 0;
+                self.at += n;
+                if token.is_some() {
+                    *slot = token;
+                    return;
+                }
+                continue;
+            }
+            // 2. Blanks (running over newlines without counting them) and comments.
+            if is_space(first) {
+                self.skip(space_len(rest));
+                continue;
+            }
+            if first == b'#' {
+                self.skip(rest.iter().take_while(|&&b| b != b'\n').count());
+                continue;
+            }
+
+            if is_word(first) {
+                let word = word_len(rest);
+                // 3. Labels.
+                if rest.get(word) == Some(&b':') {
+                    let token = self.take(TokenKind::Label, word);
+                    self.skip(1);
+                    *slot = Some(token);
+                    return;
+                }
+                // 4. goto / jmp / jump and a target.
+                if let Some(len) = lex_goto(rest) {
+                    let target = &rest[len..];
+                    let blanks = space_len(target);
+                    let target_len = word_len(&target[blanks..]);
+                    if blanks > 0 && target_len > 0 {
+                        let goto = self.take(TokenKind::Goto, len);
+                        self.skip(blanks);
+                        self.queued = Some(self.take(TokenKind::Target, target_len));
+                        *slot = Some(goto);
+                        return;
+                    }
+                }
+                // No keyword, action, constant, syscall or arch name starts
+                // with a digit: such a word can only be a number.
+                if !first.is_ascii_digit() {
+                    if let Some(kind) = lex_word(&rest[..word], self.arch) {
+                        *slot = Some(self.take(kind, word));
+                        return;
+                    }
+                    // 8b. <arch>.<name>
+                    if let Some(len) = lex_qualified(rest) {
+                        *slot = Some(self.take(TokenKind::Syscall, len));
+                        return;
+                    }
+                }
+            }
+            // 9, 10. Numbers.
+            if let Some((kind, len)) = lex_number(rest) {
+                *slot = Some(self.take(kind, len));
+                return;
+            }
+            if !is_word(first) {
+                // 11. Operators and punctuation.
+                if let Some((kind, len)) = lex_punct(rest) {
+                    *slot = Some(self.take(kind, len));
+                    return;
+                }
+                // 12. Ternary targets.
+                if let Some((jt, jf, len)) = lex_ternary(rest) {
+                    let col = self.col;
+                    let first =
+                        self.token(TokenKind::Target, at + jt.start, jt.len(), col + jt.start);
+                    let second =
+                        self.token(TokenKind::Target, at + jf.start, jf.len(), col + jf.start);
+                    self.queued = Some(second);
+                    self.skip(len);
+                    *slot = Some(first);
+                    return;
+                }
+                if self.mode == Mode::Strict && first == b';' {
+                    *slot = Some(self.take(TokenKind::Semicolon, 1));
+                    return;
+                }
+            }
+            // 13. Unknown: up to the next blank.
+            let len = rest.iter().take_while(|&&b| !is_space(b)).count();
+            let token = self.take(TokenKind::Unknown, len);
+            if let Some(unknown) = &mut self.unknown {
+                unknown.push(token);
+            }
+            *slot = Some(token);
+            return;
+        }
+        *slot = None;
+    }
 }
 
 fn lex_goto(rest: &[u8]) -> Option<usize> {
+    if !matches!(rest[0], b'g' | b'G' | b'j' | b'J') {
+        return None;
+    }
     ["goto", "jmp", "jump"]
         .into_iter()
         .find(|kw| rest.len() >= kw.len() && rest[..kw.len()].eq_ignore_ascii_case(kw.as_bytes()))
@@ -294,15 +393,23 @@ fn lex_goto(rest: &[u8]) -> Option<usize> {
 /// Rules 5 to 8a, for a whole word: keywords, actions, arch constants and
 /// syscall names all end at a word boundary.
 fn lex_word(word: &[u8], arch: Arch) -> Option<TokenKind> {
-    // A word is ASCII by construction.
-    let text = core::str::from_utf8(word).ok()?;
-    if let Some(&(_, kw)) = KEYWORDS.iter().find(|(k, _)| k.eq_ignore_ascii_case(text)) {
+    if let Some(&(_, kw)) = KEYWORDS
+        .iter()
+        .find(|(k, _)| k.as_bytes().eq_ignore_ascii_case(word))
+    {
         return Some(TokenKind::Keyword(kw));
     }
-    if crate::action::Action::value_of_name(text).is_some() {
+    // A word is ASCII by construction.
+    let text = core::str::from_utf8(word).ok()?;
+    // Actions are upper case, and every constant starts with `ARCH_`: a
+    // byte or two rule most words out before the tables are searched.
+    if word[0].is_ascii_uppercase() && crate::action::Action::value_of_name(text).is_some() {
         return Some(TokenKind::Action);
     }
-    if arch_const_matching(text).is_some() {
+    if word.len() > 5
+        && word[..5].eq_ignore_ascii_case(b"ARCH_")
+        && arch_const_matching(text).is_some()
+    {
         return Some(TokenKind::ArchConst);
     }
     if arch.syscall_nr(text).is_some() {
@@ -341,33 +448,25 @@ fn lex_number(rest: &[u8]) -> Option<(TokenKind, usize)> {
     (digits > 0 && !rest.get(end).copied().is_some_and(is_word)).then_some((TokenKind::Int, end))
 }
 
+/// Rule 11, in the reference's order of preference: ALU operators
+/// (`+ - * / | ^ << >>`), then comparisons (`== != >= <=`, then `> <`), then
+/// `( ) = [ ] &`, then `!`. So `>>=` is `>>` then `=`, and `>=` a comparison.
 fn lex_punct(rest: &[u8]) -> Option<(TokenKind, usize)> {
-    const TABLE: [(&[u8], TokenKind); 20] = [
-        (b"+", TokenKind::AluOp),
-        (b"-", TokenKind::AluOp),
-        (b"*", TokenKind::AluOp),
-        (b"/", TokenKind::AluOp),
-        (b"|", TokenKind::AluOp),
-        (b"^", TokenKind::AluOp),
-        (b"<<", TokenKind::AluOp),
-        (b">>", TokenKind::AluOp),
-        (b"==", TokenKind::Compare),
-        (b"!=", TokenKind::Compare),
-        (b">=", TokenKind::Compare),
-        (b"<=", TokenKind::Compare),
-        (b">", TokenKind::Compare),
-        (b"<", TokenKind::Compare),
-        (b"(", TokenKind::LParen),
-        (b")", TokenKind::RParen),
-        (b"=", TokenKind::Assign),
-        (b"[", TokenKind::LBracket),
-        (b"]", TokenKind::RBracket),
-        (b"&", TokenKind::Amp),
-    ];
-    if let Some(&(p, kind)) = TABLE.iter().find(|(p, _)| rest.starts_with(p)) {
-        return Some((kind, p.len()));
-    }
-    (rest[0] == b'!').then_some((TokenKind::Bang, 1))
+    let second = rest.get(1).copied();
+    Some(match (rest[0], second) {
+        (b'+' | b'-' | b'*' | b'/' | b'|' | b'^', _) => (TokenKind::AluOp, 1),
+        (b'<', Some(b'<')) | (b'>', Some(b'>')) => (TokenKind::AluOp, 2),
+        (b'=' | b'!' | b'>' | b'<', Some(b'=')) => (TokenKind::Compare, 2),
+        (b'>' | b'<', _) => (TokenKind::Compare, 1),
+        (b'(', _) => (TokenKind::LParen, 1),
+        (b')', _) => (TokenKind::RParen, 1),
+        (b'=', _) => (TokenKind::Assign, 1),
+        (b'[', _) => (TokenKind::LBracket, 1),
+        (b']', _) => (TokenKind::RBracket, 1),
+        (b'&', _) => (TokenKind::Amp, 1),
+        (b'!', _) => (TokenKind::Bang, 1),
+        _ => return None,
+    })
 }
 
 /// `?\s*(\w+)\s*:\s*(\w+)`: the spans of both targets relative to `rest`, and
@@ -526,6 +625,58 @@ mod tests {
                 k(LParen, "("),
             ]
         );
+        assert_eq!(
+            kinds("=== >=> <<= &=)[]+-*/|^"),
+            vec![
+                k(Compare, "=="),
+                k(Assign, "="),
+                k(Compare, ">="),
+                k(Compare, ">"),
+                k(AluOp, "<<"),
+                k(Assign, "="),
+                k(Amp, "&"),
+                k(Assign, "="),
+                k(RParen, ")"),
+                k(LBracket, "["),
+                k(RBracket, "]"),
+                k(AluOp, "+"),
+                k(AluOp, "-"),
+                k(AluOp, "*"),
+                k(AluOp, "/"),
+                k(AluOp, "|"),
+                k(AluOp, "^"),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_name_starts_with_a_digit() {
+        // The lexer takes a word that starts with a digit for a number
+        // without looking it up, and looks up `<arch>.<name>` only after a
+        // word; these are all the names it looks up.
+        let starts_with_digit = |name: &str| name.starts_with(|c: char| c.is_ascii_digit());
+        let starts_with_letter = |name: &str| name.starts_with(|c: char| c.is_ascii_alphabetic());
+        for arch in Arch::ALL {
+            assert!(starts_with_letter(arch.name()), "{arch}");
+            assert!(!starts_with_digit(arch.constant()), "{arch}");
+            assert!(
+                arch.aliases().iter().all(|a| starts_with_letter(a)),
+                "{arch}"
+            );
+            assert!(
+                arch.syscalls().all(|(name, _)| !starts_with_digit(name)),
+                "{arch}"
+            );
+        }
+        assert!(super::KEYWORDS.iter().all(|(k, _)| !starts_with_digit(k)));
+        assert!(crate::action::ACTIONS
+            .iter()
+            .all(|(a, _)| !starts_with_digit(a)));
+        // Nor is an action looked up unless it starts upper case, nor a
+        // constant unless it starts with `ARCH_`.
+        let upper = |name: &str| name.starts_with(|c: char| c.is_ascii_uppercase());
+        assert!(crate::action::ACTIONS.iter().all(|(a, _)| upper(a)));
+        assert!(Arch::ALL.iter().all(|a| a.constant().starts_with("ARCH_")));
     }
 
     #[test]
@@ -574,6 +725,21 @@ mod tests {
                 k(Unknown, ";;X"),
             ]
         );
+    }
+
+    #[test]
+    fn unknown_tokens_are_kept_when_asked() {
+        let src = b"A = %1\nreturn $ALLOW @";
+        let mut lexer = super::Lexer::new(src, Arch::X86_64, Mode::Compatible).keeping_unknown();
+        let all: Vec<_> = lexer.by_ref().collect();
+        let unknown: Vec<&[u8]> = lexer.take_unknown().iter().map(|t| t.text(src)).collect();
+        assert_eq!(unknown, [&b"%1"[..], b"$ALLOW", b"@"]);
+        assert_eq!(all.iter().filter(|t| t.kind == Unknown).count(), 3);
+        // Taken once; a lexer not asked keeps none.
+        assert!(lexer.take_unknown().is_empty());
+        let mut plain = super::Lexer::new(src, Arch::X86_64, Mode::Compatible);
+        plain.by_ref().for_each(drop);
+        assert!(plain.take_unknown().is_empty());
     }
 
     #[test]

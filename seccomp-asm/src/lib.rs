@@ -38,11 +38,20 @@ pub use insn::{Endian, Insn};
 /// The argument names seccomp-tools shows for a syscall (`write` → `fd`,
 /// `buf`, `count`), in order.
 pub fn syscall_arg_names(name: &str) -> Option<impl Iterator<Item = &'static str> + Clone> {
+    // Names are separated by spaces, and a syscall without arguments has an
+    // empty list. (Splitting on ASCII blanks is much cheaper than on Unicode
+    // whitespace, and the listing looks names up on every argument load.)
+    syscall_arg_list(name).map(str::split_ascii_whitespace)
+}
+
+/// The argument names of a syscall as the table keeps them, separated by
+/// spaces.
+pub(crate) fn syscall_arg_list(name: &str) -> Option<&'static str> {
     use tables::sysargs::{SYSARGS, TEXT};
     let text = |off: u16, len: u8| &TEXT[usize::from(off)..usize::from(off) + usize::from(len)];
     let i = SYSARGS
         .binary_search_by(|&(off, len, _, _)| text(off, len).cmp(name))
         .ok()?;
     let (_, _, off, len) = SYSARGS[i];
-    Some(text(off, len).split_whitespace())
+    Some(text(off, len))
 }

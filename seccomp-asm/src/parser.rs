@@ -27,15 +27,16 @@ use crate::action::Action;
 use crate::arch::Arch;
 use crate::data::{Field, SECCOMP_DATA_SIZE};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Pos, Span};
-use crate::lexer::{arch_by_name, Keyword, Token, TokenKind};
+use crate::lexer::{arch_by_name, Keyword, Lexer, Token, TokenKind};
 
 /// A constant as written, with the 32-bit value seccomp-tools gives it.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Value {
     /// The value masked to 32 bits, as seccomp-tools assembles it.
     pub value: u32,
-    /// The value written, if it fits an `i128`.
-    pub raw: Option<i128>,
+    /// Whether the written value survives the 32-bit masking: `0..2^32`, or
+    /// a negative value down to `-2^31` (taken as two's complement).
+    pub fits: bool,
     /// The number or name token.
     pub span: Span,
     /// Set when the value is a syscall name or an `ARCH_*` constant.
@@ -43,19 +44,35 @@ pub struct Value {
 }
 
 impl Value {
-    /// Whether the written value survives the 32-bit masking: `0..2^32`, or a
-    /// negative value down to `-2^31` (taken as two's complement).
+    /// See [`Value::fits`].
     pub fn fits_u32(&self) -> bool {
-        self.raw
-            .is_some_and(|r| (-(1i128 << 31)..(1i128 << 32)).contains(&r))
+        self.fits
     }
+
+    /// The value as written, if it fits an `i128` (a number that does not
+    /// [fit](Value::fits) is read again from its text).
+    pub fn exact(&self, src: &[u8]) -> Option<i128> {
+        let text = core::str::from_utf8(&src[self.span.start..self.span.end]).ok();
+        match text {
+            Some(text) if self.name.is_none() && !self.fits => {
+                let radix = if text.contains("0x") { 16 } else { 10 };
+                parse_number(text, radix).1
+            }
+            _ => Some(i128::from(self.value)),
+        }
+    }
+}
+
+/// Whether a written value survives the 32-bit masking (see [`Value::fits`]).
+fn fits_u32(raw: Option<i128>) -> bool {
+    raw.is_some_and(|r| (-(1i128 << 31)..(1i128 << 32)).contains(&r))
 }
 
 /// A syscall name or `ARCH_*` constant used as a value.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Name {
     /// The syscall or constant, without an arch qualifier.
-    pub name: String,
+    pub name: &'static str,
     /// The arch written before the dot, for `i386.read`.
     pub qualified: Option<Arch>,
     /// The arch whose table gave the value.
@@ -146,28 +163,30 @@ pub struct Condition {
 
 /// A jump target as written.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub enum Target {
+pub enum Target<'a> {
     /// No `else`: the next instruction.
     Next,
     /// A label, `next`, or a number of instructions to skip.
-    Named { text: String, span: Span, pos: Pos },
+    Named { text: &'a str, span: Span, pos: Pos },
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub enum ReturnValue {
+pub enum ReturnValue<'a> {
     A,
     K(Value),
     /// `ALLOW`, `ERRNO(1)`, ...
     Action {
-        name: String,
+        name: &'a str,
         base: u32,
         data: Option<Value>,
         span: Span,
     },
 }
 
+/// What a statement does. Text (labels, targets, action names) is borrowed
+/// from the source.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub enum StmtKind {
+pub enum StmtKind<'a> {
     Load {
         dst: Reg,
         src: Load,
@@ -185,58 +204,215 @@ pub enum StmtKind {
     /// an odd number of negations swapped `jt` and `jf`.
     Jump {
         cond: Option<Condition>,
-        jt: Target,
-        jf: Target,
+        jt: Target<'a>,
+        jf: Target<'a>,
     },
-    Return(ReturnValue),
+    Return(ReturnValue<'a>),
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Label {
-    pub name: String,
+pub struct Label<'a> {
+    pub name: &'a str,
     pub span: Span,
     pub pos: Pos,
 }
 
 /// One statement; each becomes one instruction.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub struct Statement {
-    pub labels: Vec<Label>,
-    pub kind: StmtKind,
+pub struct Statement<'a> {
+    pub labels: Vec<Label<'a>>,
+    pub kind: StmtKind<'a>,
     /// From the statement's first token (after its labels) to its last.
     pub span: Span,
 }
 
 /// What [`parse`] found.
 #[derive(Clone, Debug, Default)]
-pub struct Parsed {
-    pub statements: Vec<Statement>,
+pub struct Parsed<'a> {
+    pub statements: Vec<Statement<'a>>,
     /// Errors in source order (at most one when parsing stops at the first).
     pub errors: Vec<Diagnostic>,
     /// Labels of statements that did not parse; they count as defined.
-    pub orphan_labels: Vec<Label>,
+    pub orphan_labels: Vec<Label<'a>>,
     /// Whether every statement parsed (after a syntax error a statement is
     /// missing, so instruction indices are unreliable).
     pub complete: bool,
 }
 
-/// Parses a token list. With `first_only`, stops at the first error as
-/// seccomp-tools does; otherwise reports every error, skipping to the next
-/// line after a syntax error. Unknown tokens are taken as already reported.
-pub fn parse(src: &[u8], tokens: &[Token], arch: Arch, first_only: bool) -> Parsed {
-    let mut p = Parser {
-        src,
-        toks: tokens,
-        i: 0,
-        arch,
-        first_only,
-        out: Parsed {
-            complete: true,
-            ..Parsed::default()
-        },
-    };
-    p.program();
-    p.out
+/// Parses a source's tokens (see [`crate::lexer::Lexer`]). With
+/// `first_only`, stops at the first error as seccomp-tools does, leaving the
+/// rest of `tokens` unread; otherwise reports every error, skipping to the
+/// next line after a syntax error. Unknown tokens are taken as already
+/// reported.
+pub fn parse<'a>(
+    src: &'a [u8],
+    tokens: impl Iterator<Item = Token>,
+    arch: Arch,
+    first_only: bool,
+) -> Parsed<'a> {
+    let mut statements = Statements::new(src, FromIter(tokens), arch, first_only);
+    let parsed: Vec<Statement<'a>> = statements.by_ref().collect();
+    Parsed {
+        statements: parsed,
+        ..statements.finish()
+    }
+}
+
+/// The statements of a source, parsed one at a time as they are asked for,
+/// as [`parse`] finds them. Once they are all taken, [`Statements::finish`]
+/// gives the rest of what it found; [`Statements::errors`] are the errors
+/// so far, in the order found.
+pub struct Statements<'a, I> {
+    parser: Parser<'a, I>,
+    started: bool,
+    stopped: bool,
+}
+
+impl<'a, I: TokenSource> Statements<'a, I> {
+    pub fn new(src: &'a [u8], tokens: I, arch: Arch, first_only: bool) -> Statements<'a, I> {
+        Statements {
+            parser: Parser {
+                src,
+                // Tokens other than unknown ones are ASCII, so in a UTF-8
+                // source (the usual case) their text is a slice of it,
+                // checked once here rather than token by token.
+                utf8: core::str::from_utf8(src).ok(),
+                window: Window::new(tokens),
+                last_content: Span::default(),
+                arch,
+                first_only,
+                out: Parsed {
+                    complete: true,
+                    ..Parsed::default()
+                },
+            },
+            started: false,
+            stopped: false,
+        }
+    }
+
+    /// The errors found so far.
+    pub fn errors(&self) -> &[Diagnostic] {
+        &self.parser.out.errors
+    }
+
+    /// The errors, the orphan labels and whether every statement parsed;
+    /// the statements themselves were taken one by one.
+    pub fn finish(self) -> Parsed<'a> {
+        self.finish_with_source().0
+    }
+
+    /// [`Statements::finish`], and the token source: when parsing stopped
+    /// at a first error (`first_only`), what it has not yet given is left in
+    /// it (but for the two tokens read ahead).
+    pub fn finish_with_source(self) -> (Parsed<'a>, I) {
+        (self.parser.out, self.parser.window.tokens)
+    }
+}
+
+impl<'a, I: TokenSource> Iterator for Statements<'a, I> {
+    type Item = Statement<'a>;
+
+    fn next(&mut self) -> Option<Statement<'a>> {
+        let p = &mut self.parser;
+        if !self.started {
+            self.started = true;
+            p.skip_separators();
+        }
+        while !self.stopped && p.window.at(0).is_some() {
+            let mut labels = Vec::new();
+            let parsed = p.statement(&mut labels);
+            match parsed {
+                Ok(stmt) => {
+                    p.skip_separators();
+                    return Some(stmt);
+                }
+                Err(Stop) => {
+                    p.out.complete = false;
+                    p.out.orphan_labels.append(&mut labels);
+                    if p.first_only {
+                        self.stopped = true;
+                        return None;
+                    }
+                    p.recover();
+                }
+            }
+            p.skip_separators();
+        }
+        None
+    }
+}
+
+/// The tokens around the parser's position: the next two (the grammar needs
+/// one, `A & =` two) and the last two taken (errors inside `[...]` blame the
+/// token before the `]`). A ring of four, so that taking a token moves no
+/// other.
+struct Window<I> {
+    tokens: I,
+    ring: [Option<Token>; 4],
+    /// Where the next token is in `ring`.
+    next: usize,
+}
+
+impl<I: TokenSource> Window<I> {
+    fn new(mut tokens: I) -> Window<I> {
+        let mut ring = [None; 4];
+        tokens.next_into(&mut ring[0]);
+        if ring[0].is_some() {
+            tokens.next_into(&mut ring[1]);
+        }
+        Window {
+            tokens,
+            ring,
+            next: 0,
+        }
+    }
+
+    /// The `n`th token ahead (0 or 1), or the `n`th taken (-1 or -2).
+    fn at(&self, n: isize) -> Option<Token> {
+        *self.get(n)
+    }
+
+    /// [`Window::at`], without copying the token.
+    fn get(&self, n: isize) -> &Option<Token> {
+        &self.ring[(self.next as isize + n).rem_euclid(4) as usize]
+    }
+
+    fn take(&mut self) -> Option<Token> {
+        let t = self.ring[self.next]?;
+        self.next = (self.next + 1) % 4;
+        // The slot of the token taken two tokens ago receives the one two
+        // ahead (none past the end).
+        let two_ahead = (self.next + 1) % 4;
+        if self.ring[self.next].is_some() {
+            self.tokens.next_into(&mut self.ring[two_ahead]);
+        } else {
+            self.ring[two_ahead] = None;
+        }
+        Some(t)
+    }
+}
+
+/// Where the parser's tokens come from: the [`Lexer`] as it scans, or any
+/// list of tokens ([`FromIter`]).
+pub trait TokenSource {
+    /// Puts the next token in `slot`, `None` at the end.
+    fn next_into(&mut self, slot: &mut Option<Token>);
+}
+
+impl TokenSource for Lexer<'_> {
+    fn next_into(&mut self, slot: &mut Option<Token>) {
+        Lexer::next_into(self, slot);
+    }
+}
+
+/// Tokens from an iterator.
+pub struct FromIter<I>(pub I);
+
+impl<I: Iterator<Item = Token>> TokenSource for FromIter<I> {
+    fn next_into(&mut self, slot: &mut Option<Token>) {
+        *slot = self.0.next();
+    }
 }
 
 /// A syntax error (or, in first-only mode, any error) was recorded.
@@ -244,68 +420,48 @@ struct Stop;
 
 type PResult<T> = Result<T, Stop>;
 
-struct Parser<'a> {
+struct Parser<'a, I> {
     src: &'a [u8],
-    toks: &'a [Token],
-    i: usize,
+    /// The source, if it is UTF-8.
+    utf8: Option<&'a str>,
+    window: Window<I>,
+    /// The latest token taken that is not a newline: where a statement ends.
+    last_content: Span,
     arch: Arch,
     first_only: bool,
-    out: Parsed,
+    out: Parsed<'a>,
 }
 
-impl<'a> Parser<'a> {
-    fn program(&mut self) {
-        self.skip_separators();
-        while self.i < self.toks.len() {
-            let mut labels = Vec::new();
-            match self.statement(&mut labels) {
-                Ok(stmt) => self.out.statements.push(stmt),
-                Err(Stop) => {
-                    self.out.complete = false;
-                    self.out.orphan_labels.append(&mut labels);
-                    if self.first_only {
-                        return;
-                    }
-                    self.recover();
-                }
-            }
-            self.skip_separators();
-        }
-    }
-
+impl<'a, I: TokenSource> Parser<'a, I> {
     /// Newlines, and in strict mode `;`, between statements.
     fn skip_separators(&mut self) {
         while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
-            self.i += 1;
+            self.bump();
         }
     }
 
     /// Skips to the first token after the line of the offending token.
     fn recover(&mut self) {
-        let Some(bad) = self.toks.get(self.i) else {
+        let Some(bad) = self.window.at(0) else {
             return;
         };
         let line_end = self.src[bad.span.start..]
             .iter()
             .position(|&b| b == b'\n')
             .map_or(self.src.len(), |n| bad.span.start + n);
-        while self
-            .toks
-            .get(self.i)
-            .is_some_and(|t| t.span.start <= line_end)
-        {
-            self.i += 1;
+        while self.window.at(0).is_some_and(|t| t.span.start <= line_end) {
+            self.bump();
         }
     }
 
     // ---- token helpers
 
     fn peek(&self) -> Option<TokenKind> {
-        self.toks.get(self.i).map(|t| t.kind)
+        self.window.get(0).as_ref().map(|t| t.kind)
     }
 
-    fn peek_at(&self, n: usize) -> Option<TokenKind> {
-        self.toks.get(self.i + n).map(|t| t.kind)
+    fn peek_second(&self) -> Option<TokenKind> {
+        self.window.get(1).as_ref().map(|t| t.kind)
     }
 
     fn is(&self, kind: TokenKind) -> bool {
@@ -316,33 +472,49 @@ impl<'a> Parser<'a> {
         self.is(TokenKind::Keyword(kw))
     }
 
+    /// Takes the next token; only called where one is known to be there.
     fn bump(&mut self) -> Token {
-        let t = self.toks[self.i];
-        self.i += 1;
+        let t = self
+            .window
+            .take()
+            .expect("a token was peeked before it is taken");
+        if t.kind != TokenKind::Newline {
+            self.last_content = t.span;
+        }
         t
     }
 
     fn text(&self, t: Token) -> &'a str {
         // Every token but an unknown one is ASCII; those never get here.
-        core::str::from_utf8(t.text(self.src)).unwrap_or("")
+        match self.utf8.and_then(|src| src.get(t.span.start..t.span.end)) {
+            Some(text) => text,
+            None => core::str::from_utf8(t.text(self.src)).unwrap_or(""),
+        }
     }
 
     fn skip_newlines(&mut self) {
         while self.is(TokenKind::Newline) {
-            self.i += 1;
+            self.bump();
         }
     }
 
+    /// The latest token taken.
     fn prev(&self) -> Token {
-        self.toks[self.i - 1]
+        self.window.at(-1).expect("a token was taken")
+    }
+
+    /// The token taken before the latest one.
+    fn before_prev(&self) -> Token {
+        self.window.at(-2).expect("two tokens were taken")
     }
 
     /// The token seccomp-tools blames for a syntax error here: the next one,
     /// or the last one at the end of input.
     fn unexpected(&mut self) -> Stop {
-        let t = match self.toks.get(self.i) {
-            Some(&t) => t,
-            None => *self.toks.last().expect("parsing needs at least one token"),
+        let t = match self.window.at(0) {
+            Some(t) => t,
+            // At the end every token has been taken.
+            None => self.prev(),
         };
         if t.kind != TokenKind::Unknown {
             let msg = format!("unexpected string {}", ruby_inspect(t.text(self.src)));
@@ -379,12 +551,12 @@ impl<'a> Parser<'a> {
 
     // ---- statements
 
-    fn statement(&mut self, labels: &mut Vec<Label>) -> PResult<Statement> {
+    fn statement(&mut self, labels: &mut Vec<Label<'a>>) -> PResult<Statement<'a>> {
         while self.is(TokenKind::Label) {
             let t = self.bump();
-            let name = self.text(t).to_string();
+            let name = self.text(t);
             labels.push(Label {
-                name: name.clone(),
+                name,
                 span: t.span,
                 pos: t.pos,
             });
@@ -397,7 +569,7 @@ impl<'a> Parser<'a> {
             }
             self.skip_newlines();
         }
-        let first = self.i;
+        let first = self.window.at(0);
         let kind = match self.peek() {
             Some(TokenKind::Keyword(Keyword::A)) => self.a_statement()?,
             Some(TokenKind::Keyword(Keyword::X)) => {
@@ -433,20 +605,16 @@ impl<'a> Parser<'a> {
             _ => return Err(self.unexpected()),
         };
         // An `if` looks past newlines for an `else`; they are not part of it.
-        let last = self.toks[first..self.i]
-            .iter()
-            .rev()
-            .find(|t| t.kind != TokenKind::Newline)
-            .expect("a statement has a token");
+        let first = first.expect("a statement has a token");
         Ok(Statement {
             labels: core::mem::take(labels),
             kind,
-            span: self.toks[first].span.to(last.span),
+            span: first.span.to(self.last_content),
         })
     }
 
     /// Statements starting with `A`: assignment, ALU, ternary.
-    fn a_statement(&mut self) -> PResult<StmtKind> {
+    fn a_statement(&mut self) -> PResult<StmtKind<'a>> {
         self.bump();
         match self.peek() {
             Some(TokenKind::Assign) => {
@@ -455,7 +623,7 @@ impl<'a> Parser<'a> {
             }
             // `&` is an ALU operator before `=`, a comparison otherwise.
             Some(TokenKind::AluOp) | Some(TokenKind::Amp)
-                if self.is(TokenKind::AluOp) || self.peek_at(1) == Some(TokenKind::Assign) =>
+                if self.is(TokenKind::AluOp) || self.peek_second() == Some(TokenKind::Assign) =>
             {
                 let op_tok = self.bump();
                 self.expect(TokenKind::Assign)?;
@@ -482,7 +650,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn a_rval(&mut self) -> PResult<StmtKind> {
+    fn a_rval(&mut self) -> PResult<StmtKind<'a>> {
         let src = match self.peek() {
             Some(TokenKind::Keyword(Keyword::X)) => {
                 self.bump();
@@ -544,7 +712,7 @@ impl<'a> Parser<'a> {
                     let msg = format!(
                         "index of data[] must be a multiple of 4 and less than {SECCOMP_DATA_SIZE}, got {idx}"
                     );
-                    self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+                    self.check_failed(ErrorClass::ParseError, msg, self.before_prev())?;
                 }
                 (idx, DataSource::Data(index))
             }
@@ -563,7 +731,7 @@ impl<'a> Parser<'a> {
                 let i = index.value;
                 if i > 5 {
                     let msg = format!("index of {spelled}[] must between 0 and 5, got {i}");
-                    self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+                    self.check_failed(ErrorClass::ParseError, msg, self.before_prev())?;
                 }
                 // A bad index was reported; any offset will do then.
                 let word = Field::Arg {
@@ -571,10 +739,10 @@ impl<'a> Parser<'a> {
                     high,
                 }
                 .offset(endian);
-                let shift_at = self.i;
+                let shift_op = self.window.at(0);
                 let shifted = self.shift_32()?;
                 let offset = if shifted { word ^ 4 } else { word };
-                let shift_span = shifted.then(|| self.toks[shift_at].span);
+                let shift_span = shift_op.filter(|_| shifted).map(|t| t.span);
                 (
                     offset,
                     DataSource::Arg {
@@ -616,12 +784,12 @@ impl<'a> Parser<'a> {
         self.expect(TokenKind::RBracket)?;
         if index.value > 15 {
             let msg = format!("index of mem[] must between 0 and 15, got {}", index.value);
-            self.check_failed(ErrorClass::ParseError, msg, self.toks[self.i - 2])?;
+            self.check_failed(ErrorClass::ParseError, msg, self.before_prev())?;
         }
         Ok(index)
     }
 
-    fn if_statement(&mut self) -> PResult<StmtKind> {
+    fn if_statement(&mut self) -> PResult<StmtKind<'a>> {
         self.bump();
         self.expect(TokenKind::LParen)?;
         self.skip_newlines();
@@ -670,21 +838,21 @@ impl<'a> Parser<'a> {
         Ok((op, self.x_constexpr()?, 0))
     }
 
-    fn goto(&mut self) -> PResult<Target> {
+    fn goto(&mut self) -> PResult<Target<'a>> {
         self.expect(TokenKind::Goto)?;
         self.target()
     }
 
-    fn target(&mut self) -> PResult<Target> {
+    fn target(&mut self) -> PResult<Target<'a>> {
         let t = self.expect(TokenKind::Target)?;
         Ok(Target::Named {
-            text: self.text(t).to_string(),
+            text: self.text(t),
             span: t.span,
             pos: t.pos,
         })
     }
 
-    fn return_value(&mut self) -> PResult<ReturnValue> {
+    fn return_value(&mut self) -> PResult<ReturnValue<'a>> {
         match self.peek() {
             Some(TokenKind::Keyword(Keyword::A)) => {
                 self.bump();
@@ -692,9 +860,8 @@ impl<'a> Parser<'a> {
             }
             Some(TokenKind::Action) => {
                 let t = self.bump();
-                let name = self.text(t).to_string();
-                let base =
-                    Action::value_of_name(&name).expect("the lexer only emits known actions");
+                let name = self.text(t);
+                let base = Action::value_of_name(name).expect("the lexer only emits known actions");
                 let data = if self.is(TokenKind::LParen) {
                     self.bump();
                     let v = self.constexpr()?;
@@ -758,7 +925,7 @@ impl<'a> Parser<'a> {
                     arch.audit(),
                     Some(i128::from(arch.audit())),
                     Some(Name {
-                        name: text.to_string(),
+                        name: arch.constant(),
                         qualified: None,
                         resolved_for: arch,
                     }),
@@ -774,12 +941,12 @@ impl<'a> Parser<'a> {
             },
             TokenKind::Syscall => match text.split_once('.') {
                 None => {
-                    let nr = self
+                    let (name, nr) = self
                         .arch
-                        .syscall_nr(text)
+                        .syscall(text)
                         .expect("lexed from this arch's table");
                     let name = Name {
-                        name: text.to_string(),
+                        name,
                         qualified: None,
                         resolved_for: self.arch,
                     };
@@ -787,10 +954,10 @@ impl<'a> Parser<'a> {
                 }
                 Some((arch_text, sys)) => {
                     let arch = arch_by_name(arch_text).expect("lexed from the arch names");
-                    match arch.syscall_nr(sys) {
-                        Some(nr) => {
+                    match arch.syscall(sys) {
+                        Some((name, nr)) => {
                             let name = Name {
-                                name: sys.to_string(),
+                                name,
                                 qualified: Some(arch),
                                 resolved_for: arch,
                             };
@@ -808,7 +975,7 @@ impl<'a> Parser<'a> {
         };
         Ok(Value {
             value,
-            raw,
+            fits: fits_u32(raw),
             span: t.span,
             name,
         })
@@ -856,6 +1023,16 @@ pub(crate) fn parse_number(text: &str, radix: u32) -> (u32, Option<i128>) {
     } else {
         body
     };
+    // The common case, a number that fits 64 bits, in one library call.
+    if let Ok(value) = u64::from_str_radix(digits, radix) {
+        let masked = value as u32;
+        let exact = i128::from(value);
+        return if negative {
+            (masked.wrapping_neg(), Some(-exact))
+        } else {
+            (masked, Some(exact))
+        };
+    }
     let mut masked: u64 = 0;
     let mut exact: Option<i128> = Some(0);
     for c in digits.chars() {
@@ -879,16 +1056,16 @@ mod tests {
     use crate::assembler::Mode;
     use crate::lexer::lex;
 
-    fn parse_ok(src: &str) -> Vec<StmtKind> {
+    fn parse_ok(src: &str) -> Vec<StmtKind<'_>> {
         let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
+        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
         assert!(p.errors.is_empty(), "{src:?}: {:?}", p.errors);
         p.statements.into_iter().map(|s| s.kind).collect()
     }
 
     fn parse_err(src: &str) -> Vec<String> {
         let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), &toks, Arch::X86_64, false);
+        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
         p.errors.into_iter().map(|d| d.message).collect()
     }
 
@@ -908,6 +1085,15 @@ mod tests {
         );
         let huge = "9".repeat(60);
         assert_eq!(parse_number(&huge, 10).1, None);
+        // Either side of 64 bits.
+        let max = i128::from(u64::MAX);
+        assert_eq!(
+            parse_number("18446744073709551615", 10),
+            (u32::MAX, Some(max))
+        );
+        assert_eq!(parse_number("18446744073709551616", 10), (0, Some(max + 1)));
+        assert_eq!(parse_number("-0xffffffffffffffff", 16), (1, Some(-max)));
+        assert_eq!(parse_number("0x10000000000000001", 16), (1, Some(max + 2)));
     }
 
     #[test]
@@ -968,7 +1154,7 @@ mod tests {
     fn big_endian_arg_words() {
         let src = "A = args[0]\nA = args_h[0]\nA = instruction_pointer";
         let toks = lex(src.as_bytes(), Arch::S390x, Mode::Strict);
-        let p = parse(src.as_bytes(), &toks, Arch::S390x, false);
+        let p = parse(src.as_bytes(), toks.into_iter(), Arch::S390x, false);
         let offsets: Vec<u32> = p
             .statements
             .iter()
@@ -986,8 +1172,8 @@ mod tests {
     fn jumps_negation_and_separators() {
         let s = parse_ok("if (!(!(!(A == 1)))) goto a else goto b A > X ? c : d if (A & 4)\n goto e\n else\n jmp f");
         let names = |t: &Target| match t {
-            Target::Named { text, .. } => text.clone(),
-            Target::Next => "<next>".into(),
+            Target::Named { text, .. } => text.to_string(),
+            Target::Next => "<next>".to_string(),
         };
         let got: Vec<(String, String)> = s
             .iter()

@@ -451,6 +451,8 @@ fn strict_errors_for_kernel_rules_point_at_the_statement() {
         "{}",
         d[0].message
     );
+    // Blamed on the statement of instruction 4096, the first one too many.
+    assert_eq!(&too_long[d[0].span.start..d[0].span.end], "return 0");
 }
 
 #[test]
@@ -519,15 +521,7 @@ fn names_used_are_listed() {
     let names: Vec<(usize, &str, Option<Arch>, Arch, u32)> = a
         .names
         .iter()
-        .map(|n| {
-            (
-                n.insn,
-                n.name.as_str(),
-                n.qualified,
-                n.resolved_for,
-                n.value,
-            )
-        })
+        .map(|n| (n.insn, n.name, n.qualified, n.resolved_for, n.value))
         .collect();
     assert_eq!(
         names,

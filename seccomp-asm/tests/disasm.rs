@@ -3,8 +3,8 @@
 //! `disasm/disasm.rb`, `util.rb`).
 
 use seccomp_asm::disasm::{
-    disassemble, first_unsupported, listing, statement, DisasmOptions, Disassembler, Listing,
-    HEADER,
+    disassemble, first_unsupported, listing, statement, write_listing, DisasmOptions, Disassembler,
+    Lines, Listing, HEADER,
 };
 use seccomp_asm::{Arch, Endian, Insn};
 
@@ -485,4 +485,93 @@ fn empty_programs_print_only_the_frame() {
         format!("{HEADER}\n")
     );
     assert_eq!(disassemble(&[], &DisasmOptions::no_bpf(AMD64)), "\n");
+}
+
+#[test]
+fn line_numbers_past_9999_take_more_digits() {
+    let mut prog = vec![s(0x00, 7); 10_001];
+    prog.push(s(0x06, 0xffff_ffff));
+    let d = Disassembler::new(&prog, DisasmOptions::new(AMD64));
+    assert_eq!(d.line(9999), " 9999: 0x00 0x00 0x00 0x00000007  A = 7");
+    assert_eq!(d.line(10_000), " 10000: 0x00 0x00 0x00 0x00000007  A = 7");
+    assert_eq!(
+        d.line(10_001),
+        " 10001: 0x06 0x00 0x00 0xffffffff  return 0xffffffff"
+    );
+    let d = Disassembler::new(&prog, DisasmOptions::no_bpf(AMD64));
+    assert_eq!(d.line(10_000), "10000: A = 7");
+    let jump = [j(0x05, 0, 0, u32::MAX), s(0x06, 0)];
+    assert_eq!(alone(jump[0]), "goto 4294967296");
+}
+
+/// Records each piece a listing is written in.
+#[derive(Default)]
+struct Pieces(Vec<String>);
+
+impl std::fmt::Write for Pieces {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.push(s.to_string());
+        Ok(())
+    }
+}
+
+/// A long program whose lines carry argument names: 4 + 5 * 800 lines.
+fn long_filter() -> Vec<Insn> {
+    let mut prog = vec![s(0x20, 4), j(0x15, 1, 0, 0xc000_003e), s(0x06, 0)];
+    for nr in 0..800 {
+        prog.extend([
+            s(0x20, 0),
+            j(0x15, 0, 3, nr),
+            s(0x20, 16),
+            j(0x15, 0, 1, 1),
+            s(0x06, 0x7fff_0000),
+        ]);
+    }
+    prog.push(s(0x06, 0x0005_0001));
+    prog
+}
+
+#[test]
+fn a_listing_is_written_in_pieces_that_add_up_to_it() {
+    let prog = long_filter();
+    for opts in [DisasmOptions::new(AMD64), DisasmOptions::asm_able(AMD64)] {
+        let whole = Disassembler::new(&prog, opts).listing();
+        let mut pieces = Pieces::default();
+        write_listing(&mut pieces, &prog, &opts).unwrap();
+        assert!(pieces.0.len() > 2, "{} pieces", pieces.0.len());
+        assert!(pieces.0.iter().all(|p| p.len() < whole.len() / 2));
+        assert_eq!(pieces.0.concat(), whole);
+        assert_eq!(disassemble(&prog, &opts), whole);
+    }
+    let mut pieces = Pieces::default();
+    write_listing(&mut pieces, &[], &DisasmOptions::new(AMD64)).unwrap();
+    assert_eq!(pieces.0.concat(), format!("{HEADER}\n"));
+}
+
+#[test]
+fn lines_come_one_at_a_time() {
+    let prog = amd64_write_filter();
+    let opts = DisasmOptions::new(AMD64);
+    let d = Disassembler::new(&prog, opts);
+    let mut lines = Lines::new(&prog, &opts);
+    let mut line = String::new();
+    for pc in 0..prog.len() {
+        line.clear();
+        assert_eq!(lines.write_next(&mut line), Some(pc));
+        assert_eq!(line, d.line(pc));
+    }
+    assert_eq!(lines.write_next(&mut line), None);
+    assert_eq!(Lines::new(&[], &opts).write_next(&mut line), None);
+}
+
+#[test]
+fn a_writer_error_stops_the_listing() {
+    struct Full;
+    impl std::fmt::Write for Full {
+        fn write_str(&mut self, _: &str) -> std::fmt::Result {
+            Err(std::fmt::Error)
+        }
+    }
+    let prog = long_filter();
+    assert!(write_listing(&mut Full, &prog, &DisasmOptions::new(AMD64)).is_err());
 }

@@ -5,7 +5,8 @@
 use seccomp_asm::disasm::{disassemble, DisasmOptions};
 use seccomp_asm::emu::{
     emu_output, emulate, emulate_input, parse_integer, parse_option_integer, parse_option_u64,
-    parse_sys_nr, parse_u64, EmuError, EmuInput, Outcome, ParseIntegerErrorKind, Refusal,
+    parse_sys_nr, parse_u64, write_emu_output, EmuError, EmuInput, Outcome, ParseIntegerErrorKind,
+    Refusal,
 };
 use seccomp_asm::{Action, Arch, Endian, Insn, SeccompData};
 
@@ -520,4 +521,36 @@ fn at_most_six_arguments() {
     let six = EmuInput::new(Arch::X86_64, Some(0), &seven[..6], None).unwrap();
     assert_eq!(six.args, [Some(0); 6]);
     assert_eq!(six.arch, 0xc000_003e);
+}
+
+#[test]
+fn the_output_is_written_in_pieces_that_add_up_to_it() {
+    // 2000 tests of the syscall number, the last one matching.
+    let mut prog = vec![s(0x20, 0)];
+    for nr in 0..2000 {
+        prog.push(j(0x15, 0, 1, 5000 + nr));
+        prog.push(s(0x06, 0x0005_0000 | nr));
+    }
+    prog.push(s(0x06, ALLOW));
+    let input = amd64_input(6999);
+    let outcome = emulate_input(&prog, &input, Endian::Little).unwrap();
+    assert_eq!(outcome.pc, 4000);
+    for (quiet, color) in [(false, false), (false, true), (true, false)] {
+        let whole = emu_output(&prog, Arch::X86_64, &input, quiet, color).unwrap();
+        let mut pieces: Vec<String> = Vec::new();
+        let mut sink = Pieces(&mut pieces);
+        write_emu_output(&mut sink, &prog, Arch::X86_64, &outcome, quiet, color).unwrap();
+        assert_eq!(pieces.concat(), whole);
+        assert_eq!(pieces.len() > 2, !quiet, "{} pieces", pieces.len());
+        assert!(whole.ends_with("return ERRNO(1999) at line 4000\n"));
+    }
+}
+
+struct Pieces<'a>(&'a mut Vec<String>);
+
+impl std::fmt::Write for Pieces<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.push(s.to_string());
+        Ok(())
+    }
 }

@@ -374,3 +374,42 @@ fn the_model_resolves_x_through_pins() {
     assert_eq!(model[5].sys_number, Some(1));
     assert_eq!(Analysis::new(&prog).sys_number(5), Some(1));
 }
+
+/// Many paths meeting at one line: within a conditional jump's reach (the
+/// pass's ring of lines ahead) and through `goto`s beyond it.
+#[test]
+fn many_paths_meet_with_the_facts_of_the_model() {
+    for same_value in [false, true] {
+        let mut near = vec![Insn::stmt(0x20, 0)];
+        // 250 tests, all jumping to the last line when they match.
+        for i in 0..250u32 {
+            let k = if same_value { 7 } else { i };
+            near.push(Insn::new(0x15, (250 - i) as u8, 0, k));
+        }
+        near.push(Insn::stmt(0x06, 0));
+        near.push(Insn::stmt(0x20, 16));
+        // 1500 tests, each followed by a `goto` to the last line.
+        let mut far = vec![Insn::stmt(0x20, 0)];
+        for i in 0..1500u32 {
+            let k = if same_value { 7 } else { i % 300 };
+            far.push(Insn::new(0x15, 0, 1, k));
+            far.push(Insn::stmt(0x05, 2 * (1499 - i) + 1));
+        }
+        far.push(Insn::stmt(0x06, 0));
+        far.push(Insn::stmt(0x20, 16));
+        for prog in [near, far] {
+            let last = prog.len() - 1;
+            let model = model::run(&prog).expect("decodable");
+            let analysis = Analysis::new(&prog);
+            for (pc, want) in model.iter().enumerate() {
+                let got = analysis.facts(pc);
+                assert_eq!(got.reachable, want.reachable, "reachable at {pc}");
+                assert_eq!(got.a_word, want.a_word, "a_word at {pc}");
+                assert_eq!(got.sys_number, want.sys_number, "sys_number at {pc}");
+            }
+            let pinned = if same_value { Some(7) } else { None };
+            assert_eq!(analysis.sys_number(last), pinned);
+            assert!(analysis.reachable(last));
+        }
+    }
+}

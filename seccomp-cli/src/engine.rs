@@ -19,8 +19,9 @@
 use seccomp_asm::assembler::{self, Mode, Options};
 use seccomp_asm::diag::{render_bytes, Diagnostic};
 use seccomp_asm::disasm::{self, DisasmOptions, Disassembler, Unsupported};
-use seccomp_asm::emu::{self, EmuError, EmuInput, Refusal};
+use seccomp_asm::emu::{self, EmuError, EmuInput, Outcome, Refusal};
 use seccomp_asm::{Arch, Insn};
+use std::fmt;
 
 use crate::error::Failure;
 
@@ -119,21 +120,34 @@ pub struct Rendered {
 
 /// Disassembles a program into seccomp-tools' text.
 pub fn disassemble(insns: &[Insn], request: &DisasmRequest) -> Result<Rendered, Failure> {
-    let warnings = match disasm::first_unsupported(insns) {
-        None => Vec::new(),
-        Some(unsupported) if request.display_bpf => vec![unsupported_warning(&unsupported)],
-        Some(unsupported) => {
-            return Err(Failure::new(format!(
-                "{unsupported} (opcode {:#x}, which no seccomp filter may use); \
-                 the listing with the BPF columns shows it",
-                unsupported.insn.code
-            )))
-        }
-    };
-    Ok(Rendered {
-        text: disasm::disassemble(insns, &request.options()),
-        warnings,
-    })
+    let warnings = disasm_warnings(insns, request)?;
+    let mut text = String::new();
+    write_disassembly(&mut text, insns, request).expect("writing to a String cannot fail");
+    Ok(Rendered { text, warnings })
+}
+
+/// What [`disassemble`] checks before listing a program: an error when the
+/// program cannot be listed as asked, else the warnings to print first.
+pub fn disasm_warnings(insns: &[Insn], request: &DisasmRequest) -> Result<Vec<String>, Failure> {
+    match disasm::first_unsupported(insns) {
+        None => Ok(Vec::new()),
+        Some(unsupported) if request.display_bpf => Ok(vec![unsupported_warning(&unsupported)]),
+        Some(unsupported) => Err(Failure::new(format!(
+            "{unsupported} (opcode {:#x}, which no seccomp filter may use); \
+             the listing with the BPF columns shows it",
+            unsupported.insn.code
+        ))),
+    }
+}
+
+/// The text of [`disassemble`], written to `out` piece by piece, for a
+/// program [`disasm_warnings`] accepted.
+pub fn write_disassembly<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    insns: &[Insn],
+    request: &DisasmRequest,
+) -> fmt::Result {
+    disasm::write_listing(out, insns, &request.options())
 }
 
 fn unsupported_warning(unsupported: &Unsupported) -> String {
@@ -169,6 +183,26 @@ pub struct EmuRequest {
 
 /// Runs a program on one `seccomp_data` and renders seccomp-tools' `emu` text.
 pub fn emulate(insns: &[Insn], request: &EmuRequest) -> Result<Rendered, Failure> {
+    let run = run_emulation(insns, request)?;
+    let mut text = String::new();
+    write_emulation(&mut text, insns, request, &run.outcome)
+        .expect("writing to a String cannot fail");
+    Ok(Rendered {
+        text,
+        warnings: run.warnings,
+    })
+}
+
+/// A run of [`emulate`] that returned, before its text is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Emulation {
+    pub outcome: Outcome,
+    /// Warnings for stderr, to print before the text.
+    pub warnings: Vec<String>,
+}
+
+/// Runs a program as [`emulate`] does, without rendering its text.
+pub fn run_emulation(insns: &[Insn], request: &EmuRequest) -> Result<Emulation, Failure> {
     let input = EmuInput::new(
         request.arch,
         request.sys_nr,
@@ -176,13 +210,31 @@ pub fn emulate(insns: &[Insn], request: &EmuRequest) -> Result<Rendered, Failure
         request.instruction_pointer,
     )
     .map_err(|e| Failure::usage(e.to_string()))?;
-    let text = emu::emu_output(insns, request.arch, &input, request.quiet, request.color)
+    let outcome = emu::emulate_input(insns, &input, request.arch.endian())
         .map_err(|e| Failure::new(emu_error_message(&e)))?;
     let warnings = match disasm::first_unsupported(insns) {
         Some(unsupported) if !request.quiet => vec![unsupported_warning(&unsupported)],
         _ => Vec::new(),
     };
-    Ok(Rendered { text, warnings })
+    Ok(Emulation { outcome, warnings })
+}
+
+/// The text of [`emulate`] for a run that ended with `outcome`, written to
+/// `out` piece by piece.
+pub fn write_emulation<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    insns: &[Insn],
+    request: &EmuRequest,
+    outcome: &Outcome,
+) -> fmt::Result {
+    emu::write_emu_output(
+        out,
+        insns,
+        request.arch,
+        outcome,
+        request.quiet,
+        request.color,
+    )
 }
 
 /// One line for an emulation that did not return.

@@ -2,6 +2,7 @@
 //! outputs (stdout or `-o FILE`, `FILE_1`, ...), and the colour policy.
 
 use std::ffi::OsString;
+use std::fmt;
 use std::fs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -120,6 +121,66 @@ impl Output {
                 Ok(())
             }
         }
+    }
+
+    /// Like [`Output::write`], for text that `write` produces piece by piece:
+    /// each piece goes out as it comes, so a long listing is never held
+    /// whole in memory.
+    pub fn write_text(
+        &mut self,
+        write: impl FnOnce(&mut dyn fmt::Write) -> fmt::Result,
+    ) -> Result<(), Failure> {
+        match &self.file {
+            None => {
+                let mut sink = IoSink::new(io::stdout().lock());
+                let written = write(&mut sink);
+                sink.finish(written, "<stdout>")
+            }
+            Some(file) => {
+                let path = file_of(file, self.serial);
+                let name = path.to_string_lossy();
+                let file = fs::File::create(&path).map_err(|e| Failure::io(&name, &e))?;
+                let mut sink = IoSink::new(file);
+                let written = write(&mut sink);
+                sink.finish(written, &name)?;
+                self.serial += 1;
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Text written to an `io::Write`; the first I/O error is kept for the
+/// report, since `fmt::Write` can only say that writing failed.
+struct IoSink<W: Write> {
+    inner: W,
+    error: Option<io::Error>,
+}
+
+impl<W: Write> IoSink<W> {
+    fn new(inner: W) -> IoSink<W> {
+        IoSink { inner, error: None }
+    }
+
+    /// Flushes, and turns the outcome of the writes into the command's.
+    fn finish(mut self, written: fmt::Result, name: &str) -> Result<(), Failure> {
+        let flushed = written
+            .map_err(|fmt::Error| self.error.take())
+            .and_then(|()| self.inner.flush().map_err(Some));
+        flushed.map_err(|error| match error {
+            Some(e) => Failure::io(name, &e),
+            // Only a sink's own writes fail, and they keep their error.
+            None => Failure::new(format!("{name}: the output could not be put together")),
+        })
+    }
+}
+
+impl<W: Write> fmt::Write for IoSink<W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.inner.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            fmt::Error
+        })
     }
 }
 

@@ -475,3 +475,93 @@ fn disasm_writes_to_a_file() {
         "0000: A = arch\n0001: return ALLOW\n"
     );
 }
+
+/// A filter whose listing is written in several pieces: 2000 tests of the
+/// syscall number, each returning its own errno.
+fn long_filter() -> Vec<u8> {
+    let mut prog = vec![seccomp_asm::Insn::stmt(0x20, 0)];
+    for nr in 0..2000 {
+        prog.push(seccomp_asm::Insn::new(0x15, 0, 1, nr));
+        prog.push(seccomp_asm::Insn::stmt(0x06, 0x0005_0000 | nr));
+    }
+    prog.push(seccomp_asm::Insn::stmt(0x06, 0x7fff_0000));
+    seccomp_asm::insn::encode(&prog, seccomp_asm::Endian::Little)
+}
+
+#[test]
+fn long_listings_are_whole_on_stdout_and_in_files() {
+    let file = temp_file(&long_filter());
+    let out = seccomp()
+        .args(["disasm", "-a", "amd64"])
+        .arg(file.path())
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2 + 4002);
+    assert_eq!(
+        lines[2 + 3999],
+        " 3999: 0x15 0x00 0x01 0x000007cf  if (A != 0x7cf) goto 4001"
+    );
+    assert_eq!(
+        lines[2 + 4001],
+        " 4001: 0x06 0x00 0x00 0x7fff0000  return ALLOW"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.txt");
+    seccomp()
+        .args(["disasm", "-a", "amd64", "-o"])
+        .arg(&path)
+        .arg(file.path())
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let emu = seccomp()
+        .args(["emu", "-a", "amd64"])
+        .arg(file.path())
+        .args(["1999"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let emu = String::from_utf8(emu).unwrap();
+    // The listing up to five lines past the returning one, then the result.
+    let shown = text.lines().take(2 + 4002).collect::<Vec<_>>().join("\n");
+    assert_eq!(emu, format!("{shown}\n\nreturn ERRNO(1999) at line 4000\n"));
+}
+
+#[test]
+fn write_errors_on_long_output_are_one_line() {
+    let file = temp_file(&long_filter());
+    // A full disk under stdout: assert_cmd captures stdout, so run directly.
+    let to_full_disk = |args: &[&str], sys_nr: &[&str]| {
+        let full = std::fs::File::create("/dev/full").expect("/dev/full");
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("seccomp"))
+            .args(args)
+            .arg(file.path())
+            .args(sys_nr)
+            .stdout(full)
+            .output()
+            .expect("runs");
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let full = (
+        Some(1),
+        "error: <stdout>: No space left on device\n".to_string(),
+    );
+    assert_eq!(to_full_disk(&["disasm", "-a", "amd64"], &[]), full);
+    assert_eq!(to_full_disk(&["emu", "-a", "amd64"], &["1999"]), full);
+    assert_one_line_error(
+        seccomp()
+            .args(["disasm", "-a", "amd64", "-o", "/nonexistent/out.txt"])
+            .arg(file.path()),
+        1,
+        "/nonexistent/out.txt: No such file or directory",
+    );
+}

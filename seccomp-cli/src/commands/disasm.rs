@@ -20,10 +20,9 @@ pub fn run(args: DisasmArgs) -> Result<u8, Failure> {
         arg_infer: !args.no_arg_infer && !args.asm_able,
         color: output.color(),
     };
-    let listing = engine::disassemble(&insns, &request)?;
-    for warning in &listing.warnings {
-        warn(warning);
+    for warning in engine::disasm_warnings(&insns, &request)? {
+        warn(&warning);
     }
-    output.write(listing.text.as_bytes())?;
+    output.write_text(|out| engine::write_disassembly(out, &insns, &request))?;
     Ok(0)
 }

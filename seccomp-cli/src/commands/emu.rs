@@ -38,11 +38,11 @@ pub fn run(args: EmuArgs) -> Result<u8, Failure> {
         quiet: args.quiet,
         color: output.color(),
     };
-    let result = engine::emulate(&insns, &request)?;
-    for warning in &result.warnings {
+    let run = engine::run_emulation(&insns, &request)?;
+    for warning in &run.warnings {
         warn(warning);
     }
-    output.write(result.text.as_bytes())?;
+    output.write_text(|out| engine::write_emulation(out, &insns, &request, &run.outcome))?;
     Ok(0)
 }
 
