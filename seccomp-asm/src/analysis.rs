@@ -287,6 +287,10 @@ struct State {
     /// matter (see [`Relevance`]). Most programs need neither, and then a
     /// state is a few words, cheap to copy from line to line.
     more: Option<Box<More>>,
+    /// The state that stands for every state the pass gave up tracking (see
+    /// [`MAX_GROUPS`]): every word counts as pinned to several values, so
+    /// nothing it leads to can claim a pin the real paths would not have.
+    given_up: bool,
 }
 
 /// The parts of a [`State`] only some programs need.
@@ -306,6 +310,7 @@ impl State {
             x: Value::Imm(0),
             sys_number: None,
             arch: None,
+            given_up: false,
             more: (rel.slots > 0).then(|| {
                 Box::new(More {
                     mem: vec![Value::Opaque; rel.slots],
@@ -327,7 +332,29 @@ impl State {
         self.more.get_or_insert_with(Box::default)
     }
 
+    /// The state standing for all the states of a line the pass gives up
+    /// on: it knows nothing of A, X and the scratch slots, and every word is
+    /// pinned to several values.
+    fn given_up(rel: &Relevance) -> State {
+        State {
+            a: Value::Opaque,
+            x: Value::Opaque,
+            sys_number: Some(Pin::Many),
+            arch: Some(Pin::Many),
+            given_up: true,
+            more: (rel.slots > 0).then(|| {
+                Box::new(More {
+                    mem: vec![Value::Opaque; rel.slots],
+                    others: Vec::new(),
+                })
+            }),
+        }
+    }
+
     fn pinned(&self, offset: u32) -> Option<Pin> {
+        if self.given_up {
+            return Some(Pin::Many);
+        }
         match offset {
             SYS_NUMBER => self.sys_number,
             ARCH => self.arch,
@@ -343,6 +370,9 @@ impl State {
 
     /// Records `word == pin` unless the word is already pinned.
     fn pin(&mut self, offset: u32, pin: Pin) {
+        if self.given_up {
+            return;
+        }
         match offset {
             SYS_NUMBER => {
                 self.sys_number.get_or_insert(pin);
@@ -361,7 +391,15 @@ impl State {
 
     /// Orders states by what a group shares: everything but pin values.
     fn cmp_shape(&self, other: &State) -> core::cmp::Ordering {
-        let shape = |s: &State| (s.a, s.x, s.sys_number.is_some(), s.arch.is_some());
+        let shape = |s: &State| {
+            (
+                s.a,
+                s.x,
+                s.sys_number.is_some(),
+                s.arch.is_some(),
+                s.given_up,
+            )
+        };
         shape(self)
             .cmp(&shape(other))
             .then_with(|| self.mem().cmp(other.mem()))
@@ -376,6 +414,7 @@ impl State {
     fn same_shape(&self, other: &State) -> bool {
         self.a == other.a
             && self.x == other.x
+            && self.given_up == other.given_up
             && self.sys_number.is_some() == other.sys_number.is_some()
             && self.arch.is_some() == other.arch.is_some()
             && (self.more.is_none() && other.more.is_none()
@@ -529,14 +568,24 @@ pub struct LineFacts {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Analysis {
     lines: Vec<LineFacts>,
+    gave_up_at: Option<usize>,
 }
 
 impl Analysis {
     /// Runs the pass over a program.
     pub fn new(insns: &[Insn]) -> Analysis {
+        let mut pass = Pass::new(insns);
+        let lines = pass.by_ref().collect();
         Analysis {
-            lines: Pass::new(insns).collect(),
+            lines,
+            gave_up_at: pass.gave_up_at(),
         }
+    }
+
+    /// The first line where the pass stopped tracking states exactly (see
+    /// [`MAX_GROUPS`]); the facts from there on are only those it can be sure of.
+    pub fn gave_up_at(&self) -> Option<usize> {
+        self.gave_up_at
     }
 
     /// The number of lines.
@@ -578,6 +627,19 @@ impl Analysis {
     }
 }
 
+/// The most groups of states the pass follows into one line.
+///
+/// Paths that each leave different values in the registers or scratch slots
+/// cannot share a group, and a filter can be built so that their number
+/// multiplies with every few lines (pick one of three values, store it, ten
+/// times over, and read the slots back): tracking them all, as seccomp-tools
+/// does, takes exponential time. Real filters have a handful of groups per
+/// line. Past this many, the line's states are replaced by one that knows
+/// nothing and pins every word to "several values": from there on the
+/// listing names nothing it cannot be sure of (constants print as on a line
+/// with no facts), and [`Pass::gave_up_at`] tells where.
+pub const MAX_GROUPS: usize = 256;
+
 /// Lines ahead of the current one whose states are kept in [`Pass::near`]:
 /// a conditional jump reaches at most 256 lines ahead (`pc + 1 + 255`).
 const NEAR: usize = 256;
@@ -596,9 +658,17 @@ pub struct Pass<'a> {
     near: Vec<Vec<State>>,
     /// The states waiting at lines farther ahead (targets of `goto`s).
     far: BTreeMap<usize, Vec<State>>,
+    /// The first line where the states exceeded [`MAX_GROUPS`].
+    gave_up_at: Option<usize>,
 }
 
 impl<'a> Pass<'a> {
+    /// The first line, among those passed so far, where the pass stopped
+    /// tracking states exactly (see [`MAX_GROUPS`]).
+    pub fn gave_up_at(&self) -> Option<usize> {
+        self.gave_up_at
+    }
+
     pub fn new(insns: &'a [Insn]) -> Pass<'a> {
         let rel = Relevance::of(insns.iter().map(|&i| Op::of(i)));
         let mut near = vec![Vec::new(); (NEAR + 1).min(insns.len())];
@@ -611,6 +681,7 @@ impl<'a> Pass<'a> {
             pc: 0,
             near,
             far: BTreeMap::new(),
+            gave_up_at: None,
         }
     }
 }
@@ -634,6 +705,11 @@ impl Iterator for Pass<'_> {
             }
         }
         merge(&mut states);
+        if states.len() > MAX_GROUPS {
+            states.clear();
+            states.push(State::given_up(&self.rel));
+            self.gave_up_at.get_or_insert(pc);
+        }
         let line = facts(&states);
         let (near, far, end) = (&mut self.near, &mut self.far, self.insns.len());
         let op = Op::of(insn);

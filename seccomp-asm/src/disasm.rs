@@ -347,6 +347,13 @@ impl<'a> Lines<'a> {
         self.pc += 1;
         Some(pc)
     }
+
+    /// The first line, among those written, from which the data-flow pass
+    /// no longer tracked every path and names only what it is sure of (see
+    /// [`crate::analysis::MAX_GROUPS`]).
+    pub fn gave_up_at(&self) -> Option<usize> {
+        self.pass.gave_up_at()
+    }
 }
 
 /// Text is handed to a writer in pieces of about this size: large enough
@@ -365,11 +372,16 @@ pub(crate) fn flush_full<W: fmt::Write + ?Sized>(out: &mut W, buf: &mut String) 
 
 /// Writes the listing `seccomp-tools disasm` prints for a program to `out`,
 /// a few kilobytes at a time ([`disassemble`] returns it as one string).
+///
+/// Returns the line from which the data-flow pass gave up tracking every
+/// path, if it did (a filter built to have exponentially many; see
+/// [`crate::analysis::MAX_GROUPS`]): from there on, constants are named only
+/// where that is certain.
 pub fn write_listing<W: fmt::Write + ?Sized>(
     out: &mut W,
     insns: &[Insn],
     opts: &DisasmOptions,
-) -> fmt::Result {
+) -> Result<Option<usize>, fmt::Error> {
     let mut buf = String::with_capacity(CHUNK + 1024);
     if opts.bpf {
         buf.push_str(HEADER);
@@ -385,7 +397,8 @@ pub fn write_listing<W: fmt::Write + ?Sized>(
         // gives.
         buf.push('\n');
     }
-    out.write_str(&buf)
+    out.write_str(&buf)?;
+    Ok(lines.gave_up_at())
 }
 
 /// The listing `seccomp-tools disasm` prints for a program.

@@ -575,3 +575,50 @@ fn a_writer_error_stops_the_listing() {
     let prog = long_filter();
     assert!(write_listing(&mut Full, &prog, &DisasmOptions::new(AMD64)).is_err());
 }
+
+/// A filter whose paths leave one of three values in each of `slots`
+/// scratch slots, then read them all back: 3^slots distinct states, the
+/// shape on which tracking every state takes exponential time.
+fn slot_combinations(slots: usize) -> Vec<Insn> {
+    let mut src =
+        String::from("A = sys_number\nif (A == 7) goto seven\ngoto start\nseven:\nstart:\n");
+    for i in 0..slots {
+        src.push_str(&format!(
+            "if (A == {a}) goto a{i}\nif (A == {b}) goto b{i}\nX = 2\ngoto s{i}\n\
+             a{i}: X = 0\ngoto s{i}\nb{i}: X = 1\ns{i}: mem[{i}] = X\n",
+            a = 3 * i,
+            b = 3 * i + 1
+        ));
+    }
+    for i in 0..slots {
+        src.push_str(&format!("A = mem[{i}]\n"));
+    }
+    src.push_str("A = sys_number\nif (A == 9) goto nine\nreturn A\nnine: return ALLOW\n");
+    let opts = seccomp_asm::Options::compatible(Arch::X86_64);
+    seccomp_asm::assemble(src.as_bytes(), &opts)
+        .expect("assembles")
+        .insns
+}
+
+#[test]
+fn the_data_flow_pass_gives_up_on_exponentially_many_states_and_claims_nothing() {
+    use seccomp_asm::analysis::{Analysis, MAX_GROUPS};
+    // 3^5 = 243 groups fit the budget: the pass stays exact.
+    let small = Analysis::new(&slot_combinations(5));
+    assert_eq!(small.gave_up_at(), None);
+    // 3^6 = 729 do not.
+    let insns = slot_combinations(16);
+    let big = Analysis::new(&insns);
+    let at = big.gave_up_at().expect("the pass gives up");
+    assert!(3usize.pow(6) > MAX_GROUPS);
+    // The last `if (A == 9)` pins sys_number on its taken branch, but states
+    // before it pinned it already (`A == 7`, and each slot's tests): after
+    // giving up, nothing may claim a pin some path does not have.
+    let nine = insns.len() - 1;
+    assert!(at < nine);
+    assert_eq!(big.sys_number(nine), None);
+    assert_eq!(big.arch(nine), None);
+    // The listing still covers every line.
+    let listing = disassemble(&insns, &DisasmOptions::new(Arch::X86_64));
+    assert_eq!(listing.lines().count(), insns.len() + 2);
+}

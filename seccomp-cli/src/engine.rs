@@ -120,9 +120,11 @@ pub struct Rendered {
 
 /// Disassembles a program into seccomp-tools' text.
 pub fn disassemble(insns: &[Insn], request: &DisasmRequest) -> Result<Rendered, Failure> {
-    let warnings = disasm_warnings(insns, request)?;
+    let mut warnings = disasm_warnings(insns, request)?;
     let mut text = String::new();
-    write_disassembly(&mut text, insns, request).expect("writing to a String cannot fail");
+    let gave_up =
+        write_disassembly(&mut text, insns, request).expect("writing to a String cannot fail");
+    warnings.extend(gave_up.map(gave_up_warning));
     Ok(Rendered { text, warnings })
 }
 
@@ -141,13 +143,23 @@ pub fn disasm_warnings(insns: &[Insn], request: &DisasmRequest) -> Result<Vec<St
 }
 
 /// The text of [`disassemble`], written to `out` piece by piece, for a
-/// program [`disasm_warnings`] accepted.
+/// program [`disasm_warnings`] accepted; returns the line where the
+/// data-flow pass gave up naming, if it did.
 pub fn write_disassembly<W: fmt::Write + ?Sized>(
     out: &mut W,
     insns: &[Insn],
     request: &DisasmRequest,
-) -> fmt::Result {
+) -> Result<Option<usize>, fmt::Error> {
     disasm::write_listing(out, insns, &request.options())
+}
+
+/// The warning for a listing whose data-flow pass gave up at `line`.
+pub fn gave_up_warning(line: usize) -> String {
+    format!(
+        "from line {line:04} on, the paths through this filter are too many to follow one by \
+         one; constants are named only where that is certain (seccomp-tools would take \
+         exponential time here)"
+    )
 }
 
 fn unsupported_warning(unsupported: &Unsupported) -> String {

@@ -565,3 +565,46 @@ fn write_errors_on_long_output_are_one_line() {
         "/nonexistent/out.txt: No such file or directory",
     );
 }
+
+#[test]
+fn disasm_warns_where_its_data_flow_pass_gives_up() {
+    // One of three values in each of 8 scratch slots, all read back: 6,561
+    // paths that differ, more than the pass follows one by one.
+    let mut src = String::from("A = sys_number\n");
+    for i in 0..8 {
+        src.push_str(&format!(
+            "if (A == {a}) goto a{i}\nif (A == {b}) goto b{i}\nX = 2\ngoto s{i}\n\
+             a{i}: X = 0\ngoto s{i}\nb{i}: X = 1\ns{i}: mem[{i}] = X\n",
+            a = 3 * i,
+            b = 3 * i + 1
+        ));
+    }
+    for i in 0..8 {
+        src.push_str(&format!("A = mem[{i}]\n"));
+    }
+    src.push_str("return A\n");
+    let bpf = seccomp()
+        .args(["asm", "-a", "amd64", "-f", "raw", "-"])
+        .write_stdin(src)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let file = temp_file(&bpf);
+    let out = seccomp()
+        .args(["disasm", "-a", "amd64", file.path().to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("warning: from line 00") && stderr.contains("too many to follow"),
+        "{stderr}"
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().lines().count(),
+        2 + bpf.len() / 8
+    );
+}

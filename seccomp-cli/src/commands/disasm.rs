@@ -23,6 +23,13 @@ pub fn run(args: DisasmArgs) -> Result<u8, Failure> {
     for warning in engine::disasm_warnings(&insns, &request)? {
         warn(&warning);
     }
-    output.write_text(|out| engine::write_disassembly(out, &insns, &request))?;
+    let mut gave_up = None;
+    output.write_text(|out| {
+        gave_up = engine::write_disassembly(out, &insns, &request)?;
+        Ok(())
+    })?;
+    if let Some(line) = gave_up {
+        warn(&engine::gave_up_warning(line));
+    }
     Ok(0)
 }
