@@ -88,7 +88,7 @@ impl Parse for Invocation {
                 );
             }
             Program::File(path)
-        } else if input.peek(LitStr) && is_single_token(input) {
+        } else if is_lone_string(input) {
             Program::Text(input.parse()?)
         } else {
             Program::Inline(input.parse()?)
@@ -102,13 +102,19 @@ impl Parse for Invocation {
     }
 }
 
-/// Whether exactly one token is left (a lone string literal is verbatim
-/// text; a string followed by more tokens is an inline program with a typo).
-fn is_single_token(input: ParseStream) -> bool {
-    input
-        .fork()
-        .parse::<TokenStream>()
-        .is_ok_and(|rest| rest.into_iter().take(2).count() == 1)
+/// Whether exactly one token is left and it is a string literal: a lone
+/// string is verbatim text; a string followed by more tokens is an inline
+/// program with a typo. Looked at as raw tokens: a program can be a long
+/// string, which `peek(LitStr)` would unescape just to look.
+fn is_lone_string(input: ParseStream) -> bool {
+    let cursor = input.cursor();
+    match cursor.literal() {
+        Some((lit, rest)) if rest.eof() => {
+            let text = lit.to_string();
+            text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#")
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
