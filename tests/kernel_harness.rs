@@ -4,7 +4,6 @@
 use seccomp_asm::bpf::seccomp::*;
 use seccomp_asm::{Action, Insn};
 use seccomp_suite::kernel::{Exit, Harness, HarnessError, Verdict};
-use std::time::Duration;
 
 const ALLOW: Insn = Insn::stmt(RET_K, Action::ALLOW);
 const EINVAL: Verdict = Verdict::Rejected(libc::EINVAL);
@@ -336,7 +335,7 @@ mod probe {
     #[test]
     fn a_hanging_child_is_killed_and_reaped() {
         let pause = Syscall::new(Abi::X86_64, NR_PAUSE_X86_64, [0; 6]);
-        let timeout = Duration::from_millis(200);
+        let timeout = std::time::Duration::from_millis(200);
         assert_eq!(
             Harness::new().timeout(timeout).probe(&[&[ALLOW]], &pause),
             Err(HarnessError::Timeout { after: timeout })

@@ -26,15 +26,9 @@
 //! per word, one value or "several" (see `State`). So the sets stay small
 //! where many paths meet, and the pass is about linear in the program.
 
+pub use crate::bpf::{AluOp, Reg};
 use crate::insn::Insn;
 use std::collections::BTreeMap;
-
-/// A register.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum Reg {
-    A,
-    X,
-}
 
 /// What a load reads.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -55,37 +49,6 @@ pub enum Source {
 pub enum Operand {
     K(u32),
     X,
-}
-
-/// A binary ALU operation.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum AluOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Or,
-    And,
-    Lsh,
-    Rsh,
-    Xor,
-}
-
-impl AluOp {
-    /// The operator as the assembly language writes it (`+`, `<<`, ...).
-    pub const fn symbol(self) -> &'static str {
-        match self {
-            AluOp::Add => "+",
-            AluOp::Sub => "-",
-            AluOp::Mul => "*",
-            AluOp::Div => "/",
-            AluOp::Or => "|",
-            AluOp::And => "&",
-            AluOp::Lsh => "<<",
-            AluOp::Rsh => ">>",
-            AluOp::Xor => "^",
-        }
-    }
 }
 
 /// A conditional jump's test.
@@ -185,17 +148,11 @@ impl Op {
             },
             0x04 => {
                 let op = match code & 0xf0 {
-                    0x00 => AluOp::Add,
-                    0x10 => AluOp::Sub,
-                    0x20 => AluOp::Mul,
-                    0x30 => AluOp::Div,
-                    0x40 => AluOp::Or,
-                    0x50 => AluOp::And,
-                    0x60 => AluOp::Lsh,
-                    0x70 => AluOp::Rsh,
                     0x80 => return Op::Neg,
-                    0xa0 => AluOp::Xor,
-                    _ => return Op::Undecodable(Undecodable::AluOp),
+                    bits => match AluOp::from_bits(bits) {
+                        Some(op) => op,
+                        None => return Op::Undecodable(Undecodable::AluOp),
+                    },
                 };
                 Op::Alu { op, operand }
             }

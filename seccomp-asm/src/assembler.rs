@@ -49,8 +49,7 @@ use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Span};
 use crate::insn::Insn;
 use crate::lexer;
 use crate::parser::{
-    self, AluOp, CmpOp, DataSource, Load, Operand, Reg, ReturnValue, Statement, StmtKind, Target,
-    Value,
+    self, CmpOp, DataSource, Load, Operand, Reg, ReturnValue, Statement, StmtKind, Target, Value,
 };
 use crate::validate::{self, Violation};
 use std::collections::{HashMap, HashSet};
@@ -1155,17 +1154,7 @@ fn emit_plain(kind: &StmtKind) -> Insn {
             Insn::stmt(if *src == Reg::X { STX_MEM } else { ST_MEM }, index.value)
         }
         StmtKind::Alu { op, rhs } => {
-            let op = match op {
-                AluOp::Add => bpf::ADD,
-                AluOp::Sub => bpf::SUB,
-                AluOp::Mul => bpf::MUL,
-                AluOp::Div => bpf::DIV,
-                AluOp::Or => bpf::OR,
-                AluOp::And => bpf::AND,
-                AluOp::Lsh => bpf::LSH,
-                AluOp::Rsh => bpf::RSH,
-                AluOp::Xor => bpf::XOR,
-            };
+            let op = op.bits();
             match rhs {
                 Operand::X => Insn::stmt(bpf::ALU | op | bpf::X, 0),
                 Operand::K(v) => Insn::stmt(bpf::ALU | op | bpf::K, v.value),

@@ -90,6 +90,94 @@ pub const fn miscop(code: u16) -> u16 {
     code & 0xf8
 }
 
+/// A register of the BPF machine.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Reg {
+    A,
+    X,
+}
+
+/// A binary ALU operation a seccomp filter may use (MOD is classic BPF but
+/// not seccomp; NEG is unary).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum AluOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Or,
+    And,
+    Lsh,
+    Rsh,
+    Xor,
+}
+
+impl AluOp {
+    pub const ALL: [AluOp; 9] = [
+        AluOp::Add,
+        AluOp::Sub,
+        AluOp::Mul,
+        AluOp::Div,
+        AluOp::Or,
+        AluOp::And,
+        AluOp::Lsh,
+        AluOp::Rsh,
+        AluOp::Xor,
+    ];
+
+    /// The operation bits of the opcode (`code & 0xf0`).
+    pub const fn bits(self) -> u16 {
+        match self {
+            AluOp::Add => ADD,
+            AluOp::Sub => SUB,
+            AluOp::Mul => MUL,
+            AluOp::Div => DIV,
+            AluOp::Or => OR,
+            AluOp::And => AND,
+            AluOp::Lsh => LSH,
+            AluOp::Rsh => RSH,
+            AluOp::Xor => XOR,
+        }
+    }
+
+    /// The operation whose bits these are (`None` for NEG, MOD and the
+    /// undefined ones).
+    pub const fn from_bits(bits: u16) -> Option<AluOp> {
+        Some(match bits {
+            ADD => AluOp::Add,
+            SUB => AluOp::Sub,
+            MUL => AluOp::Mul,
+            DIV => AluOp::Div,
+            OR => AluOp::Or,
+            AND => AluOp::And,
+            LSH => AluOp::Lsh,
+            RSH => AluOp::Rsh,
+            XOR => AluOp::Xor,
+            _ => return None,
+        })
+    }
+
+    /// The operator as the assembly language writes it (`+`, `<<`, ...).
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            AluOp::Add => "+",
+            AluOp::Sub => "-",
+            AluOp::Mul => "*",
+            AluOp::Div => "/",
+            AluOp::Or => "|",
+            AluOp::And => "&",
+            AluOp::Lsh => "<<",
+            AluOp::Rsh => ">>",
+            AluOp::Xor => "^",
+        }
+    }
+
+    /// The operation an assembly operator (`+`, `<<`, ...) stands for.
+    pub fn from_symbol(symbol: &str) -> Option<AluOp> {
+        AluOp::ALL.into_iter().find(|op| op.symbol() == symbol)
+    }
+}
+
 /// Number of scratch-memory slots (`BPF_MEMWORDS`).
 pub const MEMWORDS: u32 = 16;
 
@@ -145,6 +233,17 @@ pub mod seccomp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alu_ops_map_to_their_bits_and_symbols_and_back() {
+        for op in AluOp::ALL {
+            assert_eq!(AluOp::from_bits(op.bits()), Some(op));
+            assert_eq!(AluOp::from_symbol(op.symbol()), Some(op));
+        }
+        assert_eq!(AluOp::from_bits(NEG), None);
+        assert_eq!(AluOp::from_bits(MOD), None);
+        assert_eq!(AluOp::from_symbol("%"), None);
+    }
 
     #[test]
     fn exactly_41_opcodes_are_allowed_for_seccomp() {

@@ -25,6 +25,7 @@
 
 use crate::action::Action;
 use crate::arch::Arch;
+pub use crate::bpf::{AluOp, Reg};
 use crate::data::{Field, SECCOMP_DATA_SIZE};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Pos, Span};
 use crate::lexer::{arch_by_name, Keyword, Lexer, Token, TokenKind};
@@ -79,12 +80,6 @@ pub struct Name {
     pub resolved_for: Arch,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Reg {
-    A,
-    X,
-}
-
 /// The right side of an ALU operation or comparison.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Operand {
@@ -129,19 +124,6 @@ pub enum Load {
     Len,
     /// The other register (`A = X`, `X = A`).
     Reg,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum AluOp {
-    Add,
-    Sub,
-    Mul,
-    Div,
-    Or,
-    And,
-    Lsh,
-    Rsh,
-    Xor,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -983,18 +965,7 @@ impl<'a, I: TokenSource> Parser<'a, I> {
 }
 
 fn alu_op(text: &str) -> AluOp {
-    match text {
-        "+" => AluOp::Add,
-        "-" => AluOp::Sub,
-        "*" => AluOp::Mul,
-        "/" => AluOp::Div,
-        "|" => AluOp::Or,
-        "&" => AluOp::And,
-        "<<" => AluOp::Lsh,
-        ">>" => AluOp::Rsh,
-        "^" => AluOp::Xor,
-        _ => unreachable!("the lexer emits only these ALU operators"),
-    }
+    AluOp::from_symbol(text).expect("the lexer emits only the ALU operators")
 }
 
 fn cmp_op(text: &str) -> CmpOp {

@@ -141,23 +141,32 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     Ok(outcome.disagreements == 0)
 }
 
-fn validator(options: &Options) -> Result<Outcome, String> {
-    let harness = Harness::new().batch(options.batch);
-    // Progress in steps, so a long run shows it is alive.
+/// Runs cases `0..count` in steps, merging each step's summary, so that a
+/// long run shows on stderr that it is alive.
+fn in_steps<S: Default, E: std::fmt::Display>(
+    options: &Options,
+    merge: impl Fn(&mut S, S),
+    run: impl Fn(std::ops::Range<u64>) -> Result<S, E>,
+) -> Result<S, String> {
     const STEP: u64 = 10_000;
-    let mut summary = differential::Summary::default();
+    let mut summary = S::default();
     let mut start = 0;
     while start < options.count {
         let end = (start + STEP).min(options.count);
-        let part =
-            differential::validator_vs_kernel(&harness, options.seed, start..end, options.jobs)
-                .map_err(|e| e.to_string())?;
-        summary.merge(part);
+        merge(&mut summary, run(start..end).map_err(|e| e.to_string())?);
         start = end;
         if options.count > STEP {
             eprintln!("{start}/{}", options.count);
         }
     }
+    Ok(summary)
+}
+
+fn validator(options: &Options) -> Result<Outcome, String> {
+    let harness = Harness::new().batch(options.batch);
+    let summary = in_steps(options, differential::Summary::merge, |range| {
+        differential::validator_vs_kernel(&harness, options.seed, range, options.jobs)
+    })?;
     let shown = summary
         .disagreements
         .iter()
@@ -190,25 +199,9 @@ fn emulator(options: &Options) -> Result<Outcome, String> {
     use seccomp_suite::emu_kernel::{self, Baseline};
     let harness = Harness::new();
     let baseline = Baseline::new(&harness).map_err(|e| e.to_string())?;
-    const STEP: u64 = 10_000;
-    let mut summary = emu_kernel::Summary::default();
-    let mut start = 0;
-    while start < options.count {
-        let end = (start + STEP).min(options.count);
-        let part = emu_kernel::emulator_vs_kernel(
-            &harness,
-            &baseline,
-            options.seed,
-            start..end,
-            options.jobs,
-        )
-        .map_err(|e| e.to_string())?;
-        summary.merge(part);
-        start = end;
-        if options.count > STEP {
-            eprintln!("{start}/{}", options.count);
-        }
-    }
+    let summary = in_steps(options, emu_kernel::Summary::merge, |range| {
+        emu_kernel::emulator_vs_kernel(&harness, &baseline, options.seed, range, options.jobs)
+    })?;
     let shown = summary
         .disagreements
         .iter()
