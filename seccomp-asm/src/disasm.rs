@@ -858,11 +858,9 @@ pub fn write_action_label(out: &mut String, ret: u32) {
     }
 }
 
-/// The argument names of a syscall, separated by spaces; an `x32_` name
-/// falls back to the plain one, as seccomp-tools' table does.
+/// The argument names of a syscall, separated by spaces.
 fn arg_list(name: &str) -> Option<&'static str> {
     crate::syscall_arg_list(name)
-        .or_else(|| name.strip_prefix("x32_").and_then(crate::syscall_arg_list))
 }
 
 /// The names of an argument list (an empty list has none).

@@ -10,20 +10,26 @@
 //!   instructions, with [`diag`] for the errors and how they print.
 //! - [`analysis`], [`disasm`]: the data-flow pass and the listing of
 //!   `seccomp-tools disasm`;
-//! - [`emu`]: running a filter, and the output of `seccomp-tools emu`.
+//! - [`emu`]: running a filter, and the output of `seccomp-tools emu`;
+//! - [`symbolic`] → [`explain`] → [`audit`]: every path of a filter, the
+//!   policy it amounts to, and how it can be escaped (`seccomp-tools explain`
+//!   and `audit`).
 
 pub mod action;
 pub mod analysis;
 pub mod arch;
 pub mod assembler;
+pub mod audit;
 pub mod bpf;
 pub mod data;
 pub mod diag;
 pub mod disasm;
 pub mod emu;
+pub mod explain;
 pub mod insn;
 pub mod lexer;
 pub mod parser;
+pub mod symbolic;
 pub mod validate;
 #[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`
 mod tables;
@@ -36,7 +42,7 @@ pub use diag::{render, render_bytes, Diagnostic, ErrorClass, Severity, Span};
 pub use insn::{Endian, Insn};
 
 /// The argument names seccomp-tools shows for a syscall (`write` → `fd`,
-/// `buf`, `count`), in order.
+/// `buf`, `count`), in order; an `x32_` name has those of the plain one.
 pub fn syscall_arg_names(name: &str) -> Option<impl Iterator<Item = &'static str> + Clone> {
     // Names are separated by spaces, and a syscall without arguments has an
     // empty list. (Splitting on ASCII blanks is much cheaper than on Unicode
@@ -45,8 +51,13 @@ pub fn syscall_arg_names(name: &str) -> Option<impl Iterator<Item = &'static str
 }
 
 /// The argument names of a syscall as the table keeps them, separated by
-/// spaces.
+/// spaces; an `x32_` name falls back to the plain one, as seccomp-tools'
+/// table does.
 pub(crate) fn syscall_arg_list(name: &str) -> Option<&'static str> {
+    table_arg_list(name).or_else(|| name.strip_prefix("x32_").and_then(table_arg_list))
+}
+
+fn table_arg_list(name: &str) -> Option<&'static str> {
     use tables::sysargs::{SYSARGS, TEXT};
     let text = |off: u16, len: u8| &TEXT[usize::from(off)..usize::from(off) + usize::from(len)];
     let i = SYSARGS

@@ -1,0 +1,1218 @@
+//! `explain`: what a filter lets through, per architecture and action.
+//!
+//! Takes the [`Walk`] of a filter and gives a [`Policy`]: for each
+//! architecture the filter dispatches on (or the one assumed when it checks
+//! none), which syscalls, syscall-number ranges and argument conditions reach
+//! each action, the default action, and what other architectures get. Its
+//! `Display` is `seccomp-tools explain`'s output byte for byte.
+//!
+//! The policy is derived in three steps, each its own type: [`Analysis`]
+//! reads each feasible leaf's path once ([`PathFacts`]: the pinned syscall
+//! number and architecture, the range of numbers, and the residual facts no
+//! heading already says) and splits the leaves into architecture sections;
+//! [`Fusion`] puts the two 32-bit halves of 64-bit fields back together;
+//! [`Renderer`] writes facts as C-like conditions. [`crate::audit`] reads
+//! the same [`Analysis`].
+
+use std::fmt;
+
+use crate::action::Action;
+use crate::arch::Arch;
+use crate::data::offset;
+use crate::disasm::color;
+use crate::insn::{Endian, Insn};
+use crate::symbolic::{self, Constraint, Expr, ExprId, Leaf, Rel, Walk, WalkError};
+
+/// Byte offsets of the 64-bit fields (the instruction pointer and the six
+/// arguments), each two 32-bit words.
+const QWORD_BASES: [u32; 7] = [8, 16, 24, 32, 40, 48, 56];
+/// Wrapped lists of syscall names are at most this wide.
+const WRAP_WIDTH: usize = 72;
+
+/// What a path returns, as the policy labels it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Verdict {
+    /// A constant return value.
+    Ret(u32),
+    /// `return A` with A not a constant on the path.
+    Unknown,
+}
+
+impl Verdict {
+    fn of(walk: &Walk, ret: ExprId) -> Verdict {
+        walk.imm(ret).map_or(Verdict::Unknown, Verdict::Ret)
+    }
+
+    /// The label of the bucket: `ALLOW`, `ERRNO(5)`, `TRAP`, `UNKNOWN`, and
+    /// for an action the kernel does not define (it acts as KILL_PROCESS)
+    /// `KILL_PROCESS (unknown action 0x...)`.
+    pub fn label(self) -> String {
+        match self {
+            Verdict::Unknown => "UNKNOWN".to_owned(),
+            Verdict::Ret(v) => match Action::from_ret(v) {
+                Action::Unknown(_) => format!("KILL_PROCESS (unknown action {v:#x})"),
+                _ => crate::disasm::action_label(v),
+            },
+        }
+    }
+
+    /// Whether the kernel lets the syscall run.
+    pub fn is_allow(self) -> bool {
+        matches!(self, Verdict::Ret(v) if matches!(Action::from_ret(v), Action::Allow(_)))
+    }
+}
+
+/// Where a label's bucket is listed: by action, then by label text.
+fn rank(label: &str) -> (usize, &str) {
+    const ORDER: [&str; 9] = [
+        "ALLOW",
+        "USER_NOTIF",
+        "LOG",
+        "TRACE",
+        "TRAP",
+        "ERRNO",
+        "KILL",
+        "KILL_PROCESS",
+        "UNKNOWN",
+    ];
+    let action = label
+        .find('(')
+        .map_or(label, |i| &label[..i])
+        .trim_end_matches(' ');
+    let index = ORDER.iter().position(|&a| a == action);
+    (index.unwrap_or(ORDER.len()), label)
+}
+
+/// What one leaf's path says, read once.
+#[derive(Clone, Debug)]
+pub struct PathFacts {
+    /// The syscall number the path pins with `==` (the first such fact).
+    pub sys_eq: Option<u32>,
+    /// The architecture value the path pins with `==`.
+    pub arch_eq: Option<u32>,
+    /// The range the path bounds the syscall number to, when it has a lower
+    /// bound (`hi` is `None` when unbounded above). An upper bound alone is
+    /// the other side of a range (`sys_number < 0x40000000`) and reads as
+    /// part of the default.
+    pub sys_range: Option<(u32, Option<u32>)>,
+    /// The facts the headings do not say: everything but the `==`, `!=` and
+    /// bounds on the syscall number, the `==` and `!=` on the architecture,
+    /// and facts made redundant by a `==` on the same word; each once.
+    pub residual: Vec<Constraint>,
+    /// Every fact comparing the architecture word with a constant.
+    arch_facts: Vec<(Rel, u32)>,
+    /// Every fact comparing the syscall number with a constant.
+    sys_facts: Vec<(Rel, u32)>,
+}
+
+impl PathFacts {
+    fn new(walk: &Walk, path: &[Constraint]) -> PathFacts {
+        let plain = |c: &Constraint| walk.plain_fact(c);
+        let first_eq = |word: u32| {
+            path.iter().find_map(|c| match plain(c) {
+                Some((off, k)) if off == word && c.rel == Rel::Eq => Some(k),
+                _ => None,
+            })
+        };
+        let sys_eq = first_eq(offset::NR);
+        let arch_eq = first_eq(offset::ARCH);
+        let mut lo: Option<i64> = None;
+        let mut hi: Option<i64> = None;
+        let mut sys_facts = Vec::new();
+        let mut arch_facts = Vec::new();
+        let mut pinned: Vec<u32> = Vec::new();
+        for c in path {
+            if let Some((off, k)) = plain(c) {
+                if c.rel == Rel::Eq && !pinned.contains(&off) {
+                    pinned.push(off);
+                }
+                let k64 = i64::from(k);
+                if off == offset::NR {
+                    sys_facts.push((c.rel, k));
+                    match c.rel {
+                        Rel::Gt => lo = Some(lo.unwrap_or(0).max(k64 + 1)),
+                        Rel::Ge => lo = Some(lo.unwrap_or(0).max(k64)),
+                        Rel::Lt => hi = Some(hi.unwrap_or(0xffff_ffff).min(k64 - 1)),
+                        Rel::Le => hi = Some(hi.unwrap_or(0xffff_ffff).min(k64)),
+                        _ => {}
+                    }
+                } else if off == offset::ARCH {
+                    arch_facts.push((c.rel, k));
+                }
+            }
+        }
+        // Bounds of a feasible path stay within 32 bits; an infeasible one
+        // is never read.
+        let clamp = |v: i64| v.clamp(0, 0xffff_ffff) as u32;
+        let sys_range = lo.map(|lo| (clamp(lo), hi.map(clamp)));
+        let mut residual: Vec<Constraint> = Vec::new();
+        for c in path {
+            let keep = match plain(c) {
+                None => true,
+                Some((off, _)) => {
+                    let redundant = c.rel != Rel::Eq && pinned.contains(&off);
+                    match off {
+                        offset::NR => !redundant && matches!(c.rel, Rel::Set | Rel::Unset),
+                        offset::ARCH => !redundant && !matches!(c.rel, Rel::Eq | Rel::Ne),
+                        _ => !redundant,
+                    }
+                }
+            };
+            if keep && !residual.contains(c) {
+                residual.push(*c);
+            }
+        }
+        PathFacts {
+            sys_eq,
+            arch_eq,
+            sys_range,
+            residual,
+            arch_facts,
+            sys_facts,
+        }
+    }
+
+    /// Whether the path can be taken when the architecture is `audit`.
+    pub fn arch_consistent(&self, audit: u32) -> bool {
+        self.arch_facts
+            .iter()
+            .all(|&(rel, k)| rel.holds(i64::from(audit), i64::from(k)))
+    }
+
+    /// Whether the path can be taken by syscall number `nr` (its facts on
+    /// the number all hold; arguments are the caller's to choose).
+    pub fn admits_nr(&self, nr: u32) -> bool {
+        match self.sys_eq {
+            // A feasible path's other facts on the number agree with its pin.
+            Some(eq) => eq == nr,
+            None => self
+                .sys_facts
+                .iter()
+                .all(|&(rel, k)| rel.holds(i64::from(nr), i64::from(k))),
+        }
+    }
+
+    /// Whether the path matches no syscall, no range and no argument: the
+    /// filter's catch-all.
+    pub fn catch_all(&self) -> bool {
+        self.sys_eq.is_none() && self.sys_range.is_none() && self.residual.is_empty()
+    }
+}
+
+/// One architecture section of a walk: the `AUDIT_ARCH` value checked
+/// (`None` when the filter checks none), the architecture whose names apply,
+/// and the indexes of its leaves.
+#[derive(Clone, Debug)]
+pub(crate) struct SectionLeaves {
+    pub audit: Option<u32>,
+    pub arch: Option<Arch>,
+    pub leaves: Vec<usize>,
+}
+
+/// A walk read for seccomp's meaning: the feasible leaves with their facts,
+/// and the architectures the filter tells apart.
+pub struct Analysis {
+    walk: Walk,
+    leaves: Vec<Leaf>,
+    facts: Vec<PathFacts>,
+    arch_values: Vec<u32>,
+}
+
+impl Analysis {
+    /// Walks a filter and reads every feasible leaf.
+    pub fn new(insns: &[Insn]) -> Result<Analysis, WalkError> {
+        Ok(Analysis::of(symbolic::walk(insns)?))
+    }
+
+    /// Reads every feasible leaf of a walk.
+    pub fn of(walk: Walk) -> Analysis {
+        let mut leaves = Vec::new();
+        let mut facts = Vec::new();
+        for leaf in walk.leaves() {
+            let path = walk.path(leaf.path);
+            if walk.feasible(&path) {
+                leaves.push(*leaf);
+                facts.push(PathFacts::new(&walk, &path));
+            }
+        }
+        let mut arch_values = Vec::new();
+        for f in &facts {
+            if let Some(v) = f.arch_eq {
+                if !arch_values.contains(&v) {
+                    arch_values.push(v);
+                }
+            }
+        }
+        Analysis {
+            walk,
+            leaves,
+            facts,
+            arch_values,
+        }
+    }
+
+    pub fn walk(&self) -> &Walk {
+        &self.walk
+    }
+
+    /// The feasible leaves, in the order the walk reached them.
+    pub fn leaves(&self) -> &[Leaf] {
+        &self.leaves
+    }
+
+    pub fn facts(&self, leaf: usize) -> &PathFacts {
+        &self.facts[leaf]
+    }
+
+    pub fn verdict(&self, leaf: usize) -> Verdict {
+        Verdict::of(&self.walk, self.leaves[leaf].ret)
+    }
+
+    /// The architecture values the filter compares with `==`, in the order
+    /// first seen.
+    pub fn arch_values(&self) -> &[u32] {
+        &self.arch_values
+    }
+
+    /// The architecture sections (one, for `declared`, when the filter never
+    /// checks the architecture).
+    pub(crate) fn sections(&self, declared: Arch) -> Vec<SectionLeaves> {
+        if self.arch_values.is_empty() {
+            return vec![SectionLeaves {
+                audit: None,
+                arch: Some(declared),
+                leaves: (0..self.leaves.len()).collect(),
+            }];
+        }
+        self.arch_values
+            .iter()
+            .map(|&v| SectionLeaves {
+                audit: Some(v),
+                arch: known_arch(v),
+                leaves: (0..self.leaves.len())
+                    .filter(|&l| self.facts[l].arch_consistent(v))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The leaves reached when the architecture is none of those checked.
+    pub(crate) fn other_leaves(&self) -> Vec<usize> {
+        (0..self.leaves.len())
+            .filter(|&l| self.facts[l].arch_eq.is_none())
+            .collect()
+    }
+
+    /// The catch-all action of some leaves: that of the first catch-all
+    /// leaf, else of the first leaf.
+    pub(crate) fn default_verdict(&self, leaves: &[usize]) -> Option<Verdict> {
+        let leaf = leaves
+            .iter()
+            .find(|&&l| self.facts[l].catch_all())
+            .or(leaves.first())?;
+        Some(self.verdict(*leaf))
+    }
+}
+
+/// The architecture seccomp-tools names for an `AUDIT_ARCH` value (one of
+/// its five).
+fn known_arch(audit: u32) -> Option<Arch> {
+    Arch::SECCOMP_TOOLS.into_iter().find(|a| a.audit() == audit)
+}
+
+/// A condition term: a fact of a path, or a 64-bit fact put back together
+/// from facts on its two words.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Term {
+    Fact(Constraint),
+    /// `field rel value`, the field being the 64-bit word at byte offset
+    /// `base` (the instruction pointer or an argument).
+    Field {
+        base: u32,
+        rel: Rel,
+        value: u64,
+    },
+}
+
+/// Puts 64-bit comparisons back together from the 32-bit word checks a
+/// filter makes, within one condition ([`Fusion::fold`]) and across the
+/// sibling alternatives libseccomp compiles a 64-bit range check into
+/// ([`Fusion::merge_or`]).
+pub struct Fusion<'w> {
+    walk: &'w Walk,
+    endian: Endian,
+}
+
+impl<'w> Fusion<'w> {
+    pub fn new(walk: &'w Walk, endian: Endian) -> Fusion<'w> {
+        Fusion { walk, endian }
+    }
+
+    fn lo_off(&self, base: u32) -> u32 {
+        match self.endian {
+            Endian::Little => base,
+            Endian::Big => base + 4,
+        }
+    }
+
+    fn hi_off(&self, base: u32) -> u32 {
+        match self.endian {
+            Endian::Little => base + 4,
+            Endian::Big => base,
+        }
+    }
+
+    fn plain(&self, t: &Term) -> Option<(u32, Rel, u32)> {
+        match t {
+            Term::Fact(c) => self.walk.plain_fact(c).map(|(off, k)| (off, c.rel, k)),
+            Term::Field { .. } => None,
+        }
+    }
+
+    /// Replaces, in one condition, the two `==` facts on both halves of a
+    /// field by one, and a zero high half with a `<`/`<=` bound on the low
+    /// half by a bound on the field.
+    pub fn fold(&self, terms: &[Term]) -> Vec<Term> {
+        // What happens to each term: kept (None), dropped, or replaced.
+        let mut plan: Vec<Option<Option<Term>>> = vec![None; terms.len()];
+        let first_eq = |word: u32| {
+            terms
+                .iter()
+                .position(|t| matches!(self.plain(t), Some((off, Rel::Eq, _)) if off == word))
+        };
+        for base in QWORD_BASES {
+            let Some(hi) = first_eq(self.hi_off(base)) else {
+                continue;
+            };
+            let hi_val = self.plain(&terms[hi]).map_or(0, |(_, _, k)| k);
+            if let Some(lo) = first_eq(self.lo_off(base)) {
+                let lo_val = self.plain(&terms[lo]).map_or(0, |(_, _, k)| k);
+                plan[lo] = Some(Some(Term::Field {
+                    base,
+                    rel: Rel::Eq,
+                    value: (u64::from(hi_val) << 32) | u64::from(lo_val),
+                }));
+            } else if hi_val == 0 {
+                let bound = terms.iter().position(|t| {
+                    matches!(self.plain(t), Some((off, Rel::Lt | Rel::Le, _)) if off == self.lo_off(base))
+                });
+                let Some(lo) = bound else { continue };
+                let (_, rel, k) = self.plain(&terms[lo]).expect("a plain fact");
+                plan[lo] = Some(Some(Term::Field {
+                    base,
+                    rel,
+                    value: u64::from(k),
+                }));
+            } else {
+                continue;
+            }
+            plan[hi] = Some(None);
+        }
+        terms
+            .iter()
+            .zip(plan)
+            .filter_map(|(t, p)| match p {
+                None => Some(*t),
+                Some(replacement) => replacement,
+            })
+            .collect()
+    }
+
+    /// Fuses pairs of alternatives that together say one 64-bit comparison
+    /// (`hi > H` or `hi == H && lo > L` is `field > H:L`), until none fuse.
+    pub fn merge_or(&self, mut lists: Vec<Vec<Term>>) -> Vec<Vec<Term>> {
+        // Only a list with a strict comparison on a high word can be the
+        // first of a pair: looking for those first keeps a long list of
+        // alternatives (an ioctl allow-list) from costing a square.
+        'again: loop {
+            let candidates: Vec<usize> = (0..lists.len())
+                .filter(|&i| lists[i].iter().any(|t| self.high_strict(t).is_some()))
+                .collect();
+            for &i in &candidates {
+                for j in 0..lists.len() {
+                    if i == j {
+                        continue;
+                    }
+                    if let Some(fused) = self.fuse_pair(&lists[i], &lists[j]) {
+                        let (lo, hi) = (i.min(j), i.max(j));
+                        lists[lo] = fused;
+                        lists.remove(hi);
+                        continue 'again;
+                    }
+                }
+            }
+            // A pair's first list must come first in the reference's
+            // search order, which goes by the first list's index: the loop
+            // above tries the candidates in that order.
+            return lists;
+        }
+    }
+
+    /// The field base and strict form of a comparison on a high word.
+    fn high_strict(&self, t: &Term) -> Option<(u32, Rel, i64)> {
+        let (off, rel, k) = self.plain(t)?;
+        let base = off - off % 8;
+        if !QWORD_BASES.contains(&base) || off != self.hi_off(base) {
+            return None;
+        }
+        let k = i64::from(k);
+        Some(match rel {
+            Rel::Ge => (base, Rel::Gt, k - 1),
+            Rel::Le => (base, Rel::Lt, k + 1),
+            _ => (base, rel, k),
+        })
+    }
+
+    fn fuse_pair(&self, a: &[Term], b: &[Term]) -> Option<Vec<Term>> {
+        let mut only_a = a.iter().filter(|t| !b.contains(t));
+        let hi = only_a.next()?;
+        if only_a.next().is_some() {
+            return None;
+        }
+        let (base, hi_rel, hi_val) = self.high_strict(hi)?;
+        let hi_off = match hi {
+            Term::Fact(c) => self.walk.data(c.lhs)?,
+            Term::Field { .. } => return None,
+        };
+        let only_b: Vec<&Term> = b.iter().filter(|t| !a.contains(t)).collect();
+        if only_b.len() != 2 {
+            return None;
+        }
+        let eq = only_b.iter().find(|t| {
+            matches!(self.plain(t), Some((off, Rel::Eq, k)) if off == hi_off && i64::from(k) == hi_val)
+        })?;
+        let lo = only_b
+            .iter()
+            .find(|t| matches!(self.plain(t), Some((off, _, _)) if off == self.lo_off(base)))?;
+        let (_, lo_rel, lo_val) = self.plain(lo)?;
+        let rel = match (hi_rel, lo_rel) {
+            (Rel::Gt, Rel::Gt) => Rel::Gt,
+            (Rel::Gt, Rel::Ge) => Rel::Ge,
+            (Rel::Lt, Rel::Lt) => Rel::Lt,
+            (Rel::Lt, Rel::Le) => Rel::Le,
+            (Rel::Ne, Rel::Ne) => Rel::Ne,
+            _ => return None,
+        };
+        let value = ((hi_val as u64) << 32) | u64::from(lo_val);
+        let (eq, lo) = (**eq, **lo);
+        Some(
+            b.iter()
+                .filter(|&&t| t != lo)
+                .map(|&t| {
+                    if t == eq {
+                        Term::Field { base, rel, value }
+                    } else {
+                        t
+                    }
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Writes facts as C-like conditions, naming the fields of `seccomp_data`
+/// (and the arguments of a known syscall) and parenthesising where the
+/// grouping would otherwise be misread.
+pub struct Renderer<'w> {
+    walk: &'w Walk,
+    endian: Endian,
+    color: bool,
+}
+
+/// Operator precedence, higher binds tighter (C's order).
+fn prec(op: &str) -> u8 {
+    match op {
+        "*" | "/" => 12,
+        "+" | "-" => 11,
+        "<<" | ">>" => 10,
+        "<" | "<=" | ">" | ">=" => 9,
+        "==" | "!=" => 8,
+        "&" => 7,
+        "^" => 6,
+        "|" => 5,
+        _ => 0,
+    }
+}
+
+/// Unary minus binds tighter than any binary operator.
+const UNARY_PREC: u8 = 13;
+/// A rendered expression longer than this is cut (a filter that doubles an
+/// expression through X at every other instruction would otherwise print
+/// exponentially much).
+const MAX_EXPR_LEN: usize = 1 << 16;
+
+impl<'w> Renderer<'w> {
+    pub fn new(walk: &'w Walk, endian: Endian, color: bool) -> Renderer<'w> {
+        Renderer {
+            walk,
+            endian,
+            color,
+        }
+    }
+
+    /// `term && term && ...`; `sys` names the arguments.
+    pub fn conjunction(&self, terms: &[Term], sys: Option<&str>) -> String {
+        let mut out = String::new();
+        for (i, t) in terms.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" && ");
+            }
+            match *t {
+                Term::Field { base, rel, value } => {
+                    out.push_str(&self.data_name(self.lo_off(base), sys));
+                    out.push(' ');
+                    out.push_str(rel.symbol());
+                    out.push_str(&format!(" {value:#x}"));
+                }
+                Term::Fact(c) => self.constraint(&mut out, &c, sys),
+            }
+        }
+        out
+    }
+
+    fn lo_off(&self, base: u32) -> u32 {
+        match self.endian {
+            Endian::Little => base,
+            Endian::Big => base + 4,
+        }
+    }
+
+    fn constraint(&self, out: &mut String, c: &Constraint, sys: Option<&str>) {
+        match c.rel {
+            Rel::Set | Rel::Unset => {
+                out.push('(');
+                self.binop(out, "&", c.lhs, c.rhs, sys);
+                out.push_str(if c.rel == Rel::Set {
+                    ") != 0"
+                } else {
+                    ") == 0"
+                });
+            }
+            rel => {
+                let op = rel.symbol();
+                self.operand(out, c.lhs, op, prec(op), sys);
+                out.push(' ');
+                out.push_str(op);
+                out.push(' ');
+                self.operand(out, c.rhs, op, prec(op), sys);
+            }
+        }
+    }
+
+    fn expr(&self, out: &mut String, e: ExprId, sys: Option<&str>) {
+        if out.len() > MAX_EXPR_LEN {
+            out.push_str("...");
+            return;
+        }
+        match self.walk.expr(e) {
+            Expr::Opaque => out.push_str("<opaque>"),
+            Expr::Imm(v) => out.push_str(&format!("{v:#x}")),
+            Expr::Data(off) => out.push_str(&self.data_name(off, sys)),
+            Expr::Neg(inner) => {
+                out.push('-');
+                self.operand(out, inner, "neg", UNARY_PREC, sys);
+            }
+            Expr::Bin(op, l, r) => self.binop(out, op.symbol(), l, r, sys),
+        }
+    }
+
+    fn binop(&self, out: &mut String, op: &str, l: ExprId, r: ExprId, sys: Option<&str>) {
+        let p = prec(op);
+        self.operand(out, l, op, p, sys);
+        out.push(' ');
+        out.push_str(op);
+        out.push(' ');
+        match self.walk.imm(r) {
+            // Shift amounts read better in decimal.
+            Some(v) if op == "<<" || op == ">>" => out.push_str(&v.to_string()),
+            _ => self.operand(out, r, op, p + 1, sys),
+        }
+    }
+
+    fn operand(&self, out: &mut String, e: ExprId, parent: &str, min_prec: u8, sys: Option<&str>) {
+        let Expr::Bin(child, ..) = self.walk.expr(e) else {
+            return self.expr(out, e, sys);
+        };
+        let child = child.symbol();
+        let wrap = prec(child) < min_prec || clarity_wrap(parent, child);
+        if wrap {
+            out.push('(');
+        }
+        self.expr(out, e, sys);
+        if wrap {
+            out.push(')');
+        }
+    }
+
+    fn data_name(&self, off: u32, sys: Option<&str>) -> String {
+        match off {
+            offset::NR => return "sys_number".to_owned(),
+            offset::ARCH => return "arch".to_owned(),
+            _ => {}
+        }
+        let base = off - off % 8;
+        if !QWORD_BASES.contains(&base) {
+            return format!("data[{off}]");
+        }
+        let name = if base == offset::INSTRUCTION_POINTER {
+            "instruction_pointer".to_owned()
+        } else {
+            let index = ((base - offset::ARGS) / 8) as usize;
+            let arg = sys
+                .and_then(crate::syscall_arg_names)
+                .and_then(|mut names| names.nth(index));
+            let name = arg.map_or_else(|| format!("args[{index}]"), str::to_owned);
+            self.paint(&name, color::ARGS)
+        };
+        let hi_off = match self.endian {
+            Endian::Little => base + 4,
+            Endian::Big => base,
+        };
+        if off == hi_off {
+            format!("{name} >> 32")
+        } else {
+            name
+        }
+    }
+
+    fn paint(&self, s: &str, c: &str) -> String {
+        if self.color {
+            color::paint(s, c)
+        } else {
+            s.to_owned()
+        }
+    }
+}
+
+/// Whether a `child` operator under `parent` is parenthesised for clarity
+/// beyond what precedence needs: when they are of different levels, except
+/// under a comparison, and `*`/`/` under `+`/`-`.
+fn clarity_wrap(parent: &str, child: &str) -> bool {
+    if matches!(parent, "==" | "!=" | "<" | "<=" | ">" | ">=") {
+        return false;
+    }
+    if prec(parent) == prec(child) {
+        return false;
+    }
+    !(prec(child) == 12 && prec(parent) == 11)
+}
+
+/// What a rule is about.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Subject {
+    /// One syscall number; `name` when the section's architecture has it.
+    Syscall { nr: u32, name: Option<&'static str> },
+    /// Syscall numbers from `lo` to `hi` (unbounded when `None`).
+    Range { lo: u32, hi: Option<u32> },
+    /// Any syscall, under the rule's conditions.
+    Any,
+    /// What no other rule of the section covers; `other` when some rule
+    /// singles out syscalls.
+    Default { other: bool },
+}
+
+/// One line of a policy: a subject and the alternatives under which it
+/// reaches its bucket's verdict.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Rule {
+    pub subject: Subject,
+    /// The conditions, or-ed; empty when the rule holds unconditionally.
+    pub when: Vec<Vec<Term>>,
+    /// Listed in the wrapped list of names (an unconditional syscall).
+    pub simple: bool,
+}
+
+/// The rules that reach one verdict.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Bucket {
+    pub verdict: Verdict,
+    pub label: String,
+    pub rules: Vec<Rule>,
+}
+
+/// Which architecture a section is about.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SectionArch {
+    /// The filter never checks the architecture; this is the one assumed.
+    Assumed(Arch),
+    /// The filter compares the architecture with this `AUDIT_ARCH` value;
+    /// `arch` when it is one seccomp-tools knows.
+    Checked { audit: u32, arch: Option<Arch> },
+    /// Every architecture the filter does not check for.
+    Other,
+}
+
+impl SectionArch {
+    /// The section's title.
+    pub fn title(self) -> String {
+        match self {
+            SectionArch::Assumed(arch)
+            | SectionArch::Checked {
+                arch: Some(arch), ..
+            } => arch.name().to_owned(),
+            SectionArch::Checked { audit, arch: None } => format!("{audit:#x} (unknown)"),
+            SectionArch::Other => "<any other>".to_owned(),
+        }
+    }
+
+    fn names(self) -> Option<Arch> {
+        match self {
+            SectionArch::Assumed(arch) => Some(arch),
+            SectionArch::Checked { arch, .. } => arch,
+            SectionArch::Other => None,
+        }
+    }
+}
+
+/// One architecture's policy.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Section {
+    pub arch: SectionArch,
+    /// In the order printed; empty when no path returns.
+    pub buckets: Vec<Bucket>,
+}
+
+/// What a filter lets through: the value behind `seccomp explain`.
+pub struct Policy {
+    source: Option<String>,
+    analysis: Analysis,
+    endian: Endian,
+    sections: Vec<Section>,
+    /// `None` when the filter checks no architecture; else the section for
+    /// the others, or just their verdict when it is one for all.
+    other: Option<Other>,
+}
+
+/// What other architectures get.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Other {
+    /// One verdict for every syscall.
+    Verdict(Verdict),
+    /// Rules of their own.
+    Section(Section),
+}
+
+/// Explains a filter; `arch` is the one assumed when the filter does not
+/// check, and names the syscalls; `source` labels the output.
+pub fn explain(insns: &[Insn], arch: Arch, source: Option<&str>) -> Result<Policy, WalkError> {
+    Ok(Policy::new(Analysis::new(insns)?, arch, source))
+}
+
+impl Policy {
+    /// The policy of an analysed filter.
+    pub fn new(analysis: Analysis, arch: Arch, source: Option<&str>) -> Policy {
+        let endian = arch.endian();
+        let builder = Builder {
+            analysis: &analysis,
+            fusion: Fusion::new(analysis.walk(), endian),
+        };
+        let sections = analysis
+            .sections(arch)
+            .into_iter()
+            .map(|s| {
+                let sa = match s.audit {
+                    None => SectionArch::Assumed(arch),
+                    Some(audit) => SectionArch::Checked {
+                        audit,
+                        arch: s.arch,
+                    },
+                };
+                let default = analysis.default_verdict(&s.leaves);
+                let mut buckets = builder.rule_buckets(sa.names(), &s.leaves, default);
+                builder.add_default(&mut buckets, default);
+                Section {
+                    arch: sa,
+                    buckets: sorted(buckets),
+                }
+            })
+            .collect();
+        let other = if analysis.arch_values().is_empty() {
+            None
+        } else {
+            let leaves = analysis.other_leaves();
+            analysis.default_verdict(&leaves).map(|default| {
+                let mut buckets = builder.rule_buckets(None, &leaves, Some(default));
+                if buckets.is_empty() {
+                    Other::Verdict(default)
+                } else {
+                    builder.add_default(&mut buckets, Some(default));
+                    Other::Section(Section {
+                        arch: SectionArch::Other,
+                        buckets: sorted(buckets),
+                    })
+                }
+            })
+        };
+        Policy {
+            source: source.map(str::to_owned),
+            analysis,
+            endian,
+            sections,
+            other,
+        }
+    }
+
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// Whether the walk stopped at its budget ([`symbolic::STEP_CAP`]
+    /// states): paths may then be missing from the policy.
+    pub fn truncated(&self) -> bool {
+        self.analysis.walk().truncated()
+    }
+
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// What architectures the filter does not check get (`None` when it
+    /// checks none).
+    pub fn other(&self) -> Option<&Other> {
+        self.other.as_ref()
+    }
+
+    /// The analysis the policy was read from.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// Whether a term holds for concrete `seccomp_data` words (`word(off)`
+    /// is the word at byte offset `off`), computed as the kernel computes
+    /// the filter; an opaque value satisfies nothing.
+    pub fn term_holds(&self, term: &Term, word: &dyn Fn(u32) -> u32) -> bool {
+        term_holds(self.analysis.walk(), self.endian, term, word)
+    }
+
+    /// The text `seccomp-tools explain` prints, with its terminal colours
+    /// when `color`.
+    pub fn render(&self, color: bool) -> String {
+        let renderer = Renderer::new(self.analysis.walk(), self.endian, color);
+        let paint = |s: &str, c: &str| {
+            if color {
+                color::paint(s, c)
+            } else {
+                s.to_owned()
+            }
+        };
+        let mut out = String::new();
+        if let Some(source) = &self.source {
+            out.push_str(&format!("Seccomp policy for {source}\n"));
+        }
+        if self.truncated() {
+            out.push_str(TRUNCATED);
+        }
+        let section = |out: &mut String, s: &Section| {
+            out.push_str(&format!(
+                "Architecture: {}\n",
+                paint(&s.arch.title(), color::ARCH)
+            ));
+            if s.buckets.is_empty() {
+                out.push_str("\n  (no return reached; filter runs off the end)\n");
+            }
+            for b in &s.buckets {
+                out.push_str(&format!("\n  {}:\n", b.label));
+                let simple: Vec<String> = b
+                    .rules
+                    .iter()
+                    .filter(|r| r.simple)
+                    .map(|r| rule_text(&renderer, r, &paint))
+                    .collect();
+                for line in wrap(&simple) {
+                    out.push_str(&format!("    {line}\n"));
+                }
+                for r in b.rules.iter().filter(|r| !r.simple) {
+                    out.push_str(&format!("    {}\n", rule_text(&renderer, r, &paint)));
+                }
+            }
+        };
+        for s in &self.sections {
+            out.push('\n');
+            section(&mut out, s);
+        }
+        match &self.other {
+            None => {}
+            Some(Other::Verdict(v)) => {
+                out.push_str(&format!("\nOther architectures: {}\n", v.label()))
+            }
+            Some(Other::Section(s)) => {
+                out.push('\n');
+                section(&mut out, s);
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Debug for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Policy")
+            .field("source", &self.source)
+            .field("truncated", &self.truncated())
+            .field("sections", &self.sections)
+            .field("other", &self.other)
+            .finish()
+    }
+}
+
+/// The line both commands print first when the walk stopped at its budget.
+pub(crate) const TRUNCATED: &str =
+    "WARNING: analysis truncated (filter too large); results may be incomplete.\n";
+
+impl fmt::Display for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// Whether a term holds on concrete words (see [`Policy::term_holds`]).
+pub(crate) fn term_holds(
+    walk: &Walk,
+    endian: Endian,
+    term: &Term,
+    word: &dyn Fn(u32) -> u32,
+) -> bool {
+    match *term {
+        Term::Fact(c) => match (walk.eval(c.lhs, word), walk.eval(c.rhs, word)) {
+            (Some(l), Some(r)) => c.rel.holds(i64::from(l), i64::from(r)),
+            _ => false,
+        },
+        Term::Field { base, rel, value } => {
+            let (lo, hi) = match endian {
+                Endian::Little => (base, base + 4),
+                Endian::Big => (base + 4, base),
+            };
+            let v = (u64::from(word(hi)) << 32) | u64::from(word(lo));
+            match rel {
+                Rel::Eq => v == value,
+                Rel::Ne => v != value,
+                Rel::Gt => v > value,
+                Rel::Ge => v >= value,
+                Rel::Lt => v < value,
+                Rel::Le => v <= value,
+                Rel::Set => v & value != 0,
+                Rel::Unset => v & value == 0,
+            }
+        }
+    }
+}
+
+fn rule_text(renderer: &Renderer<'_>, rule: &Rule, paint: &dyn Fn(&str, &str) -> String) -> String {
+    let (mut head, sys) = match rule.subject {
+        Subject::Syscall { nr, name } => (
+            paint(
+                &name.map_or_else(|| format!("{nr:#x}"), str::to_owned),
+                color::SYSCALL,
+            ),
+            name,
+        ),
+        Subject::Range { lo, hi } => {
+            let mut s = format!("sys_number >= {lo:#x}");
+            if let Some(hi) = hi {
+                s.push_str(&format!(" && sys_number <= {hi:#x}"));
+            }
+            (s, None)
+        }
+        Subject::Any => ("any syscall".to_owned(), None),
+        Subject::Default { other: false } => return "<default> (any syscall)".to_owned(),
+        Subject::Default { other: true } => return "<default> (any other syscall)".to_owned(),
+    };
+    if !rule.when.is_empty() {
+        let alternatives: Vec<String> = rule
+            .when
+            .iter()
+            .map(|terms| renderer.conjunction(terms, sys))
+            .collect();
+        head.push_str(" when ");
+        head.push_str(&alternatives.join(" or "));
+    }
+    if matches!(
+        rule.subject,
+        Subject::Range {
+            lo: 0x4000_0000,
+            hi: None
+        }
+    ) {
+        head.push_str("  (x32 ABI)");
+    }
+    head
+}
+
+/// Lays short items out as comma-separated lines at most [`WRAP_WIDTH`]
+/// characters wide (colour codes count, as in the reference).
+fn wrap(items: &[String]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for item in items {
+        if line.is_empty() {
+            line.push_str(item);
+        } else if line.chars().count() + 2 + item.chars().count() > WRAP_WIDTH {
+            lines.push(std::mem::replace(&mut line, item.clone()));
+        } else {
+            line.push_str(", ");
+            line.push_str(item);
+        }
+    }
+    if !items.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn sorted(buckets: Vec<Bucket>) -> Vec<Bucket> {
+    let mut buckets = buckets;
+    buckets.sort_by(|a, b| rank(&a.label).cmp(&rank(&b.label)));
+    buckets
+}
+
+/// Syscall numbers from the first to the second (unbounded when `None`).
+type NrRange = (u32, Option<u32>);
+
+/// Builds the buckets of a section.
+struct Builder<'a> {
+    analysis: &'a Analysis,
+    fusion: Fusion<'a>,
+}
+
+impl Builder<'_> {
+    fn bucket(buckets: &mut Vec<Bucket>, verdict: Verdict) -> &mut Bucket {
+        let label = verdict.label();
+        match buckets.iter().position(|b| b.label == label) {
+            Some(i) => &mut buckets[i],
+            None => {
+                buckets.push(Bucket {
+                    verdict,
+                    label,
+                    rules: Vec::new(),
+                });
+                buckets.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// Groups leaves by verdict label, in the order first seen.
+    fn by_label(&self, leaves: &[usize]) -> Vec<(Verdict, Vec<usize>)> {
+        let mut groups: Vec<(String, Verdict, Vec<usize>)> = Vec::new();
+        for &l in leaves {
+            let v = self.analysis.verdict(l);
+            let label = v.label();
+            match groups.iter_mut().find(|g| g.0 == label) {
+                Some(g) => g.2.push(l),
+                None => groups.push((label, v, vec![l])),
+            }
+        }
+        groups.into_iter().map(|(_, v, ls)| (v, ls)).collect()
+    }
+
+    /// The or-ed conditions of some leaves: 64-bit checks put back together,
+    /// each alternative once (by its text). Empty when one is empty.
+    fn merged(&self, leaves: &[usize], sys: Option<&str>) -> (Vec<Vec<Term>>, bool) {
+        let lists = leaves
+            .iter()
+            .map(|&l| {
+                self.analysis
+                    .facts(l)
+                    .residual
+                    .iter()
+                    .map(|&c| Term::Fact(c))
+                    .collect()
+            })
+            .collect();
+        let renderer = Renderer::new(self.analysis.walk(), self.fusion.endian, false);
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        let mut unconditional = false;
+        for list in self.fusion.merge_or(lists) {
+            let folded = self.fusion.fold(&list);
+            let text = renderer.conjunction(&folded, sys);
+            if seen.contains(&text) {
+                continue;
+            }
+            unconditional |= folded.is_empty();
+            seen.push(text);
+            out.push(folded);
+        }
+        (out, unconditional)
+    }
+
+    fn rule_buckets(
+        &self,
+        arch: Option<Arch>,
+        leaves: &[usize],
+        default: Option<Verdict>,
+    ) -> Vec<Bucket> {
+        let facts = |l: usize| self.analysis.facts(l);
+        let default_label = default.map(Verdict::label);
+        let mut buckets = Vec::new();
+        // Named syscalls, by number.
+        let mut named: Vec<(u32, Vec<usize>)> = Vec::new();
+        let mut ranged: Vec<(NrRange, Vec<usize>)> = Vec::new();
+        let mut conditional = Vec::new();
+        for &l in leaves {
+            let f = facts(l);
+            if let Some(nr) = f.sys_eq {
+                match named.iter_mut().find(|g| g.0 == nr) {
+                    Some(g) => g.1.push(l),
+                    None => named.push((nr, vec![l])),
+                }
+            } else if let Some(range) = f.sys_range {
+                match ranged.iter_mut().find(|g| g.0 == range) {
+                    Some(g) => g.1.push(l),
+                    None => ranged.push((range, vec![l])),
+                }
+            } else if !f.residual.is_empty() {
+                conditional.push(l);
+            }
+        }
+        named.sort_by_key(|g| g.0);
+        for (nr, group) in named {
+            let name = arch.and_then(|a| a.syscall_name(nr));
+            for (verdict, ls) in self.by_label(&group) {
+                if Some(verdict.label()) == default_label {
+                    continue;
+                }
+                let (when, plain) = self.merged(&ls, name);
+                let rule = Rule {
+                    subject: Subject::Syscall { nr, name },
+                    when: if plain { Vec::new() } else { when },
+                    simple: plain,
+                };
+                Self::bucket(&mut buckets, verdict).rules.push(rule);
+            }
+        }
+        for ((lo, hi), group) in ranged {
+            for (verdict, ls) in self.by_label(&group) {
+                let (when, plain) = self.merged(&ls, None);
+                let rule = Rule {
+                    subject: Subject::Range { lo, hi },
+                    when: if plain { Vec::new() } else { when },
+                    simple: false,
+                };
+                Self::bucket(&mut buckets, verdict).rules.push(rule);
+            }
+        }
+        for (verdict, ls) in self.by_label(&conditional) {
+            if Some(verdict.label()) == default_label {
+                continue;
+            }
+            let (when, _) = self.merged(&ls, None);
+            let rule = Rule {
+                subject: Subject::Any,
+                when,
+                simple: false,
+            };
+            Self::bucket(&mut buckets, verdict).rules.push(rule);
+        }
+        buckets
+    }
+
+    fn add_default(&self, buckets: &mut Vec<Bucket>, default: Option<Verdict>) {
+        let Some(default) = default else { return };
+        let other = !buckets.is_empty();
+        Self::bucket(buckets, default).rules.push(Rule {
+            subject: Subject::Default { other },
+            when: Vec::new(),
+            simple: false,
+        });
+    }
+}
