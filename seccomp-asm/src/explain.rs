@@ -21,7 +21,7 @@ use crate::arch::Arch;
 use crate::data::offset;
 use crate::disasm::color;
 use crate::insn::{Endian, Insn};
-use crate::symbolic::{self, Constraint, Expr, ExprId, Leaf, Rel, Walk, WalkError};
+use crate::symbolic::{self, Constraint, Expr, ExprId, Leaf, PathId, Rel, Walk, WalkError};
 
 /// Byte offsets of the 64-bit fields (the instruction pointer and the six
 /// arguments), each two 32-bit words.
@@ -106,6 +106,42 @@ pub struct PathFacts {
 }
 
 impl PathFacts {
+    /// Reads a path from the summaries the walk kept, when they cover it.
+    fn of(walk: &Walk, path: PathId) -> PathFacts {
+        if walk.path_has_odd_words(path) {
+            return PathFacts::new(walk, &walk.path(path));
+        }
+        let sys = walk.cell(path, offset::NR);
+        let clamp = |v: i64| v.clamp(0, 0xffff_ffff) as u32;
+        let sys_range = sys
+            .has_lo
+            .then(|| (clamp(sys.lo), sys.has_hi.then(|| clamp(sys.hi))));
+        let sys_facts = if sys.eq.is_some() {
+            Vec::new()
+        } else {
+            walk.word_facts(path, offset::NR).collect()
+        };
+        let mut residual: Vec<Constraint> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for c in walk.residual_candidates(path) {
+            let redundant = walk
+                .plain_fact(&c)
+                .is_some_and(|(off, _)| c.rel != Rel::Eq && walk.pins(path, off));
+            if !redundant && seen.insert(c) {
+                residual.push(c);
+            }
+        }
+        PathFacts {
+            sys_eq: sys.eq,
+            arch_eq: walk.cell(path, offset::ARCH).eq,
+            sys_range,
+            residual,
+            arch_facts: walk.word_facts(path, offset::ARCH).collect(),
+            sys_facts,
+        }
+    }
+
+    /// Reads a path fact by fact.
     fn new(walk: &Walk, path: &[Constraint]) -> PathFacts {
         let plain = |c: &Constraint| walk.plain_fact(c);
         let first_eq = |word: u32| {
@@ -229,10 +265,9 @@ impl Analysis {
         let mut leaves = Vec::new();
         let mut facts = Vec::new();
         for leaf in walk.leaves() {
-            let path = walk.path(leaf.path);
-            if walk.feasible(&path) {
+            if walk.path_feasible(leaf.path) {
                 leaves.push(*leaf);
-                facts.push(PathFacts::new(&walk, &path));
+                facts.push(PathFacts::of(&walk, leaf.path));
             }
         }
         let mut arch_values = Vec::new();
@@ -464,6 +499,11 @@ impl<'w> Fusion<'w> {
     }
 
     fn fuse_pair(&self, a: &[Term], b: &[Term]) -> Option<Vec<Term>> {
+        // The lists are sets: one term of `a` missing from `b` and two of `b`
+        // missing from `a` make `b` one longer.
+        if b.len() != a.len() + 1 {
+            return None;
+        }
         let mut only_a = a.iter().filter(|t| !b.contains(t));
         let hi = only_a.next()?;
         if only_a.next().is_some() {

@@ -29,6 +29,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use crate::analysis::{Cmp, Op, Operand, Source};
 use crate::bpf::{AluOp, Reg};
+use crate::data::offset;
 use crate::disasm::Unsupported;
 use crate::insn::Insn;
 
@@ -190,6 +191,47 @@ struct Node {
     parent: PathId,
     fact: Constraint,
     len: u32,
+    /// What the path up to and including this node amounts to (see
+    /// [`Walk::feasible`]), kept as the walk goes so that reading a leaf
+    /// does not mean reading its whole path.
+    feasible: bool,
+    /// The path has a plain fact on a word the kernel does not let a filter
+    /// read (an offset that is not a multiple of 4 below 64); its summaries
+    /// then do not cover that word.
+    odd: bool,
+    /// The aligned words pinned by `==`, one bit per word.
+    pinned: u16,
+    /// For each aligned word, the last node of the path with a plain fact on
+    /// it ([`ROOT`] when none).
+    last: [PathId; 16],
+    /// When this node's fact is a plain fact on an aligned word, what the
+    /// path knows of that word.
+    cell: Cell,
+    /// The last node of the path whose fact is not a comparison of the
+    /// syscall number or the architecture that a policy writes as a heading
+    /// (see [`Walk::residual_candidates`]).
+    candidate: PathId,
+}
+
+/// What a path knows of one data word: its `==` value, and the bounds its
+/// other facts put on it (`has_lo`/`has_hi`: some fact gave a bound).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Cell {
+    pub eq: Option<u32>,
+    pub lo: i64,
+    pub hi: i64,
+    pub has_lo: bool,
+    pub has_hi: bool,
+}
+
+impl Cell {
+    const FREE: Cell = Cell {
+        eq: None,
+        lo: 0,
+        hi: 0xffff_ffff,
+        has_lo: false,
+        has_hi: false,
+    };
 }
 
 /// The cheap hasher the interning tables use (the keys are small integers).
@@ -330,10 +372,94 @@ impl Executor<'_> {
             return id;
         }
         let id = self.nodes.len() as PathId;
-        let len = self.nodes[parent as usize].len + 1;
-        self.nodes.push(Node { parent, fact, len });
+        let p = self.nodes[parent as usize];
+        let mut node = Node {
+            parent,
+            fact,
+            len: p.len + 1,
+            candidate: p.candidate,
+            cell: Cell::FREE,
+            ..p
+        };
+        let plain = match (self.expr(fact.lhs), self.expr(fact.rhs)) {
+            (Expr::Data(off), Expr::Imm(k)) => Some((off, k)),
+            _ => None,
+        };
+        let heading = match plain {
+            Some((offset::NR, _)) => !matches!(fact.rel, Rel::Set | Rel::Unset),
+            Some((offset::ARCH, _)) => matches!(fact.rel, Rel::Eq | Rel::Ne),
+            _ => false,
+        };
+        if !heading {
+            node.candidate = id;
+        }
+        match plain {
+            Some((off, k)) if off % 4 == 0 && off < 64 => {
+                let w = (off / 4) as usize;
+                let before = match p.last[w] {
+                    ROOT => Cell::FREE,
+                    n => self.nodes[n as usize].cell,
+                };
+                let (cell, ok) = self.learn(before, p.last[w], w, fact.rel, k);
+                node.cell = cell;
+                node.feasible &= ok;
+                node.last[w] = id;
+                if fact.rel == Rel::Eq {
+                    node.pinned |= 1 << w;
+                }
+            }
+            Some(_) => node.odd = true,
+            None => {}
+        }
+        self.nodes.push(node);
         self.node_index.insert((parent, fact), id);
         id
+    }
+
+    /// What a word's cell becomes with one more fact, and whether the facts
+    /// can still all hold (the rules of [`Walk::feasible`]).
+    fn learn(&self, before: Cell, last: PathId, w: usize, rel: Rel, k: u32) -> (Cell, bool) {
+        let mut cell = before;
+        let k64 = i64::from(k);
+        match rel {
+            Rel::Gt => {
+                cell.lo = cell.lo.max(k64 + 1);
+                cell.has_lo = true;
+            }
+            Rel::Ge => {
+                cell.lo = cell.lo.max(k64);
+                cell.has_lo = true;
+            }
+            Rel::Lt => {
+                cell.hi = cell.hi.min(k64 - 1);
+                cell.has_hi = true;
+            }
+            Rel::Le => {
+                cell.hi = cell.hi.min(k64);
+                cell.has_hi = true;
+            }
+            _ => {}
+        }
+        let ok = match before.eq {
+            Some(v) => rel.holds(i64::from(v), k64),
+            None if rel == Rel::Eq => {
+                cell.eq = Some(k);
+                // Every earlier fact on the word must hold for the value.
+                let mut n = last;
+                let mut ok = true;
+                while n != ROOT && ok {
+                    let node = self.nodes[n as usize];
+                    let prior = self.expr(node.fact.rhs);
+                    if let Expr::Imm(j) = prior {
+                        ok = node.fact.rel.holds(k64, i64::from(j));
+                    }
+                    n = self.nodes[node.parent as usize].last[w];
+                }
+                ok
+            }
+            None => cell.lo <= cell.hi,
+        };
+        (cell, ok)
     }
 
     fn constraint(&self, lhs: ExprId, rel: Rel, rhs: ExprId) -> Constraint {
@@ -561,6 +687,12 @@ pub fn walk(insns: &[Insn]) -> Result<Walk, WalkError> {
             rhs: OPAQUE,
         },
         len: 0,
+        feasible: true,
+        odd: false,
+        pinned: 0,
+        last: [ROOT; 16],
+        cell: Cell::FREE,
+        candidate: ROOT,
     });
     Executor {
         insns,
@@ -621,6 +753,67 @@ impl Walk {
         }
         facts.reverse();
         facts
+    }
+
+    /// Whether a path's facts can all hold ([`Walk::feasible`] of its
+    /// facts, kept as the walk went).
+    pub fn path_feasible(&self, id: PathId) -> bool {
+        let n = &self.nodes[id as usize];
+        if n.odd {
+            self.feasible(&self.path(id))
+        } else {
+            n.feasible
+        }
+    }
+
+    /// Whether the path has plain facts on words the summaries do not cover
+    /// (see [`Walk::cell`]): offsets that are not a multiple of 4 below 64.
+    pub fn path_has_odd_words(&self, id: PathId) -> bool {
+        self.nodes[id as usize].odd
+    }
+
+    /// What a path knows of the aligned word at byte offset `off`.
+    pub fn cell(&self, id: PathId, off: u32) -> Cell {
+        match self.nodes[id as usize].last[(off / 4) as usize] {
+            ROOT => Cell::FREE,
+            n => self.nodes[n as usize].cell,
+        }
+    }
+
+    /// Whether a path pins the aligned word at byte offset `off` with `==`.
+    pub fn pins(&self, id: PathId, off: u32) -> bool {
+        self.nodes[id as usize].pinned & (1 << (off / 4)) != 0
+    }
+
+    /// The plain facts of a path on the aligned word at byte offset `off`,
+    /// last first.
+    pub fn word_facts(&self, id: PathId, off: u32) -> impl Iterator<Item = (Rel, u32)> + '_ {
+        let w = (off / 4) as usize;
+        let mut n = self.nodes[id as usize].last[w];
+        std::iter::from_fn(move || {
+            if n == ROOT {
+                return None;
+            }
+            let node = &self.nodes[n as usize];
+            n = self.nodes[node.parent as usize].last[w];
+            Some((node.fact.rel, self.imm(node.fact.rhs).unwrap_or(0)))
+        })
+    }
+
+    /// The facts of a path, first to last, except the comparisons of the
+    /// syscall number (other than bit tests) and the `==`/`!=` of the
+    /// architecture: what a policy may still have to write out after its
+    /// headings.
+    pub fn residual_candidates(&self, id: PathId) -> Vec<Constraint> {
+        let mut out = Vec::new();
+        let mut n = self.nodes[id as usize].candidate;
+        while n != ROOT {
+            let node = &self.nodes[n as usize];
+            out.push(node.fact);
+            n = self.nodes[node.parent as usize].candidate;
+        }
+        out.reverse();
+        out
     }
 
     /// The run-time divisors of a leaf's path.
