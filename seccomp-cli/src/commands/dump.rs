@@ -92,7 +92,9 @@ pub(crate) fn dump_pid(
     _: Limit,
     _: impl FnMut(Filter) -> Result<(), Failure>,
 ) -> Result<u64, Failure> {
-    Err(Failure::new("dump is only available on Linux"))
+    Err(Failure::new(
+        "taking the filters of a program or process is only available on Linux",
+    ))
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -102,7 +104,9 @@ pub(crate) fn dump_exec(
     _: Option<Duration>,
     _: impl FnMut(Filter) -> Result<(), Failure>,
 ) -> Result<u64, Failure> {
-    Err(Failure::new("dump is only available on Linux"))
+    Err(Failure::new(
+        "taking the filters of a program or process is only available on Linux",
+    ))
 }
 
 /// `--timeout SEC`: `None` for 0, which (as in seccomp-tools) means no timeout.
