@@ -7,6 +7,8 @@
 //! - `extra/tty.jsonl`, with a pseudo-terminal as stdout, for the colours;
 //! - `extra/stacked.jsonl`: `extra/stacked.c`, built here, traced with
 //!   `-c COMMAND -l LIMIT`, and the same filters read from a running process;
+//! - the large filters of `extra/` and the libseccomp and firejail filters of
+//!   `../foreign/foreign.jsonl`;
 //! - the error paths: no input, unreadable, empty or undecodable filters.
 
 mod common;
@@ -90,15 +92,15 @@ fn mismatch(what: &str, run: &Run, expected: &str) -> Option<String> {
 
 /// Counts the matches of one kind of run, so a failure says how far off it is.
 struct Tally {
-    name: &'static str,
+    name: String,
     runs: usize,
     failures: Vec<String>,
 }
 
 impl Tally {
-    fn new(name: &'static str) -> Tally {
+    fn new(name: impl Into<String>) -> Tally {
         Tally {
-            name,
+            name: name.into(),
             runs: 0,
             failures: Vec::new(),
         }
@@ -165,6 +167,49 @@ fn audit_matches_the_reference() {
         json.add(mismatch(&what, &run, str_field(&record, "json_out")));
     }
     Tally::assert_all_match(&[human, json]);
+}
+
+/// Runs explain, audit and audit -f json on each of `records`, which hold
+/// the three outputs in the fields `explain`, `audit` and `audit_json`.
+fn check_all_three(name: &str, records: &[Value]) -> [Tally; 3] {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tallies =
+        ["explain", "audit", "audit -f json"].map(|c| Tally::new(format!("{name}: {c}")));
+    for record in records {
+        let arch = str_field(record, "arch");
+        let file = write_filter(dir.path(), record);
+        let what = format!("{} ({arch})", str_field(record, "id"));
+        let cases = [
+            (vec!["explain", "-a", arch, &file], "explain"),
+            (vec!["audit", "-a", arch, &file], "audit"),
+            (vec!["audit", "-a", arch, "-f", "json", &file], "audit_json"),
+        ];
+        for (tally, (args, field)) in tallies.iter_mut().zip(cases) {
+            let run = run_in(dir.path(), &args, b"");
+            tally.add(mismatch(
+                &format!("{what} {field}"),
+                &run,
+                str_field(record, field),
+            ));
+        }
+    }
+    tallies
+}
+
+#[test]
+fn large_and_foreign_filters_match_the_reference() {
+    // The 4,088-instruction benchmark filter, the filter of 4,096 paths, and
+    // the filters libseccomp and firejail generate.
+    let mut tallies = Vec::new();
+    tallies.extend(check_all_three(
+        "allow-list-4088",
+        &corpus("extra/allow-list-4088.jsonl", 1),
+    ));
+    tallies.extend(check_all_three("paths", &corpus("extra/paths.jsonl", 1)));
+    let foreign = records("../foreign/foreign.jsonl");
+    assert!(foreign.len() >= 60, "{} foreign records", foreign.len());
+    tallies.extend(check_all_three("foreign", &foreign));
+    Tally::assert_all_match(&tallies);
 }
 
 #[test]
@@ -685,16 +730,18 @@ fn unreadable_and_undecodable_filters_are_errors() {
             b"",
             "short.bpf: the input has 7 bytes, less than one 8-byte instruction",
         );
-        // seccomp-tools stops on this line too (with a Ruby backtrace).
-        let run = run_in(d, &with(&["-a", "amd64", "misc.bpf"]), b"");
-        assert_eq!(run.code, Some(1), "{command:?}: {}", run.stderr);
-        assert!(run.stdout.is_empty(), "{command:?}");
-        assert!(
-            run.stderr.starts_with("error: misc.bpf: Line 1 is invalid")
-                && run.stderr.ends_with('\n')
-                && run.stderr.lines().count() == 1,
-            "{command:?}: {:?}",
-            run.stderr
+        // seccomp-tools stops on this line too, with this message (and a Ruby backtrace).
+        assert_error(
+            d,
+            &with(&["-a", "amd64", "misc.bpf"]),
+            b"",
+            "misc.bpf: Line 1 is invalid: MISC operation only supports txa/tax",
+        );
+        assert_error(
+            d,
+            &with(&["-a", "s390x", "-"]),
+            b"\x00\xff\x00\x00\x00\x00\x00\x00",
+            "<STDIN>: Line 0 is invalid: MISC operation only supports txa/tax",
         );
         assert_error(
             d,
