@@ -10,8 +10,8 @@ use seccomp_asm::Arch;
 #[command(
     name = "seccomp",
     version,
-    about = "Assemble, disassemble, emulate, check and dump seccomp filters.",
-    long_about = "Assemble, disassemble, emulate, check and dump seccomp filters.\n\n\
+    about = "Assemble, disassemble, emulate, check, dump, explain and audit seccomp filters.",
+    long_about = "Assemble, disassemble, emulate, check, dump, explain and audit seccomp filters.\n\n\
                   Subcommands and flags follow seccomp-tools; `check` and `--arch` names \
                   beyond seccomp-tools' five are additions.",
     color = clap::ColorChoice::Auto
@@ -33,15 +33,34 @@ pub enum Command {
     Dump(DumpArgs),
     /// Check that the kernel would accept a raw BPF filter; list every reason it would not.
     Check(CheckArgs),
+    /// Describe a filter as a policy: the syscalls and arguments that lead to each action.
+    Explain(ExplainArgs),
+    /// Look for weaknesses in a filter, such as dangerous syscalls it allows.
+    Audit(AuditArgs),
     /// Print a shell completion script.
     Completion(CompletionArgs),
 }
 
-const ARCH_HELP: &str = "Specify architecture [default: the host's]. \
-    Accepts amd64, i386, aarch64, riscv64, s390x (seccomp-tools' five) and \
-    x32, arm, armeb, loongarch64, m68k, mips, mipsel, mips64, mipsel64, mips64n32, \
-    mipsel64n32, parisc, parisc64, ppc, ppc64, ppc64le, s390, sh, shel, and aliases \
-    such as x86_64 or arm64";
+/// The `--arch` help shared by every command; a macro so that commands can
+/// extend it with `concat!`.
+macro_rules! arch_help {
+    () => {
+        "Specify architecture [default: the host's]. \
+         Accepts amd64, i386, aarch64, riscv64, s390x (seccomp-tools' five) and \
+         x32, arm, armeb, loongarch64, m68k, mips, mipsel, mips64, mipsel64, mips64n32, \
+         mipsel64n32, parisc, parisc64, ppc, ppc64, ppc64le, s390, sh, shel, and aliases \
+         such as x86_64 or arm64"
+    };
+}
+
+const ARCH_HELP: &str = arch_help!();
+
+/// A filter taken from a program is in that program's architecture, which
+/// is read from its executable; `--arch` only fills in when that fails.
+const TRACED_ARCH_HELP: &str = concat!(
+    arch_help!(),
+    ". With a command or --pid, the program's own architecture is used when it can be told"
+);
 
 /// Parses an `--arch` value: any name or alias [`Arch`] knows.
 pub fn parse_arch(s: &str) -> Result<Arch, String> {
@@ -233,6 +252,77 @@ pub struct CheckArgs {
     pub arch: Option<Arch>,
 }
 
+/// Where `explain` and `audit` take their filters from, as seccomp-tools
+/// resolves it: `--pid`, else `--sh-exec`, else the positional argument,
+/// which is run when it is an ELF executable and read as raw BPF otherwise.
+#[derive(Args, Debug)]
+pub struct FilterSourceArgs {
+    /// A raw BPF filter ('-' reads stdin), or an ELF executable to run (via
+    /// `/bin/sh -c`, so it may carry arguments) and take the filters it installs.
+    #[arg(value_name = "BPF_FILE|EXEC")]
+    pub input: Option<String>,
+
+    /// Arguments left over after the input; ignored with a warning, as seccomp-tools does.
+    #[arg(value_name = "IGNORED", hide = true)]
+    pub unused: Vec<String>,
+
+    /// Run COMMAND with `/bin/sh -c` and take the filters it installs; a shell
+    /// command line may pass arguments or redirect the program's own output
+    /// (`-c "./bin > /dev/null"`). Wins over the positional argument.
+    #[arg(short = 'c', long = "sh-exec", value_name = "COMMAND")]
+    pub command: Option<String>,
+
+    /// Take at most LIMIT filters from a command or process (a traced command
+    /// is killed once it has installed that many). A negative LIMIT means no limit.
+    #[arg(short, long, value_name = "LIMIT", default_value_t = 1)]
+    pub limit: i64,
+
+    /// Take the filters installed on a running process (needs CAP_SYS_ADMIN).
+    /// Wins over --sh-exec and the positional argument.
+    #[arg(short, long, value_name = "PID")]
+    pub pid: Option<i32>,
+
+    /// Stop a traced command after SEC seconds; 0 or absent: no timeout. Ignored with --pid.
+    #[arg(short, long, value_name = "SEC")]
+    pub timeout: Option<f64>,
+
+    #[arg(short, long, value_name = "ARCH", value_parser = parse_arch, help = TRACED_ARCH_HELP)]
+    pub arch: Option<Arch>,
+}
+
+#[derive(Args, Debug)]
+#[command(allow_negative_numbers = true)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub source: FilterSourceArgs,
+}
+
+#[derive(Args, Debug)]
+#[command(allow_negative_numbers = true)]
+pub struct AuditArgs {
+    #[command(flatten)]
+    pub source: FilterSourceArgs,
+
+    /// Output format.
+    #[arg(
+        short,
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        default_value = "human"
+    )]
+    pub format: AuditFormat,
+}
+
+/// The output formats of `audit`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditFormat {
+    /// One report per filter, for reading.
+    Human,
+    /// One JSON document covering every filter.
+    Json,
+}
+
 #[derive(Args, Debug)]
 pub struct CompletionArgs {
     /// The shell to write the completion script for.
@@ -326,6 +416,57 @@ mod tests {
         assert_eq!(d.limit, -1);
         assert_eq!(d.timeout, Some(0.5));
         assert_eq!(d.command.as_deref(), Some("./bin x"));
+    }
+
+    #[test]
+    fn explain_and_audit_take_the_filter_source_flags() {
+        let Command::Explain(e) = parse(&["explain", "f.bpf"]) else {
+            panic!()
+        };
+        let s = e.source;
+        assert_eq!(s.input.as_deref(), Some("f.bpf"));
+        assert_eq!((s.limit, s.pid, s.timeout, s.arch), (1, None, None, None));
+        assert!(s.command.is_none() && s.unused.is_empty());
+
+        let args = [
+            "-c", "./bin 2", "-l", "-1", "-p", "42", "-t", "1.5", "-a", "s390x", "x", "y",
+        ];
+        let Command::Audit(a) = parse(&[&["audit"][..], &args].concat()) else {
+            panic!()
+        };
+        assert_eq!(a.format, AuditFormat::Human);
+        let s = a.source;
+        assert_eq!(s.command.as_deref(), Some("./bin 2"));
+        assert_eq!((s.limit, s.pid, s.timeout), (-1, Some(42), Some(1.5)));
+        assert_eq!(s.arch, Some(Arch::S390x));
+        assert_eq!(s.input.as_deref(), Some("x"));
+        assert_eq!(s.unused, ["y"]);
+
+        let Command::Audit(a) = parse(&["audit", "--format=json", "--sh-exec=./bin", "--pid=1"])
+        else {
+            panic!()
+        };
+        assert_eq!(a.format, AuditFormat::Json);
+        assert_eq!(a.source.pid, Some(1));
+        let Command::Explain(e) = parse(&["explain", "--limit", "3", "--timeout", "0", "-"]) else {
+            panic!()
+        };
+        assert_eq!((e.source.limit, e.source.timeout), (3, Some(0.0)));
+        assert_eq!(e.source.input.as_deref(), Some("-"));
+    }
+
+    #[test]
+    fn explain_has_no_format_and_neither_has_an_output_file() {
+        // seccomp-tools offers neither: the text goes to stdout.
+        for args in [
+            ["explain", "-f", "json"],
+            ["explain", "-o", "out"],
+            ["audit", "-o", "out"],
+            ["audit", "-f", "yaml"],
+        ] {
+            let args = std::iter::once("seccomp").chain(args.iter().copied());
+            assert!(Cli::try_parse_from(args).is_err());
+        }
     }
 
     #[test]

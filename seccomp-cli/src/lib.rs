@@ -1,11 +1,13 @@
 //! The `seccomp` command-line tool: a drop-in for seccomp-tools' `asm`,
-//! `disasm`, `emu` and `dump`, plus `check` and `completion`.
+//! `disasm`, `emu`, `dump`, `explain` and `audit`, plus `check` and
+//! `completion`.
 //!
 //! The binary is a thin adapter: argument parsing ([`cli`]), reading inputs
 //! and writing outputs ([`io`]), the output formats ([`formats`]), and the one
 //! part that talks to the kernel, tracing programs to catch the filters they
 //! install ([`dump`]). Assembly, disassembly and emulation are computed by the
-//! core crate, `seccomp-asm`, through [`engine`].
+//! core crate, `seccomp-asm`, through [`engine`]; `explain` and `audit` call
+//! its `explain` and `audit` modules directly.
 
 pub mod cli;
 pub mod commands;

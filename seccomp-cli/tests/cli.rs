@@ -1,5 +1,6 @@
 //! The command line as a user meets it: flags, help, input errors, exit
-//! statuses, `check` and `completion`.
+//! statuses, `check` and `completion`. (`explain` and `audit` have their
+//! own file, `explain_audit.rs`.)
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -29,7 +30,7 @@ fn assert_one_line_error(cmd: &mut Command, code: i32, message: &str) {
 
 #[test]
 fn help_lists_the_seccomp_tools_flags() {
-    let cases: [(&str, &[&str]); 6] = [
+    let cases: [(&str, &[&str]); 8] = [
         (
             "asm",
             &[
@@ -81,6 +82,32 @@ fn help_lists_the_seccomp_tools_flags() {
             ],
         ),
         ("check", &["-a, --arch <ARCH>", "<BPF_FILE>"]),
+        (
+            "explain",
+            &[
+                "[BPF_FILE|EXEC]",
+                "-c, --sh-exec <COMMAND>",
+                "-l, --limit <LIMIT>",
+                "-p, --pid <PID>",
+                "-t, --timeout <SEC>",
+                "-a, --arch <ARCH>",
+                "[default: 1]",
+            ],
+        ),
+        (
+            "audit",
+            &[
+                "[BPF_FILE|EXEC]",
+                "-c, --sh-exec <COMMAND>",
+                "-l, --limit <LIMIT>",
+                "-p, --pid <PID>",
+                "-t, --timeout <SEC>",
+                "-a, --arch <ARCH>",
+                "-f, --format <FORMAT>",
+                "[default: human]",
+                "json",
+            ],
+        ),
         ("completion", &["bash", "zsh", "fish"]),
     ];
     for (command, flags) in cases {
@@ -109,7 +136,16 @@ fn help_lists_the_seccomp_tools_flags() {
         .get_output()
         .clone();
     let text = String::from_utf8(out.stdout).unwrap();
-    for command in ["asm", "disasm", "emu", "dump", "check", "completion"] {
+    for command in [
+        "asm",
+        "disasm",
+        "emu",
+        "dump",
+        "check",
+        "explain",
+        "audit",
+        "completion",
+    ] {
         assert!(text.contains(command), "{text}");
     }
 }
@@ -351,7 +387,9 @@ fn completion_scripts() {
             .clone();
         let script = String::from_utf8(out.stdout).unwrap();
         assert!(script.contains(marker), "{shell}: {script}");
-        for word in ["dump", "sh-exec", "asm-able", "c_source", "check"] {
+        for word in [
+            "dump", "sh-exec", "asm-able", "c_source", "check", "explain", "audit", "human",
+        ] {
             assert!(script.contains(word), "{shell} script lacks {word}");
         }
     }

@@ -26,13 +26,7 @@ pub fn run(args: DumpArgs) -> Result<u8, Failure> {
         args.exec
     };
     unused.extend(args.unused);
-    if !unused.is_empty() {
-        let plural = if unused.len() > 1 { "s" } else { "" };
-        logger::warn(&format!(
-            "ignoring unused argument{plural}: {}",
-            unused.join(" ")
-        ))?;
-    }
+    warn_unused(&unused)?;
 
     let mut output = Output::new(args.output);
     let color = output.color();
@@ -56,8 +50,20 @@ pub fn run(args: DumpArgs) -> Result<u8, Failure> {
     Ok(0)
 }
 
+/// seccomp-tools' warning for positional arguments a command does not use.
+pub(crate) fn warn_unused(unused: &[String]) -> Result<(), Failure> {
+    if unused.is_empty() {
+        return Ok(());
+    }
+    let plural = if unused.len() > 1 { "s" } else { "" };
+    logger::warn(&format!(
+        "ignoring unused argument{plural}: {}",
+        unused.join(" ")
+    ))
+}
+
 #[cfg(target_os = "linux")]
-fn dump_pid(
+pub(crate) fn dump_pid(
     pid: i32,
     limit: Limit,
     emit: impl FnMut(Filter) -> Result<(), Failure>,
@@ -66,7 +72,7 @@ fn dump_pid(
 }
 
 #[cfg(target_os = "linux")]
-fn dump_exec(
+pub(crate) fn dump_exec(
     command: String,
     limit: Limit,
     timeout: Option<Duration>,
@@ -81,26 +87,30 @@ fn dump_exec(
 }
 
 #[cfg(not(target_os = "linux"))]
-fn dump_pid(
+pub(crate) fn dump_pid(
     _: i32,
     _: Limit,
     _: impl FnMut(Filter) -> Result<(), Failure>,
 ) -> Result<u64, Failure> {
-    Err(Failure::new("dump is only available on Linux"))
+    Err(Failure::new(
+        "taking the filters of a program or process is only available on Linux",
+    ))
 }
 
 #[cfg(not(target_os = "linux"))]
-fn dump_exec(
+pub(crate) fn dump_exec(
     _: String,
     _: Limit,
     _: Option<Duration>,
     _: impl FnMut(Filter) -> Result<(), Failure>,
 ) -> Result<u64, Failure> {
-    Err(Failure::new("dump is only available on Linux"))
+    Err(Failure::new(
+        "taking the filters of a program or process is only available on Linux",
+    ))
 }
 
 /// `--timeout SEC`: `None` for 0, which (as in seccomp-tools) means no timeout.
-fn parse_timeout(seconds: f64) -> Result<Option<Duration>, Failure> {
+pub(crate) fn parse_timeout(seconds: f64) -> Result<Option<Duration>, Failure> {
     if seconds == 0.0 {
         return Ok(None);
     }

@@ -2,17 +2,20 @@
 //! an exit status.
 
 pub mod asm;
+pub mod audit;
 pub mod check;
 pub mod completion;
 pub mod disasm;
 pub mod dump;
 pub mod emu;
+pub mod explain;
+mod filters;
 
 use crate::cli::Command;
 use crate::error::Failure;
 
 /// Runs a parsed command; `Ok` holds the exit status (0, or 1 for a filter
-/// `check` finds rejected).
+/// `check` finds rejected; `audit` succeeds whatever it finds, as seccomp-tools does).
 pub fn run(command: Command) -> Result<u8, Failure> {
     match command {
         Command::Asm(args) => asm::run(args),
@@ -20,6 +23,8 @@ pub fn run(command: Command) -> Result<u8, Failure> {
         Command::Emu(args) => emu::run(args),
         Command::Dump(args) => dump::run(args),
         Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::Completion(args) => completion::run(args),
     }
 }
