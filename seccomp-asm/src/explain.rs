@@ -121,16 +121,7 @@ impl PathFacts {
         } else {
             walk.word_facts(path, offset::NR).collect()
         };
-        let mut residual: Vec<Constraint> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for c in walk.residual_candidates(path) {
-            let redundant = walk
-                .plain_fact(&c)
-                .is_some_and(|(off, _)| c.rel != Rel::Eq && walk.pins(path, off));
-            if !redundant && seen.insert(c) {
-                residual.push(c);
-            }
-        }
+        let residual = walk.residual(path);
         PathFacts {
             sys_eq: sys.eq,
             arch_eq: walk.cell(path, offset::ARCH).eq,

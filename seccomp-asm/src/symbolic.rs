@@ -207,10 +207,12 @@ struct Node {
     /// When this node's fact is a plain fact on an aligned word, what the
     /// path knows of that word.
     cell: Cell,
-    /// The last node of the path whose fact is not a comparison of the
-    /// syscall number or the architecture that a policy writes as a heading
-    /// (see [`Walk::residual_candidates`]).
-    candidate: PathId,
+    /// The last node of the path whose fact is not a plain one (an
+    /// expression compared with a constant, or with X).
+    compound: PathId,
+    /// A jump pointer to an ancestor (skew-binary, after Myers), so that
+    /// the ancestor at any depth is found in logarithmic time.
+    jump: PathId,
 }
 
 /// What a path knows of one data word: its `==` value, and the bounds its
@@ -218,19 +220,28 @@ struct Node {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Cell {
     pub eq: Option<u32>,
+    /// The depth (1 for the first fact) of the first `==` fact.
+    pub eq_depth: u32,
     pub lo: i64,
     pub hi: i64,
     pub has_lo: bool,
     pub has_hi: bool,
+    /// The bits `(word & m) == 0` facts clear, together.
+    unset: u32,
+    /// Some `(word & m) != 0` fact is on the path.
+    has_set: bool,
 }
 
 impl Cell {
     const FREE: Cell = Cell {
         eq: None,
+        eq_depth: 0,
         lo: 0,
         hi: 0xffff_ffff,
         has_lo: false,
         has_hi: false,
+        unset: 0,
+        has_set: false,
     };
 }
 
@@ -329,6 +340,9 @@ struct Executor<'a> {
     nodes: Vec<Node>,
     node_index: HashMap<(PathId, Constraint), PathId, Fx>,
     divisor_sets: Interner<(ExprId, DivId)>,
+    /// The nodes of each `word != value` fact, for the check an `==` on the
+    /// word makes.
+    ne_index: HashMap<(u8, u32), Vec<PathId>, Fx>,
 }
 
 impl Executor<'_> {
@@ -373,26 +387,27 @@ impl Executor<'_> {
         }
         let id = self.nodes.len() as PathId;
         let p = self.nodes[parent as usize];
+        // Myers' skew-binary jump: the parent's jump's jump when the two
+        // jumps below it span equal depths, else the parent.
+        let pj = self.nodes[p.jump as usize];
+        let jump = if parent != ROOT && p.len - pj.len == pj.len - self.nodes[pj.jump as usize].len
+        {
+            pj.jump
+        } else {
+            parent
+        };
         let mut node = Node {
             parent,
             fact,
             len: p.len + 1,
-            candidate: p.candidate,
             cell: Cell::FREE,
+            jump,
             ..p
         };
         let plain = match (self.expr(fact.lhs), self.expr(fact.rhs)) {
             (Expr::Data(off), Expr::Imm(k)) => Some((off, k)),
             _ => None,
         };
-        let heading = match plain {
-            Some((offset::NR, _)) => !matches!(fact.rel, Rel::Set | Rel::Unset),
-            Some((offset::ARCH, _)) => matches!(fact.rel, Rel::Eq | Rel::Ne),
-            _ => false,
-        };
-        if !heading {
-            node.candidate = id;
-        }
         match plain {
             Some((off, k)) if off % 4 == 0 && off < 64 => {
                 let w = (off / 4) as usize;
@@ -400,25 +415,37 @@ impl Executor<'_> {
                     ROOT => Cell::FREE,
                     n => self.nodes[n as usize].cell,
                 };
-                let (cell, ok) = self.learn(before, p.last[w], w, fact.rel, k);
+                let (cell, ok) = self.learn(before, parent, w, fact.rel, k, node.len);
                 node.cell = cell;
                 node.feasible &= ok;
                 node.last[w] = id;
                 if fact.rel == Rel::Eq {
                     node.pinned |= 1 << w;
                 }
+                if fact.rel == Rel::Ne {
+                    self.ne_index.entry((w as u8, k)).or_default().push(id);
+                }
             }
             Some(_) => node.odd = true,
-            None => {}
+            None => node.compound = id,
         }
         self.nodes.push(node);
         self.node_index.insert((parent, fact), id);
         id
     }
 
-    /// What a word's cell becomes with one more fact, and whether the facts
-    /// can still all hold (the rules of [`Walk::feasible`]).
-    fn learn(&self, before: Cell, last: PathId, w: usize, rel: Rel, k: u32) -> (Cell, bool) {
+    /// What a word's cell becomes with one more fact (the path so far ends
+    /// at `parent`), and whether the facts can still all hold (the rules of
+    /// [`Walk::feasible`]).
+    fn learn(
+        &self,
+        before: Cell,
+        parent: PathId,
+        w: usize,
+        rel: Rel,
+        k: u32,
+        depth: u32,
+    ) -> (Cell, bool) {
         let mut cell = before;
         let k64 = i64::from(k);
         match rel {
@@ -438,24 +465,41 @@ impl Executor<'_> {
                 cell.hi = cell.hi.min(k64);
                 cell.has_hi = true;
             }
-            _ => {}
+            Rel::Unset => cell.unset |= k,
+            Rel::Set => cell.has_set = true,
+            Rel::Eq | Rel::Ne => {}
         }
         let ok = match before.eq {
             Some(v) => rel.holds(i64::from(v), k64),
             None if rel == Rel::Eq => {
                 cell.eq = Some(k);
-                // Every earlier fact on the word must hold for the value.
-                let mut n = last;
-                let mut ok = true;
-                while n != ROOT && ok {
-                    let node = self.nodes[n as usize];
-                    let prior = self.expr(node.fact.rhs);
-                    if let Expr::Imm(j) = prior {
-                        ok = node.fact.rel.holds(k64, i64::from(j));
+                cell.eq_depth = depth;
+                // Every earlier fact on the word must hold for the value:
+                // the bounds and bit clears are summed up in the cell; a
+                // `!=` of this very value is looked up; `!= 0` bit tests,
+                // rare, are read one by one.
+                let in_bounds = before.lo <= k64 && k64 <= before.hi && k & before.unset == 0;
+                let no_ne = self.ne_index.get(&(w as u8, k)).is_none_or(|nodes| {
+                    nodes.iter().all(|&n| {
+                        let len = self.nodes[n as usize].len;
+                        len > self.nodes[parent as usize].len
+                            || ancestor_at(&self.nodes, parent, len) != n
+                    })
+                });
+                let sets_hold = !before.has_set || {
+                    let mut n = self.nodes[parent as usize].last[w];
+                    let mut ok = true;
+                    while n != ROOT && ok {
+                        let node = self.nodes[n as usize];
+                        if node.fact.rel == Rel::Set {
+                            let m = self.expr(node.fact.rhs);
+                            ok = matches!(m, Expr::Imm(m) if k & m != 0);
+                        }
+                        n = self.nodes[node.parent as usize].last[w];
                     }
-                    n = self.nodes[node.parent as usize].last[w];
-                }
-                ok
+                    ok
+                };
+                in_bounds && no_ne && sets_hold
             }
             None => cell.lo <= cell.hi,
         };
@@ -676,6 +720,20 @@ pub const fn run_time(op: AluOp, a: u32, b: u32) -> u32 {
     }
 }
 
+/// The ancestor of `node` (itself included) at depth `depth`, in
+/// logarithmic time through the jump pointers.
+fn ancestor_at(nodes: &[Node], mut node: PathId, depth: u32) -> PathId {
+    while nodes[node as usize].len > depth {
+        let n = &nodes[node as usize];
+        node = if nodes[n.jump as usize].len >= depth {
+            n.jump
+        } else {
+            n.parent
+        };
+    }
+    node
+}
+
 /// Walks every path of `insns` (see the module documentation).
 pub fn walk(insns: &[Insn]) -> Result<Walk, WalkError> {
     let mut nodes = Vec::with_capacity(insns.len() * 2 + 1);
@@ -692,7 +750,8 @@ pub fn walk(insns: &[Insn]) -> Result<Walk, WalkError> {
         pinned: 0,
         last: [ROOT; 16],
         cell: Cell::FREE,
-        candidate: ROOT,
+        compound: ROOT,
+        jump: ROOT,
     });
     Executor {
         insns,
@@ -701,6 +760,7 @@ pub fn walk(insns: &[Insn]) -> Result<Walk, WalkError> {
         nodes,
         node_index: HashMap::default(),
         divisor_sets: Interner::new(),
+        ne_index: HashMap::default(),
     }
     .run()
 }
@@ -800,20 +860,58 @@ impl Walk {
         })
     }
 
-    /// The facts of a path, first to last, except the comparisons of the
-    /// syscall number (other than bit tests) and the `==`/`!=` of the
-    /// architecture: what a policy may still have to write out after its
-    /// headings.
-    pub fn residual_candidates(&self, id: PathId) -> Vec<Constraint> {
-        let mut out = Vec::new();
-        let mut n = self.nodes[id as usize].candidate;
+    /// The facts of a path a policy may still have to write out after its
+    /// headings, first to last, each once: every fact but the comparisons
+    /// of the syscall number (other than bit tests) and the `==`/`!=` of the
+    /// architecture, and but the facts that a `==` on the same word makes
+    /// redundant. Only for paths without odd words
+    /// ([`Walk::path_has_odd_words`]).
+    pub fn residual(&self, id: PathId) -> Vec<Constraint> {
+        let node = &self.nodes[id as usize];
+        let mut facts: Vec<(u32, Constraint)> = Vec::new();
+        let mut n = node.compound;
         while n != ROOT {
-            let node = &self.nodes[n as usize];
-            out.push(node.fact);
-            n = self.nodes[node.parent as usize].candidate;
+            let c = &self.nodes[n as usize];
+            facts.push((c.len, c.fact));
+            n = self.nodes[c.parent as usize].compound;
         }
-        out.reverse();
-        out
+        for w in 0..16u32 {
+            let off = w * 4;
+            if node.last[w as usize] == ROOT {
+                continue;
+            }
+            let pinned = node.pinned & (1 << w) != 0;
+            if pinned {
+                // Only the `==` facts remain, all alike: the first stands for them.
+                if off != offset::NR && off != offset::ARCH {
+                    let cell = self.cell(id, off);
+                    let first = ancestor_at(&self.nodes, id, cell.eq_depth);
+                    facts.push((cell.eq_depth, self.nodes[first as usize].fact));
+                }
+                continue;
+            }
+            let mut n = node.last[w as usize];
+            while n != ROOT {
+                let c = &self.nodes[n as usize];
+                let heading = match off {
+                    offset::NR => !matches!(c.fact.rel, Rel::Set | Rel::Unset),
+                    offset::ARCH => matches!(c.fact.rel, Rel::Eq | Rel::Ne),
+                    _ => false,
+                };
+                if !heading {
+                    facts.push((c.len, c.fact));
+                }
+                n = self.nodes[c.parent as usize].last[w as usize];
+            }
+        }
+        facts.sort_unstable_by_key(|&(depth, _)| depth);
+        let mut seen =
+            std::collections::HashSet::with_capacity_and_hasher(facts.len(), Fx::default());
+        facts
+            .into_iter()
+            .filter(|&(_, c)| seen.insert(c))
+            .map(|(_, c)| c)
+            .collect()
     }
 
     /// The run-time divisors of a leaf's path.
