@@ -12,6 +12,7 @@
 //!   instruction space, valid seccomp programs and their mutations;
 //! - [`shrink`]: reduce a program while a property holds, and print it as
 //!   Rust;
+//! - [`explain_truth`]: hold what `explain` claims to the emulator;
 //! - [`differential`]: compare the validator with the kernel over many
 //!   generated programs;
 //! - [`emu_kernel`] (x86_64): compare the emulator with the kernel, filter
@@ -20,6 +21,7 @@
 pub mod differential;
 #[cfg(target_arch = "x86_64")]
 pub mod emu_kernel;
+pub mod explain_truth;
 pub mod gen;
 pub mod kernel;
 pub mod shrink;

@@ -294,6 +294,23 @@ impl Analysis {
         Verdict::of(&self.walk, self.leaves[leaf].ret)
     }
 
+    /// Whether concrete `seccomp_data` take a leaf's path: every fact on it
+    /// holds, given the walk's expressions evaluated on them
+    /// ([`Walk::values`]).
+    pub fn path_holds(&self, leaf: usize, values: &[Option<u32>]) -> bool {
+        let path = self.walk.path(self.leaves[leaf].path);
+        path.iter().all(|c| fact_holds(c, values))
+    }
+
+    /// Whether concrete `seccomp_data` satisfy a leaf's residual facts (those
+    /// the text writes out).
+    pub fn residual_holds(&self, leaf: usize, values: &[Option<u32>]) -> bool {
+        self.facts[leaf]
+            .residual
+            .iter()
+            .all(|c| fact_holds(c, values))
+    }
+
     /// The architecture values the filter compares with `==`, in the order
     /// first seen.
     pub fn arch_values(&self) -> &[u32] {
@@ -751,6 +768,14 @@ pub struct Rule {
     pub when: Vec<Vec<Term>>,
     /// Listed in the wrapped list of names (an unconditional syscall).
     pub simple: bool,
+    /// The leaves the rule stands for (indexes into the analysis'
+    /// [`Analysis::leaves`]): the rule's verdict is reached exactly on their
+    /// paths. The text, like seccomp-tools', states a path's facts on the
+    /// syscall number and the architecture only through its headings, so
+    /// `when` read alone can claim more than these paths (an `any syscall`
+    /// rule also covers numbers other rules single out); the paths are
+    /// what holds.
+    pub leaves: Vec<usize>,
 }
 
 /// The rules that reach one verdict.
@@ -801,6 +826,11 @@ pub struct Section {
     pub arch: SectionArch,
     /// In the order printed; empty when no path returns.
     pub buckets: Vec<Bucket>,
+    /// Paths the text does not list though their verdict is not the
+    /// default's: catch-all paths (no syscall number, range or condition of
+    /// their own) after the first, which seccomp-tools' layout has no line
+    /// for. One rule per path, with its verdict.
+    pub unlisted: Vec<(Verdict, Rule)>,
 }
 
 /// What a filter lets through: the value behind `seccomp explain`.
@@ -817,8 +847,12 @@ pub struct Policy {
 /// What other architectures get.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Other {
-    /// One verdict for every syscall.
-    Verdict(Verdict),
+    /// One verdict for every syscall (but for the paths in `unlisted`, see
+    /// [`Section::unlisted`]).
+    Verdict {
+        verdict: Verdict,
+        unlisted: Vec<(Verdict, Rule)>,
+    },
     /// Rules of their own.
     Section(Section),
 }
@@ -854,6 +888,7 @@ impl Policy {
                 Section {
                     arch: sa,
                     buckets: sorted(buckets),
+                    unlisted: builder.unlisted(&s.leaves, default),
                 }
             })
             .collect();
@@ -863,13 +898,18 @@ impl Policy {
             let leaves = analysis.other_leaves();
             analysis.default_verdict(&leaves).map(|default| {
                 let mut buckets = builder.rule_buckets(None, &leaves, Some(default));
+                let unlisted = builder.unlisted(&leaves, Some(default));
                 if buckets.is_empty() {
-                    Other::Verdict(default)
+                    Other::Verdict {
+                        verdict: default,
+                        unlisted,
+                    }
                 } else {
                     builder.add_default(&mut buckets, Some(default));
                     Other::Section(Section {
                         arch: SectionArch::Other,
                         buckets: sorted(buckets),
+                        unlisted,
                     })
                 }
             })
@@ -903,6 +943,11 @@ impl Policy {
         self.other.as_ref()
     }
 
+    /// The byte order the 64-bit fields are read in.
+    pub fn endian(&self) -> Endian {
+        self.endian
+    }
+
     /// The analysis the policy was read from.
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
@@ -911,8 +956,13 @@ impl Policy {
     /// Whether a term holds for concrete `seccomp_data` words (`word(off)`
     /// is the word at byte offset `off`), computed as the kernel computes
     /// the filter; an opaque value satisfies nothing.
-    pub fn term_holds(&self, term: &Term, word: &dyn Fn(u32) -> u32) -> bool {
-        term_holds(self.analysis.walk(), self.endian, term, word)
+    pub fn term_holds(
+        &self,
+        term: &Term,
+        values: &[Option<u32>],
+        word: &dyn Fn(u32) -> u32,
+    ) -> bool {
+        term_holds(self.endian, term, values, word)
     }
 
     /// The text `seccomp-tools explain` prints, with its terminal colours
@@ -963,8 +1013,8 @@ impl Policy {
         }
         match &self.other {
             None => {}
-            Some(Other::Verdict(v)) => {
-                out.push_str(&format!("\nOther architectures: {}\n", v.label()))
+            Some(Other::Verdict { verdict, .. }) => {
+                out.push_str(&format!("\nOther architectures: {}\n", verdict.label()))
             }
             Some(Other::Section(s)) => {
                 out.push('\n');
@@ -996,18 +1046,24 @@ impl fmt::Display for Policy {
     }
 }
 
+/// Whether a fact holds, given the walk's values (an opaque value
+/// satisfies nothing).
+fn fact_holds(c: &Constraint, values: &[Option<u32>]) -> bool {
+    match (values[c.lhs as usize], values[c.rhs as usize]) {
+        (Some(l), Some(r)) => c.rel.holds(i64::from(l), i64::from(r)),
+        _ => false,
+    }
+}
+
 /// Whether a term holds on concrete words (see [`Policy::term_holds`]).
 pub(crate) fn term_holds(
-    walk: &Walk,
     endian: Endian,
     term: &Term,
+    values: &[Option<u32>],
     word: &dyn Fn(u32) -> u32,
 ) -> bool {
     match *term {
-        Term::Fact(c) => match (walk.eval(c.lhs, word), walk.eval(c.rhs, word)) {
-            (Some(l), Some(r)) => c.rel.holds(i64::from(l), i64::from(r)),
-            _ => false,
-        },
+        Term::Fact(c) => fact_holds(&c, values),
         Term::Field { base, rel, value } => {
             let (lo, hi) = match endian {
                 Endian::Little => (base, base + 4),
@@ -1207,6 +1263,7 @@ impl Builder<'_> {
                     subject: Subject::Syscall { nr, name },
                     when: if plain { Vec::new() } else { when },
                     simple: plain,
+                    leaves: ls,
                 };
                 Self::bucket(&mut buckets, verdict).rules.push(rule);
             }
@@ -1218,6 +1275,7 @@ impl Builder<'_> {
                     subject: Subject::Range { lo, hi },
                     when: if plain { Vec::new() } else { when },
                     simple: false,
+                    leaves: ls,
                 };
                 Self::bucket(&mut buckets, verdict).rules.push(rule);
             }
@@ -1231,6 +1289,7 @@ impl Builder<'_> {
                 subject: Subject::Any,
                 when,
                 simple: false,
+                leaves: ls,
             };
             Self::bucket(&mut buckets, verdict).rules.push(rule);
         }
@@ -1244,6 +1303,27 @@ impl Builder<'_> {
             subject: Subject::Default { other },
             when: Vec::new(),
             simple: false,
+            leaves: Vec::new(),
         });
+    }
+
+    /// The catch-all paths whose verdict is not the default (see
+    /// [`Section::unlisted`]).
+    fn unlisted(&self, leaves: &[usize], default: Option<Verdict>) -> Vec<(Verdict, Rule)> {
+        let default_label = default.map(Verdict::label);
+        leaves
+            .iter()
+            .filter(|&&l| self.analysis.facts(l).catch_all())
+            .filter(|&&l| Some(self.analysis.verdict(l).label()) != default_label)
+            .map(|&l| {
+                let rule = Rule {
+                    subject: Subject::Any,
+                    when: Vec::new(),
+                    simple: false,
+                    leaves: vec![l],
+                };
+                (self.analysis.verdict(l), rule)
+            })
+            .collect()
     }
 }

@@ -1006,40 +1006,31 @@ impl Walk {
     /// Evaluates an expression on concrete words of `seccomp_data`, as the
     /// kernel computes it; `None` for an opaque value.
     pub fn eval(&self, id: ExprId, word: &dyn Fn(u32) -> u32) -> Option<u32> {
-        let mut memo: HashMap<ExprId, Option<u32>, Fx> = HashMap::default();
-        self.eval_memo(id, word, &mut memo)
+        self.values(word)[id as usize]
     }
 
-    fn eval_memo(
-        &self,
-        id: ExprId,
-        word: &dyn Fn(u32) -> u32,
-        memo: &mut HashMap<ExprId, Option<u32>, Fx>,
-    ) -> Option<u32> {
-        if let Some(&v) = memo.get(&id) {
-            return v;
-        }
+    /// Every expression of the walk evaluated on concrete words, indexed by
+    /// [`ExprId`] (see [`Walk::eval`]).
+    pub fn values(&self, word: &dyn Fn(u32) -> u32) -> Vec<Option<u32>> {
         // Operands are interned before the expressions built on them, so an
-        // expression's operands have smaller ids: evaluating every id up to
-        // this one in order needs no recursion.
-        for e in 0..=id {
-            if memo.contains_key(&e) {
-                continue;
-            }
-            let v = match self.expr(e) {
+        // expression's operands have smaller ids: evaluating in id order
+        // needs no recursion.
+        let mut values: Vec<Option<u32>> = Vec::with_capacity(self.exprs.len());
+        for e in &self.exprs {
+            let v = match *e {
                 Expr::Imm(v) => Some(v),
                 Expr::Data(off) => Some(word(off)),
                 Expr::Opaque => None,
-                Expr::Neg(x) => memo[&x].map(u32::wrapping_neg),
-                Expr::Bin(op, l, r) => match (memo[&l], memo[&r]) {
+                Expr::Neg(x) => values[x as usize].map(u32::wrapping_neg),
+                Expr::Bin(op, l, r) => match (values[l as usize], values[r as usize]) {
                     // A symbolic operand was X at run time; a zero divisor
                     // is a separate outcome (see `Leaf::divisors`).
                     (Some(a), Some(b)) => Some(run_time(op, a, b)),
                     _ => None,
                 },
             };
-            memo.insert(e, v);
+            values.push(v);
         }
-        memo[&id]
+        values
     }
 }

@@ -4,7 +4,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use seccomp_asm::bpf;
 use seccomp_asm::validate::{self, Violation};
-use seccomp_asm::{disasm, emu, Action, Arch, Insn, SeccompData};
+use seccomp_asm::{audit, disasm, emu, explain, Action, Arch, Insn, SeccompData};
 
 /// The kernel's `struct sock_fprog`, with a pointer that is never written through.
 #[repr(C)]
@@ -175,6 +175,55 @@ impl Filter {
             Ok(outcome) => outcome.action,
             Err(_) => Action::KillProcess(0),
         }
+    }
+}
+
+impl Filter {
+    /// What the filter lets through: per architecture it dispatches on,
+    /// which syscalls under which argument conditions reach each action, and
+    /// the default. Displays as `seccomp explain` prints it.
+    ///
+    /// ```
+    /// use seccomp_runtime::{seccomp, Filter};
+    ///
+    /// static FILTER: Filter = seccomp!(
+    ///     arch = amd64,
+    ///     "A = arch\nif (A != ARCH_X86_64) goto dead\nA = sys_number\n\
+    ///      if (A >= 0x40000000) goto dead\nif (A == write) goto ok\nreturn ERRNO(1)\n\
+    ///      ok: return ALLOW\ndead: return KILL"
+    /// );
+    /// let policy = FILTER.explain().to_string();
+    /// assert!(policy.contains("  ALLOW:\n    write\n"));
+    /// assert!(policy.contains("Other architectures: KILL"));
+    /// ```
+    pub fn explain(&self) -> explain::Policy {
+        explain::Policy::new(self.analysis(), self.arch, None)
+    }
+
+    /// How the filter can be escaped: seccomp-tools' audit checks, as typed
+    /// findings. Displays as `seccomp audit` prints it.
+    ///
+    /// ```
+    /// use seccomp_runtime::{seccomp, Filter};
+    ///
+    /// static FILTER: Filter = seccomp!(
+    ///     arch = amd64,
+    ///     "A = arch\nif (A != ARCH_X86_64) goto dead\nA = sys_number\n\
+    ///      if (A >= 0x40000000) goto dead\nif (A == write) goto ok\nreturn ERRNO(1)\n\
+    ///      ok: return ALLOW\ndead: return KILL"
+    /// );
+    /// assert!(FILTER.audit().findings().is_empty());
+    /// ```
+    pub fn audit(&self) -> audit::Report {
+        audit::Report::new(&self.analysis(), self.arch, None)
+    }
+
+    fn analysis(&self) -> explain::Analysis {
+        // A `Filter` holds a program the kernel accepts, and the walk reads
+        // every such program: it fails only on opcodes the kernel refuses
+        // and scratch slots past the 16 the kernel allows.
+        explain::Analysis::new(self.instructions())
+            .expect("the kernel's rules admit only programs the walk reads")
     }
 }
 

@@ -54,7 +54,7 @@ pub use install::{
     Installer,
 };
 pub use seccomp_asm::validate::Violation;
-pub use seccomp_asm::{Action, Arch, Insn, SeccompData};
+pub use seccomp_asm::{audit, explain, Action, Arch, Insn, SeccompData};
 
 /// The seccomp mode of a thread, as `PR_GET_SECCOMP` and the `Seccomp:` line
 /// of `/proc/<pid>/status` report it.

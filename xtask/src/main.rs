@@ -1,5 +1,6 @@
 //! `cargo run -p xtask -- <task>`: chores that are not part of any crate's build.
 
+mod explain_truth;
 mod gen_tables;
 mod kernel_diff;
 
@@ -12,8 +13,10 @@ fn usage() -> String {
 tasks:
   gen-tables [DATA_DIR]   regenerate seccomp-asm/src/tables/*.rs from the reference
                           tables in DATA_DIR (default: ../shared/data)
+  {}
   {}",
-        kernel_diff::USAGE
+        kernel_diff::USAGE,
+        explain_truth::USAGE
     )
 }
 
@@ -22,6 +25,13 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("gen-tables") => gen_tables::run(&args[1..]).map(|()| ExitCode::SUCCESS),
         Some("kernel-diff") => kernel_diff::run(&args[1..]).map(|clean| {
+            if clean {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }),
+        Some("explain-truth") => explain_truth::run(&args[1..]).map(|clean| {
             if clean {
                 ExitCode::SUCCESS
             } else {
