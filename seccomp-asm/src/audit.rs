@@ -286,11 +286,21 @@ impl<'a> SectionView<'a> {
             })
             .collect();
         let sys = arch.syscall_name(nr);
+        let merged = fusion.merge_or(lists);
+        let terms: usize = merged.iter().map(Vec::len).sum();
+        if terms > MAX_CONDITION_TERMS {
+            let text = format!(
+                "one of {} conditions of up to {} tests each (too large to print; see explain)",
+                merged.len(),
+                merged.iter().map(Vec::len).max().unwrap_or(0)
+            );
+            return Some((text.clone(), text));
+        }
         let plain = Renderer::new(walk, arch.endian(), false);
         let painted = Renderer::new(walk, arch.endian(), true);
         let mut texts: Vec<String> = Vec::new();
         let mut colored: Vec<String> = Vec::new();
-        for list in fusion.merge_or(lists) {
+        for list in merged {
             let folded = fusion.fold(&list);
             let text = plain.conjunction(&folded, sys);
             if texts.contains(&text) {
@@ -533,7 +543,7 @@ impl Report {
             source: source.map(str::to_owned),
             arches,
             findings,
-            truncated: analysis.walk().truncated(),
+            truncated: analysis.truncated(),
         }
     }
 
@@ -618,6 +628,11 @@ impl fmt::Display for Report {
     }
 }
 
+/// Tests a finding's condition has at most to be written out; beyond, it
+/// says how many alternatives there are (a filter of exploding paths would
+/// otherwise give a condition of hundreds of megabytes).
+const MAX_CONDITION_TERMS: usize = 8192;
+
 /// Lines a report's lines may take at most.
 const WIDTH: usize = 120;
 
@@ -625,28 +640,30 @@ const WIDTH: usize = 120;
 /// `first`, the others after `hang`.
 fn paragraph(out: &mut String, text: &str, first: &str, hang: &str, hl: &dyn Fn(&str) -> String) {
     let mut indent = first;
-    let mut line: Option<String> = None;
+    // The line so far and its length in characters.
+    let mut line: Option<(String, usize)> = None;
     let emit = |indent: &str, line: &str, out: &mut String| {
         out.push_str(&hl(&format!("{indent}{line}")));
         out.push('\n');
     };
     for word in text.split_whitespace() {
+        let n = word.chars().count();
         match &mut line {
-            None => line = Some(word.to_owned()),
-            Some(l) => {
-                let len = |s: &str| s.chars().count();
-                if len(indent) + len(l) + 1 + len(word) <= WIDTH {
+            None => line = Some((word.to_owned(), n)),
+            Some((l, len)) => {
+                if indent.chars().count() + *len + 1 + n <= WIDTH {
                     l.push(' ');
                     l.push_str(word);
+                    *len += 1 + n;
                 } else {
                     emit(indent, l, out);
                     indent = hang;
-                    line = Some(word.to_owned());
+                    line = Some((word.to_owned(), n));
                 }
             }
         }
     }
-    if let Some(l) = line {
+    if let Some((l, _)) = line {
         emit(indent, &l, out);
     }
 }

@@ -14,7 +14,9 @@
 //! [`Renderer`] writes facts as C-like conditions. [`crate::audit`] reads
 //! the same [`Analysis`].
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{Hash, Hasher};
 
 use crate::action::Action;
 use crate::arch::Arch;
@@ -243,7 +245,16 @@ pub struct Analysis {
     leaves: Vec<Leaf>,
     facts: Vec<PathFacts>,
     arch_values: Vec<u32>,
+    truncated: bool,
 }
+
+/// Conditions kept across the leaves of one analysis at most (terms of
+/// their residual facts): beyond, the analysis stops reading leaves and says
+/// it is truncated. A walk within its step budget can still reach tens of
+/// thousands of returns each behind thousands of tests; this keeps what is
+/// printed of them (and the memory) in proportion, far above what any filter
+/// written to be read needs.
+pub const MAX_TERMS: usize = 1 << 20;
 
 impl Analysis {
     /// Walks a filter and reads every feasible leaf.
@@ -255,10 +266,18 @@ impl Analysis {
     pub fn of(walk: Walk) -> Analysis {
         let mut leaves = Vec::new();
         let mut facts = Vec::new();
+        let mut terms = 0usize;
+        let mut truncated = walk.truncated();
         for leaf in walk.leaves() {
             if walk.path_feasible(leaf.path) {
+                let f = PathFacts::of(&walk, leaf.path);
+                terms += f.residual.len();
+                if terms > MAX_TERMS {
+                    truncated = true;
+                    break;
+                }
                 leaves.push(*leaf);
-                facts.push(PathFacts::of(&walk, leaf.path));
+                facts.push(f);
             }
         }
         let mut arch_values = Vec::new();
@@ -274,11 +293,19 @@ impl Analysis {
             leaves,
             facts,
             arch_values,
+            truncated,
         }
     }
 
     pub fn walk(&self) -> &Walk {
         &self.walk
+    }
+
+    /// Whether the analysis stopped at a budget: the walk's
+    /// ([`symbolic::STEP_CAP`] states) or its own ([`MAX_TERMS`]); paths
+    /// may then be missing.
+    pub fn truncated(&self) -> bool {
+        self.truncated
     }
 
     /// The feasible leaves, in the order the walk reached them.
@@ -365,7 +392,7 @@ fn known_arch(audit: u32) -> Option<Arch> {
 
 /// A condition term: a fact of a path, or a 64-bit fact put back together
 /// from facts on its two words.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Term {
     Fact(Constraint),
     /// `field rel value`, the field being the 64-bit word at byte offset
@@ -376,6 +403,9 @@ pub enum Term {
         value: u64,
     },
 }
+
+/// Terms [`Fusion::merge_or`] reads at most for one set of alternatives.
+pub const MAX_FUSION_WORK: usize = 1 << 24;
 
 /// Puts 64-bit comparisons back together from the 32-bit word checks a
 /// filter makes, within one condition ([`Fusion::fold`]) and across the
@@ -462,20 +492,67 @@ impl<'w> Fusion<'w> {
     }
 
     /// Fuses pairs of alternatives that together say one 64-bit comparison
-    /// (`hi > H` or `hi == H && lo > L` is `field > H:L`), until none fuse.
+    /// (`hi > H` or `hi == H && lo > L` is `field > H:L`), until none fuse,
+    /// trying pairs in seccomp-tools' order: by the first list's index,
+    /// then the second's.
+    ///
+    /// A pair fuses only when the first list, less one strict comparison on
+    /// a high word, is the second less its `==` on that word and a fact on
+    /// the low word; lists are indexed by order-independent hashes of those
+    /// remainders, so a round costs the size of the lists rather than its
+    /// square. Past [`MAX_FUSION_WORK`] terms read, alternatives are left as
+    /// they are (unfused alternatives say the same, in more words).
     pub fn merge_or(&self, mut lists: Vec<Vec<Term>>) -> Vec<Vec<Term>> {
-        // Only a list with a strict comparison on a high word can be the
-        // first of a pair: looking for those first keeps a long list of
-        // alternatives (an ioctl allow-list) from costing a square.
+        let hash = |t: &Term| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            t.hash(&mut h);
+            h.finish()
+        };
+        let mut work = 0usize;
         'again: loop {
-            let candidates: Vec<usize> = (0..lists.len())
-                .filter(|&i| lists[i].iter().any(|t| self.high_strict(t).is_some()))
+            work += lists.iter().map(Vec::len).sum::<usize>();
+            if work > MAX_FUSION_WORK {
+                return lists;
+            }
+            let sums: Vec<u64> = lists
+                .iter()
+                .map(|l| l.iter().map(hash).fold(0u64, u64::wrapping_add))
                 .collect();
-            for &i in &candidates {
-                for j in 0..lists.len() {
-                    if i == j {
+            // Second lists, by the hash of what is left without an `==` on a
+            // high word and a fact on the matching low word.
+            let mut seconds: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (j, list) in lists.iter().enumerate() {
+                for eq in list {
+                    let Some((off, Rel::Eq, _)) = self.plain(eq) else {
+                        continue;
+                    };
+                    let base = off - off % 8;
+                    if !QWORD_BASES.contains(&base) || off != self.hi_off(base) {
                         continue;
                     }
+                    for lo in list {
+                        if matches!(self.plain(lo), Some((o, _, _)) if o == self.lo_off(base)) {
+                            let key = sums[j].wrapping_sub(hash(eq)).wrapping_sub(hash(lo));
+                            seconds.entry(key).or_default().push(j);
+                        }
+                    }
+                }
+            }
+            if seconds.is_empty() {
+                return lists;
+            }
+            for i in 0..lists.len() {
+                let mut partners: Vec<usize> = lists[i]
+                    .iter()
+                    .filter(|t| self.high_strict(t).is_some())
+                    .filter_map(|t| seconds.get(&sums[i].wrapping_sub(hash(t))))
+                    .flatten()
+                    .copied()
+                    .filter(|&j| j != i)
+                    .collect();
+                partners.sort_unstable();
+                partners.dedup();
+                for j in partners {
                     if let Some(fused) = self.fuse_pair(&lists[i], &lists[j]) {
                         let (lo, hi) = (i.min(j), i.max(j));
                         lists[lo] = fused;
@@ -484,9 +561,6 @@ impl<'w> Fusion<'w> {
                     }
                 }
             }
-            // A pair's first list must come first in the reference's
-            // search order, which goes by the first list's index: the loop
-            // above tries the candidates in that order.
             return lists;
         }
     }
@@ -512,7 +586,9 @@ impl<'w> Fusion<'w> {
         if b.len() != a.len() + 1 {
             return None;
         }
-        let mut only_a = a.iter().filter(|t| !b.contains(t));
+        let (in_a, in_b): (HashSet<&Term>, HashSet<&Term>) =
+            (a.iter().collect(), b.iter().collect());
+        let mut only_a = a.iter().filter(|t| !in_b.contains(t));
         let hi = only_a.next()?;
         if only_a.next().is_some() {
             return None;
@@ -522,7 +598,7 @@ impl<'w> Fusion<'w> {
             Term::Fact(c) => self.walk.data(c.lhs)?,
             Term::Field { .. } => return None,
         };
-        let only_b: Vec<&Term> = b.iter().filter(|t| !a.contains(t)).collect();
+        let only_b: Vec<&Term> = b.iter().filter(|t| !in_a.contains(t)).collect();
         if only_b.len() != 2 {
             return None;
         }
@@ -584,10 +660,12 @@ fn prec(op: &str) -> u8 {
 
 /// Unary minus binds tighter than any binary operator.
 const UNARY_PREC: u8 = 13;
-/// A rendered expression longer than this is cut (a filter that doubles an
-/// expression through X at every other instruction would otherwise print
-/// exponentially much).
-const MAX_EXPR_LEN: usize = 1 << 16;
+/// Expressions larger (in operations) or deeper than these are not written
+/// out: a filter that doubles an expression through X at every other
+/// instruction would otherwise print exponentially much, and nest deeper
+/// than a reader (or a stack) can follow.
+const MAX_EXPR_OPS: u32 = 4096;
+const MAX_EXPR_DEPTH: u32 = 128;
 
 impl<'w> Renderer<'w> {
     pub fn new(walk: &'w Walk, endian: Endian, color: bool) -> Renderer<'w> {
@@ -600,6 +678,11 @@ impl<'w> Renderer<'w> {
 
     /// `term && term && ...`; `sys` names the arguments.
     pub fn conjunction(&self, terms: &[Term], sys: Option<&str>) -> String {
+        // The argument names, looked up once for all the terms.
+        let args: Vec<&str> = sys
+            .and_then(crate::syscall_arg_names)
+            .map_or_else(Vec::new, Iterator::collect);
+        let sys = &args[..];
         let mut out = String::new();
         for (i, t) in terms.iter().enumerate() {
             if i > 0 {
@@ -625,7 +708,7 @@ impl<'w> Renderer<'w> {
         }
     }
 
-    fn constraint(&self, out: &mut String, c: &Constraint, sys: Option<&str>) {
+    fn constraint(&self, out: &mut String, c: &Constraint, sys: &[&str]) {
         match c.rel {
             Rel::Set | Rel::Unset => {
                 out.push('(');
@@ -647,9 +730,10 @@ impl<'w> Renderer<'w> {
         }
     }
 
-    fn expr(&self, out: &mut String, e: ExprId, sys: Option<&str>) {
-        if out.len() > MAX_EXPR_LEN {
-            out.push_str("...");
+    fn expr(&self, out: &mut String, e: ExprId, sys: &[&str]) {
+        let (ops, depth) = self.walk.expr_size(e);
+        if ops > MAX_EXPR_OPS || depth > MAX_EXPR_DEPTH {
+            out.push_str("<expression too large to print>");
             return;
         }
         match self.walk.expr(e) {
@@ -664,7 +748,7 @@ impl<'w> Renderer<'w> {
         }
     }
 
-    fn binop(&self, out: &mut String, op: &str, l: ExprId, r: ExprId, sys: Option<&str>) {
+    fn binop(&self, out: &mut String, op: &str, l: ExprId, r: ExprId, sys: &[&str]) {
         let p = prec(op);
         self.operand(out, l, op, p, sys);
         out.push(' ');
@@ -677,7 +761,7 @@ impl<'w> Renderer<'w> {
         }
     }
 
-    fn operand(&self, out: &mut String, e: ExprId, parent: &str, min_prec: u8, sys: Option<&str>) {
+    fn operand(&self, out: &mut String, e: ExprId, parent: &str, min_prec: u8, sys: &[&str]) {
         let Expr::Bin(child, ..) = self.walk.expr(e) else {
             return self.expr(out, e, sys);
         };
@@ -692,7 +776,8 @@ impl<'w> Renderer<'w> {
         }
     }
 
-    fn data_name(&self, off: u32, sys: Option<&str>) -> String {
+    /// The name of the word at `off`; `args` names the arguments.
+    fn data_name(&self, off: u32, args: &[&str]) -> String {
         match off {
             offset::NR => return "sys_number".to_owned(),
             offset::ARCH => return "arch".to_owned(),
@@ -706,10 +791,9 @@ impl<'w> Renderer<'w> {
             "instruction_pointer".to_owned()
         } else {
             let index = ((base - offset::ARGS) / 8) as usize;
-            let arg = sys
-                .and_then(crate::syscall_arg_names)
-                .and_then(|mut names| names.nth(index));
-            let name = arg.map_or_else(|| format!("args[{index}]"), str::to_owned);
+            let name = args
+                .get(index)
+                .map_or_else(|| format!("args[{index}]"), |&a| a.to_owned());
             self.paint(&name, color::ARGS)
         };
         let hi_off = match self.endian {
@@ -930,7 +1014,7 @@ impl Policy {
     /// Whether the walk stopped at its budget ([`symbolic::STEP_CAP`]
     /// states): paths may then be missing from the policy.
     pub fn truncated(&self) -> bool {
-        self.analysis.walk().truncated()
+        self.analysis.truncated()
     }
 
     pub fn sections(&self) -> &[Section] {

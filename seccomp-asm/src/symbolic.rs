@@ -318,6 +318,8 @@ pub struct Walk {
     leaves: Vec<Leaf>,
     truncated: bool,
     steps: usize,
+    /// For each expression, its operations and depth (saturating).
+    sizes: Vec<(u32, u32)>,
 }
 
 impl fmt::Debug for Walk {
@@ -666,7 +668,26 @@ impl Executor<'_> {
                 }
             }
         }
+        let mut sizes: Vec<(u32, u32)> = Vec::with_capacity(self.exprs.items.len());
+        for e in &self.exprs.items {
+            let size = match *e {
+                Expr::Imm(_) | Expr::Data(_) | Expr::Opaque => (0, 0),
+                Expr::Neg(x) => {
+                    let (n, d) = sizes[x as usize];
+                    (n.saturating_add(1), d.saturating_add(1))
+                }
+                Expr::Bin(_, l, r) => {
+                    let ((ln, ld), (rn, rd)) = (sizes[l as usize], sizes[r as usize]);
+                    (
+                        ln.saturating_add(rn).saturating_add(1),
+                        ld.max(rd).saturating_add(1),
+                    )
+                }
+            };
+            sizes.push(size);
+        }
         Ok(Walk {
+            sizes,
             exprs: self.exprs.items,
             nodes: self.nodes,
             divisor_sets: self.divisor_sets.items,
@@ -784,6 +805,12 @@ impl Walk {
 
     pub fn expr(&self, id: ExprId) -> Expr {
         self.exprs[id as usize]
+    }
+
+    /// How many operations an expression has, and how deep they nest, when
+    /// written out as a tree (saturating at `u32::MAX`).
+    pub fn expr_size(&self, id: ExprId) -> (u32, u32) {
+        self.sizes[id as usize]
     }
 
     /// The constant an expression is, if it is one.
