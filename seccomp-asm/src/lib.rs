@@ -13,7 +13,8 @@
 //! - [`emu`]: running a filter, and the output of `seccomp-tools emu`;
 //! - [`symbolic`] → [`explain`] → [`audit`]: every path of a filter, the
 //!   policy it amounts to, and how it can be escaped (`seccomp-tools explain`
-//!   and `audit`).
+//!   and `audit`); [`lint`]: their findings with levels, for the macro and
+//!   the command's checks.
 
 pub mod action;
 pub mod analysis;
@@ -28,6 +29,7 @@ pub mod emu;
 pub mod explain;
 pub mod insn;
 pub mod lexer;
+pub mod lint;
 pub mod parser;
 pub mod symbolic;
 pub mod validate;

@@ -191,6 +191,8 @@ struct Node {
     parent: PathId,
     fact: Constraint,
     len: u32,
+    /// The line of the jump that first added this fact after this parent.
+    pc: u32,
     /// What the path up to and including this node amounts to (see
     /// [`Walk::feasible`]), kept as the walk goes so that reading a leaf
     /// does not mean reading its whole path.
@@ -383,7 +385,7 @@ impl Executor<'_> {
         }
     }
 
-    fn extend(&mut self, parent: PathId, fact: Constraint) -> PathId {
+    fn extend(&mut self, parent: PathId, fact: Constraint, pc: usize) -> PathId {
         if let Some(&id) = self.node_index.get(&(parent, fact)) {
             return id;
         }
@@ -402,6 +404,7 @@ impl Executor<'_> {
             parent,
             fact,
             len: p.len + 1,
+            pc: pc as u32,
             cell: Cell::FREE,
             jump,
             ..p
@@ -661,8 +664,8 @@ impl Executor<'_> {
                     }
                     let t = self.constraint(st.a, taken, rhs);
                     let f = self.constraint(st.a, other, rhs);
-                    let tp = self.extend(st.path, t);
-                    let fp = self.extend(st.path, f);
+                    let tp = self.extend(st.path, t, pc);
+                    let fp = self.extend(st.path, f, pc);
                     stack.push((jt, State { path: tp, ..st }));
                     stack.push((jf, State { path: fp, ..st }));
                 }
@@ -766,6 +769,7 @@ pub fn walk(insns: &[Insn]) -> Result<Walk, WalkError> {
             rhs: OPAQUE,
         },
         len: 0,
+        pc: 0,
         feasible: true,
         odd: false,
         pinned: 0,
@@ -827,6 +831,20 @@ impl Walk {
             Expr::Data(off) => Some(off),
             _ => None,
         }
+    }
+
+    /// The facts of a path, first to last, each with the line of the jump
+    /// that made it.
+    pub fn path_with_lines(&self, id: PathId) -> Vec<(Constraint, usize)> {
+        let mut facts = Vec::with_capacity(self.nodes[id as usize].len as usize);
+        let mut node = id;
+        while node != ROOT {
+            let n = self.nodes[node as usize];
+            facts.push((n.fact, n.pc as usize));
+            node = n.parent;
+        }
+        facts.reverse();
+        facts
     }
 
     /// The facts of a path, first to last.
