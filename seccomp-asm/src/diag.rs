@@ -68,6 +68,9 @@ pub enum ErrorClass {
     /// A syscall name resolved for one architecture on a path the program's
     /// own arch check pins to another.
     ArchMismatch,
+    /// A finding of a lint ([`crate::lint`]) at the level of an error or a
+    /// warning.
+    Lint,
 }
 
 impl ErrorClass {
@@ -86,6 +89,7 @@ impl ErrorClass {
             ErrorClass::EmptyProgram => "EmptyProgram",
             ErrorClass::KernelRule => "KernelRule",
             ErrorClass::ArchMismatch => "ArchMismatch",
+            ErrorClass::Lint => "Lint",
         }
     }
 
