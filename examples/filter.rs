@@ -18,8 +18,11 @@
 mod demo {
     use seccomp_runtime::{seccomp, Action, Filter, SeccompData};
 
-    /// x86_64 only (no x32); `write` kills; everything else is allowed.
+    /// x86_64 only (no x32); `write` kills; everything else is allowed. A
+    /// denylist, to show one call being stopped; the lints that say a
+    /// denylist is weak (allowing execve, writev, ... by default) are off.
     static NO_WRITE: Filter = seccomp! {
+        allow(permissive_default, dangerous_allow, syscall_alt_gap),
         A = arch
         if (A != ARCH_X86_64) goto kill
         A = sys_number

@@ -12,7 +12,9 @@ use crate::targets::target_abis;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use seccomp_asm::assembler::{assemble_each, Mode};
-use seccomp_asm::diag::{render, Diagnostic};
+use seccomp_asm::diag::{render, Diagnostic, ErrorClass, Span as AsmSpan};
+use seccomp_asm::explain::{Analysis, Policy};
+use seccomp_asm::lint::{lint_analysis, Level, Levels, Lint, LintFinding};
 use seccomp_asm::{Arch, Insn};
 use std::path::PathBuf;
 
@@ -39,35 +41,87 @@ pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
     };
     let arches: Vec<Arch> = abis.iter().map(|a| a.arch).collect();
     let results = assemble_each(source.text().as_bytes(), &arches, inv.relax_jumps);
+    let mut levels = Levels::default();
+    for &(lint, level, _) in &inv.lints {
+        levels.set(lint, level);
+    }
+    let explicit = |lint: Lint| inv.lints.iter().any(|l| l.0 == lint);
 
     // Programs that differ only in `k` fields share a base; identical error
-    // lists are reported once.
+    // lists are reported once, and so are identical warnings.
     let mut bases: Vec<Base> = Vec::new();
-    let mut failures: Vec<(Vec<Diagnostic>, Vec<&Abi>)> = Vec::new();
+    let mut failures: Vec<(Failure, Vec<&Abi>)> = Vec::new();
+    let mut warnings: Vec<(Reported, Vec<&Abi>)> = Vec::new();
     for (abi, result) in abis.iter().zip(results) {
-        match result {
-            Ok(asm) => match bases.iter_mut().find(|b| b.fits(&asm.insns)) {
-                Some(base) => base.add(abi, asm.insns),
-                None => bases.push(Base::new(abi, asm.insns)),
-            },
+        let failure = match result {
+            Ok(asm) => {
+                let analysis = match Analysis::new(&asm.insns) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        let msg = format!("seccomp!: the filter cannot be analysed: {e}");
+                        failures.push((
+                            Failure::Lints(vec![Reported {
+                                lint: None,
+                                deny: true,
+                                span: None,
+                                message: msg,
+                            }]),
+                            vec![abi],
+                        ));
+                        continue;
+                    }
+                };
+                let findings = lint_analysis(&analysis, &asm.insns, abi.arch, &levels);
+                let report = |f: &LintFinding| Reported {
+                    lint: Some(f.lint),
+                    deny: f.level == Level::Deny,
+                    span: f.pc.and_then(|pc| asm.spans.get(pc).copied()),
+                    message: lint_message(f, abi, explicit(f.lint)),
+                };
+                let denied: Vec<Reported> = findings
+                    .iter()
+                    .filter(|f| f.level == Level::Deny)
+                    .map(report)
+                    .collect();
+                if denied.is_empty() {
+                    for w in findings
+                        .iter()
+                        .filter(|f| f.level == Level::Warn)
+                        .map(report)
+                    {
+                        match warnings.iter_mut().find(|(r, _)| *r == w) {
+                            Some((_, abis)) => abis.push(abi),
+                            None => warnings.push((w, vec![abi])),
+                        }
+                    }
+                    match bases.iter_mut().find(|b| b.fits(&asm.insns)) {
+                        Some(base) => base.add(abi, asm.insns),
+                        None => bases.push(Base::new(abi, asm.insns, analysis)),
+                    }
+                    continue;
+                }
+                Failure::Lints(denied)
+            }
             Err(mut diags) => {
                 if abi.pred.is_some() {
                     diags
                         .iter_mut()
                         .for_each(|d| crate::check::explain_target_name(d, abi.arch));
                 }
-                match failures.iter_mut().find(|(d, _)| *d == diags) {
-                    Some((_, abis)) => abis.push(abi),
-                    None => failures.push((diags, vec![abi])),
-                }
+                Failure::Assembly(diags)
             }
+        };
+        match failures.iter_mut().find(|(f, _)| *f == failure) {
+            Some((_, abis)) => abis.push(abi),
+            None => failures.push((failure, vec![abi])),
         }
     }
 
-    // An error every ABI shares (a typo, a kernel rule) is reported once, for
-    // every target; errors of some ABIs only fire when compiling for them.
+    // An error every ABI shares (a typo, a kernel rule, a lint) is reported
+    // once, for every target; errors of some ABIs only fire when compiling
+    // for them.
     if bases.is_empty() && failures.len() == 1 {
-        return Err(source.errors(&failures[0].0));
+        return Err(source.failure(&failures[0].0));
     }
 
     let mut variants = TokenStream::new();
@@ -79,13 +133,17 @@ pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
             const __SECCOMP_FILTER: #krate::Filter = #body;
         });
     }
-    for (diags, abis) in &failures {
+    for (failure, abis) in &failures {
         let cfg = any_cfg(abis.iter().copied());
-        let body = error_expr(source.errors(diags));
+        let body = error_expr(source.failure(failure));
         variants.extend(quote! {
             #cfg
             const __SECCOMP_FILTER: #krate::Filter = #body;
         });
+    }
+    for (warning, abis) in &warnings {
+        let cfg = any_cfg(abis.iter().copied());
+        variants.extend(source.warning(warning, &cfg));
     }
     if inv.arch.is_none() {
         let preds = abis.iter().filter_map(|a| a.pred.as_ref());
@@ -110,6 +168,53 @@ pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
     })
 }
 
+/// Why an ABI gets no filter.
+#[derive(PartialEq)]
+enum Failure {
+    /// The assembler's errors.
+    Assembly(Vec<Diagnostic>),
+    /// Denied lints.
+    Lints(Vec<Reported>),
+}
+
+/// A lint finding as the macro reports it: the statement responsible (a
+/// byte range of the program text) and the message.
+#[derive(PartialEq)]
+struct Reported {
+    lint: Option<Lint>,
+    deny: bool,
+    span: Option<AsmSpan>,
+    message: String,
+}
+
+/// A lint's message as a compiler lint reads: which lint, at which level
+/// and why, the finding, and how to change its level.
+fn lint_message(f: &LintFinding, abi: &Abi, explicit: bool) -> String {
+    let level = f.level.name();
+    let why = if explicit {
+        format!("`{level}({})` is set", f.lint)
+    } else {
+        format!("`{}` is {level} by default", f.lint)
+    };
+    // Without `arch = ...` the program is built for each target ABI, and
+    // the finding is the one of the target being compiled.
+    let target = if abi.pred.is_some() {
+        format!(" on this target ({})", abi.arch)
+    } else {
+        String::new()
+    };
+    let (other, becomes) = if f.level == Level::Deny {
+        ("warn", "a warning")
+    } else {
+        ("deny", "an error")
+    };
+    format!(
+        "seccomp! lint `{}`{target}: {}\n  = note: {why}; `seccomp!(allow({}), ...)` allows it, \
+         `{other}({})` makes it {becomes}",
+        f.lint, f.message, f.lint, f.lint
+    )
+}
+
 /// `#[cfg(any(...))]` over the ABIs' predicates; nothing for a chosen ABI.
 fn any_cfg<'a>(abis: impl Iterator<Item = &'a Abi>) -> TokenStream {
     let preds: Vec<&TokenStream> = abis.filter_map(|a| a.pred.as_ref()).collect();
@@ -125,13 +230,16 @@ fn any_cfg<'a>(abis: impl Iterator<Item = &'a Abi>) -> TokenStream {
 struct Base<'a> {
     insns: Vec<Insn>,
     abis: Vec<(&'a Abi, Vec<(usize, u32)>)>,
+    /// What the first ABI's program permits, for the doc text.
+    policy: Policy,
 }
 
 impl<'a> Base<'a> {
-    fn new(abi: &'a Abi, insns: Vec<Insn>) -> Base<'a> {
+    fn new(abi: &'a Abi, insns: Vec<Insn>, analysis: Analysis) -> Base<'a> {
         Base {
             insns,
             abis: vec![(abi, Vec::new())],
+            policy: Policy::new(analysis, abi.arch, None),
         }
     }
 
@@ -171,7 +279,15 @@ impl<'a> Base<'a> {
                 others.join(", ")
             ));
         }
-        heading.push_str(". Disassembly:");
+        heading.push('.');
+        let policy_heading = format!(
+            " What it permits on {first} (as `seccomp explain` prints it), then its disassembly:"
+        );
+        let policy = self.policy.to_string();
+        let policy_lines = policy.lines().map(|line| {
+            let line = format!(" {line}");
+            quote!(#[doc = #line])
+        });
         let docs = crate::check::listing(&self.insns, first)
             .into_iter()
             .map(|line| {
@@ -208,6 +324,12 @@ impl<'a> Base<'a> {
         quote!({
             use #krate::__private::{Arch, Filter, Insn};
             #[doc = #heading]
+            #[doc = ""]
+            #[doc = #policy_heading]
+            #[doc = ""]
+            #[doc = " ```text"]
+            #(#policy_lines)*
+            #[doc = " ```"]
             #[doc = ""]
             #(#docs)*
             static INSNS: [Insn; #len] = #init;
@@ -364,6 +486,99 @@ impl Source {
             }
         }
         all.unwrap_or_else(|| syn::Error::new(Span::call_site(), "seccomp!: assembly failed"))
+    }
+
+    /// The errors of an ABI that gets no filter.
+    fn failure(&self, failure: &Failure) -> syn::Error {
+        match failure {
+            Failure::Assembly(diags) => self.errors(diags),
+            Failure::Lints(lints) => {
+                let mut all: Option<syn::Error> = None;
+                for r in lints {
+                    let e = self.lint_error(r);
+                    match &mut all {
+                        Some(all) => all.combine(e),
+                        None => all = Some(e),
+                    }
+                }
+                all.unwrap_or_else(|| syn::Error::new(Span::call_site(), "seccomp!: denied"))
+            }
+        }
+    }
+
+    /// The text of a lint finding with its place: for inline programs the
+    /// span says where; for text and files, the location block does.
+    fn lint_text(&self, r: &Reported) -> String {
+        let (head, note) = r.message.split_once('\n').unwrap_or((&r.message, ""));
+        let block = |text: &str, name: &str, span: AsmSpan| {
+            let diag = if r.deny {
+                Diagnostic::error(ErrorClass::Lint, head, span)
+            } else {
+                Diagnostic::warning(ErrorClass::Lint, head, span)
+            };
+            render(
+                std::slice::from_ref(&diag),
+                text.as_bytes(),
+                name,
+                Mode::Strict,
+            )
+        };
+        match (self, r.span) {
+            (Source::Text { text, .. }, Some(span)) => {
+                format!("{}\n{note}", block(text, "<string>", span).trim_end())
+            }
+            (Source::File { text, display, .. }, Some(span)) => {
+                format!("{}\n{note}", block(text, display, span).trim_end())
+            }
+            _ => r.message.clone(),
+        }
+    }
+
+    /// Where a lint finding points: its statement's tokens, or the program.
+    fn lint_spans(&self, r: &Reported) -> (Span, Span) {
+        match (self, r.span) {
+            (Source::Inline(src), Some(span)) => src
+                .spans(span.start, span.end)
+                .unwrap_or_else(|| (self.anchor(), self.anchor())),
+            _ => (self.anchor(), self.anchor()),
+        }
+    }
+
+    /// The first token the user wrote for the program.
+    fn anchor(&self) -> Span {
+        match self {
+            Source::Inline(src) => src
+                .spans(0, 1)
+                .map_or_else(Span::call_site, |(first, _)| first),
+            Source::Text { lit, .. } | Source::File { lit, .. } => lit.span(),
+        }
+    }
+
+    fn lint_error(&self, r: &Reported) -> syn::Error {
+        let (first, last) = self.lint_spans(r);
+        let a = format_ident!("a", span = first);
+        let b = format_ident!("b", span = last);
+        syn::Error::new_spanned(quote!(#a #b), self.lint_text(r))
+    }
+
+    /// A warning on stable Rust: the use of a deprecated constant named
+    /// after the lint, at the statement responsible, whose deprecation note
+    /// is the finding. `#[allow(deprecated)]` on the item silences it too.
+    fn warning(&self, r: &Reported, cfg: &TokenStream) -> TokenStream {
+        let note = format!("\n{}", self.lint_text(r));
+        let lint = r.lint.map_or("seccomp_lint", Lint::name);
+        let (at, _) = self.lint_spans(r);
+        let name = format_ident!("{}", lint);
+        let used = format_ident!("{}", lint, span = at);
+        quote! {
+            #cfg
+            const _: () = {
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                const #name: () = ();
+                #used
+            };
+        }
     }
 
     /// For file input: make the build depend on the file, so editing it

@@ -1,15 +1,17 @@
 //! What the user wrote inside `seccomp!(...)`: options, then the program.
 //!
 //! ```text
-//! seccomp!( [arch = IDENT,] [relax_jumps,] PROGRAM )
+//! seccomp!( [arch = IDENT,] [relax_jumps,] [allow(LINT, ...),] [warn(...),] [deny(...),] PROGRAM )
 //! PROGRAM := inline tokens | "string literal" | file = "path"
 //! ```
 //!
 //! Options are told apart from an inline program by the token after the name:
-//! `arch = x,` and `relax_jumps,` are not statements of the language (`arch` is
-//! a keyword, and a label would be `relax_jumps:`).
+//! `arch = x,`, `relax_jumps,` and `allow(...)` are not statements of the
+//! language (`arch` is a keyword, a label would be `relax_jumps:`, and no
+//! statement starts with a name and a parenthesis).
 
 use proc_macro2::{Span, TokenStream};
+use seccomp_asm::lint::{Level, Lint};
 use seccomp_asm::Arch;
 use syn::parse::{Parse, ParseStream};
 use syn::{Ident, LitStr, Token};
@@ -21,6 +23,9 @@ pub struct Invocation {
     /// `arch = ...`: resolve names for this arch only, instead of each target.
     pub arch: Option<(Arch, Span)>,
     pub relax_jumps: bool,
+    /// `allow(...)`, `warn(...)`, `deny(...)`: lint levels, in the order
+    /// written (a later one wins), each with the span of its name.
+    pub lints: Vec<(Lint, Level, Span)>,
     pub program: Program,
 }
 
@@ -42,6 +47,7 @@ impl Parse for Invocation {
 
         let mut arch = None;
         let mut relax_jumps = false;
+        let mut lints = Vec::new();
         let mut file = None;
         loop {
             let fork = input.fork();
@@ -64,6 +70,34 @@ impl Parse for Invocation {
                 "relax_jumps" if fork.peek(Token![,]) || fork.is_empty() => {
                     input.parse::<Ident>()?;
                     relax_jumps = true;
+                }
+                level @ ("allow" | "warn" | "deny") if fork.peek(syn::token::Paren) => {
+                    input.parse::<Ident>()?;
+                    let level = match level {
+                        "allow" => Level::Allow,
+                        "warn" => Level::Warn,
+                        _ => Level::Deny,
+                    };
+                    let names;
+                    syn::parenthesized!(names in input);
+                    let names = names.parse_terminated(Ident::parse, Token![,])?;
+                    if names.is_empty() {
+                        return Err(syn::Error::new(
+                            name.span(),
+                            "name the lints: `allow(x32_guard)`",
+                        ));
+                    }
+                    for n in names {
+                        // `all` sets every lint, as rustc's `warnings` group
+                        // does for warnings.
+                        if n == "all" {
+                            lints.extend(Lint::ALL.map(|l| (l, level, n.span())));
+                            continue;
+                        }
+                        let lint = Lint::from_name(&n.to_string())
+                            .map_err(|e| syn::Error::new(n.span(), e))?;
+                        lints.push((lint, level, n.span()));
+                    }
                 }
                 "file" if fork.peek(Token![=]) && !fork.peek(Token![==]) => {
                     input.parse::<Ident>()?;
@@ -97,6 +131,7 @@ impl Parse for Invocation {
             krate,
             arch,
             relax_jumps,
+            lints,
             program,
         })
     }
@@ -159,6 +194,26 @@ mod tests {
                 .program,
             Program::File(_)
         ));
+    }
+
+    #[test]
+    fn lint_levels() {
+        let inv = parse("(crate) allow(x32_guard, orw_chain), deny(dangerous_allow), return ALLOW")
+            .unwrap();
+        let levels: Vec<(Lint, Level)> = inv.lints.iter().map(|l| (l.0, l.1)).collect();
+        assert_eq!(
+            levels,
+            [
+                (Lint::X32Guard, Level::Allow),
+                (Lint::OrwChain, Level::Allow),
+                (Lint::DangerousAllow, Level::Deny)
+            ]
+        );
+        let err = parse("(crate) allow(x32_gaurd), return ALLOW")
+            .err()
+            .unwrap()
+            .to_string();
+        assert_eq!(err, "unknown lint `x32_gaurd`; did you mean `x32_guard`?");
     }
 
     #[test]

@@ -160,7 +160,9 @@ impl Filter {
     ///
     /// static FILTER: Filter = seccomp!(
     ///     arch = amd64,
-    ///     "A = sys_number\nif (A == getpid) goto deny\nreturn ALLOW\ndeny: return ERRNO(1)"
+    ///     "A = arch\nif (A != ARCH_X86_64) goto dead\nA = sys_number\n\
+    ///      if (A >= 0x40000000) goto dead\nif (A == getpid) goto deny\nreturn ALLOW\n\
+    ///      deny: return ERRNO(1)\ndead: return KILL"
     /// );
     /// let getpid = SeccompData { nr: 39, arch: 0xc000_003e, ..Default::default() };
     /// assert_eq!(FILTER.emulate(&getpid), Action::Errno(1));

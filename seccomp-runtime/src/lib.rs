@@ -112,16 +112,27 @@ pub mod __private {
 ///   a name that does not exist on the target is a compile error there.
 /// - `relax_jumps`: route conditional jumps farther than 255 instructions
 ///   through `goto` trampolines instead of refusing them.
+/// - `allow(LINT, ...)`, `warn(...)`, `deny(...)`: the level of lints (`all`
+///   sets every one). The macro audits the filter it built for the ABI being
+///   compiled: `arch_unchecked`, `x32_guard` (the classic bypasses) and
+///   `target_arch_killed` (every system call of this target is refused) are
+///   errors by default; `syscall_alt_gap`, `permissive_default`,
+///   `dangerous_allow` and `kernel_cache` (arguments read before the
+///   dispatch, so the kernel's cache cannot skip the filter) are warnings;
+///   `orw_chain` is off. Each points at the statement responsible.
 ///
 /// ```
 /// use seccomp_runtime::{seccomp, Arch, Filter};
 ///
 /// const ARM64: Filter = seccomp!(
 ///     arch = aarch64,
-///     "A = sys_number\nif (A != openat) goto ok\nreturn ERRNO(1)\nok: return ALLOW"
+///     // Everything but openat is allowed: a denylist, and the lints say so.
+///     allow(permissive_default, dangerous_allow),
+///     "A = arch\nif (A != ARCH_AARCH64) goto dead\nA = sys_number\n\
+///      if (A != openat) goto ok\nreturn ERRNO(1)\nok: return ALLOW\ndead: return KILL"
 /// );
 /// assert_eq!(ARM64.arch(), Arch::Aarch64);
-/// assert_eq!(ARM64.instructions()[1].k, 56);
+/// assert_eq!(ARM64.instructions()[3].k, 56);
 /// ```
 ///
 /// Errors point at the offending token: unknown tokens and syscall names,

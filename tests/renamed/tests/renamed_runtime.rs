@@ -4,8 +4,12 @@
 
 use sandbox::{seccomp, Arch, Filter};
 
-static FILTER: Filter = sandbox::seccomp!(arch = amd64, return ALLOW);
-const ALSO: Filter = seccomp!(arch = aarch64, "A = arch\nreturn A");
+static FILTER: Filter = sandbox::seccomp!(
+    arch = amd64,
+    allow(arch_unchecked, permissive_default, dangerous_allow),
+    return ALLOW
+);
+const ALSO: Filter = seccomp!(arch = aarch64, allow(arch_unchecked), "A = arch\nreturn A");
 
 #[test]
 fn the_renamed_runtime_builds_filters() {
