@@ -83,17 +83,17 @@ pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
                     .filter(|f| f.level == Level::Deny)
                     .map(report)
                     .collect();
-                if denied.is_empty() {
-                    for w in findings
-                        .iter()
-                        .filter(|f| f.level == Level::Warn)
-                        .map(report)
-                    {
-                        match warnings.iter_mut().find(|(r, _)| *r == w) {
-                            Some((_, abis)) => abis.push(abi),
-                            None => warnings.push((w, vec![abi])),
-                        }
+                for w in findings
+                    .iter()
+                    .filter(|f| f.level == Level::Warn)
+                    .map(report)
+                {
+                    match warnings.iter_mut().find(|(r, _)| *r == w) {
+                        Some((_, abis)) => abis.push(abi),
+                        None => warnings.push((w, vec![abi])),
                     }
+                }
+                if denied.is_empty() {
                     match bases.iter_mut().find(|b| b.fits(&asm.insns)) {
                         Some(base) => base.add(abi, asm.insns),
                         None => bases.push(Base::new(abi, asm.insns, analysis)),
