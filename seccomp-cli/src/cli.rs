@@ -72,6 +72,14 @@ pub fn parse_arch(s: &str) -> Result<Arch, String> {
 }
 
 #[derive(Args, Debug)]
+// The lints run on what strict mode assembles; without --strict, asm is
+// seccomp-tools' and has no lints to set levels for.
+#[command(
+    after_help = lint_help("Lints of --strict"),
+    mut_arg("allow", |a| a.requires("strict")),
+    mut_arg("warn", |a| a.requires("strict")),
+    mut_arg("deny", |a| a.requires("strict"))
+)]
 pub struct AsmArgs {
     /// The assembly source, or '-' to read stdin.
     #[arg(value_name = "IN_FILE")]
@@ -100,14 +108,19 @@ pub struct AsmArgs {
     pub relax_jumps: bool,
 
     /// Reject what seccomp-tools silently accepts (constants wider than 32
-    /// bits, jumps past the end) instead of reproducing it.
+    /// bits, jumps past the end) instead of reproducing it, then lint the
+    /// program for the architecture it is assembled for: a denied lint
+    /// refuses it, a warning is printed (levels: --allow, --warn, --deny).
     #[arg(long)]
     pub strict: bool,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
 }
 
-/// The levels of the lints, for `check`. Each flag takes a lint name,
-/// repeated or as a comma-separated list; the names and their default
-/// levels are listed once, after the options ([`lint_help`]).
+/// The levels of the lints, for `asm --strict` and `check`. Each flag takes
+/// a lint name, repeated or as a comma-separated list; the names and their
+/// default levels are listed once, after the options ([`lint_help`]).
 #[derive(Args, Debug, Default)]
 pub struct LintArgs {
     /// Do not report LINT (repeatable, or a comma-separated list).
@@ -546,8 +559,9 @@ mod tests {
 
     #[test]
     fn lint_levels_take_names_repeated_or_listed() {
-        let Command::Check(c) = parse(&[
-            "check",
+        let Command::Asm(a) = parse(&[
+            "asm",
+            "--strict",
             "f",
             "--allow",
             "x32_guard,orw_chain",
@@ -558,17 +572,23 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            c.lints.allow,
+            a.lints.allow,
             [Lint::X32Guard, Lint::OrwChain, Lint::KernelCache]
         );
         assert_eq!(
-            (c.lints.warn, c.lints.deny),
+            (a.lints.warn, a.lints.deny),
             (vec![], vec![Lint::DangerousAllow])
         );
+        let Command::Check(c) = parse(&["check", "f", "--warn", "arch_unchecked"]) else {
+            panic!()
+        };
+        assert_eq!(c.lints.warn, [Lint::ArchUnchecked]);
     }
 
     #[test]
-    fn lint_names_are_checked() {
+    fn lint_levels_of_asm_need_strict_and_known_names() {
+        let err = Cli::try_parse_from(["seccomp", "asm", "f", "--warn", "x32_guard"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
         let err =
             Cli::try_parse_from(["seccomp", "check", "f", "--deny", "x32-gaurd"]).unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);

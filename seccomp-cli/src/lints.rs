@@ -1,9 +1,12 @@
-//! The lints `check` runs ([`seccomp_asm::lint`]): their levels from
-//! `--allow`, `--warn` and `--deny`, and their findings, each at the line
-//! of the raw filter responsible.
+//! The lints `asm --strict` and `check` run ([`seccomp_asm::lint`]): their
+//! levels from `--allow`, `--warn` and `--deny`, and their findings in each
+//! command's form, pointing at a source statement (`asm`) or at a line of a
+//! raw filter (`check`).
 
 use std::cmp::Reverse;
 
+use seccomp_asm::assembler::Mode;
+use seccomp_asm::diag::{render, Diagnostic, ErrorClass, Span};
 use seccomp_asm::lint::{self, Level, Levels, Lint, LintFinding};
 use seccomp_asm::{Arch, Insn};
 
@@ -66,6 +69,69 @@ pub fn warnings(findings: &[LintFinding]) -> usize {
 /// `N thing` or `N things`.
 fn count(n: usize, thing: &str) -> String {
     format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
+}
+
+/// How to change the level of a finding, for `asm`'s note.
+fn note(f: &LintFinding) -> String {
+    let name = f.lint.name();
+    match f.level {
+        Level::Deny => {
+            format!("`--warn {name}` to make it a warning, `--allow {name}` to allow it")
+        }
+        Level::Warn | Level::Allow => format!("`--allow {name}` to allow it"),
+    }
+}
+
+/// `asm`'s rendering of the findings on a program assembled from `src`:
+/// for each, a header in rustc's form (`error[x32_guard]: ...`) at the
+/// position of the statement responsible, that statement with carets, and
+/// a note saying how to change the level; blocks are separated by a blank
+/// line. `spans[pc]` is the statement of instruction `pc`.
+pub fn render_diagnostics(
+    findings: &[LintFinding],
+    spans: &[Span],
+    src: &[u8],
+    filename: &str,
+) -> String {
+    let blocks: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            let label = match f.level {
+                Level::Deny => "error",
+                Level::Warn | Level::Allow => "warning",
+            };
+            let header = format!("{label}[{}]: {}", f.lint, f.message);
+            let located = match f.pc.and_then(|pc| spans.get(pc)) {
+                // The header carries the level itself, so the diagnostic is
+                // an error to `render`, which would put `warning: ` before a
+                // warning's message.
+                Some(&span) => render(
+                    &[Diagnostic::error(ErrorClass::Lint, header, span)],
+                    src,
+                    filename,
+                    Mode::Strict,
+                ),
+                // A finding about the whole filter has no statement to show.
+                None => format!("{filename}: {header}\n"),
+            };
+            format!("{located}  = note: {}\n", note(f))
+        })
+        .collect();
+    blocks.join("\n")
+}
+
+/// The last line of `asm`'s report when a lint is denied.
+pub fn refusal(findings: &[LintFinding]) -> String {
+    let warned = warnings(findings);
+    let also = if warned == 0 {
+        String::new()
+    } else {
+        format!(" (and {})", count(warned, "warning"))
+    };
+    format!(
+        "error: the program is refused by {}{also}; nothing was written\n",
+        count(denied(findings), "denied lint")
+    )
 }
 
 /// `check`'s rendering of the findings on a raw filter: one line each,
@@ -141,6 +207,30 @@ mod tests {
                 "lint `x32_guard` is given two levels, --allow and --deny",
                 2
             )
+        );
+    }
+
+    #[test]
+    fn diagnostics_point_at_the_statement_and_say_how_to_change_the_level() {
+        let src = b"A = arch\nA = sys_number\nreturn ALLOW\n";
+        let spans = [Span::new(0, 8), Span::new(9, 23), Span::new(24, 36)];
+        let findings = [
+            finding(Lint::X32Guard, Level::Deny, Some(1)),
+            finding(Lint::OrwChain, Level::Warn, None),
+        ];
+        assert_eq!(
+            render_diagnostics(&findings, &spans, src, "f.asm"),
+            "f.asm:2:1 error[x32_guard]: x32_guard found.\n\
+             A = sys_number\n\
+             ^^^^^^^^^^^^^^\n  \
+             = note: `--warn x32_guard` to make it a warning, `--allow x32_guard` to allow it\n\
+             \n\
+             f.asm: warning[orw_chain]: orw_chain found.\n  \
+             = note: `--allow orw_chain` to allow it\n"
+        );
+        assert_eq!(
+            refusal(&findings),
+            "error: the program is refused by 1 denied lint (and 1 warning); nothing was written\n"
         );
     }
 

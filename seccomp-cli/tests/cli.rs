@@ -39,6 +39,12 @@ fn help_lists_the_seccomp_tools_flags() {
                 "-a, --arch <ARCH>",
                 "--relax-jumps",
                 "--strict",
+                "--allow <LINT>",
+                "--warn <LINT>",
+                "--deny <LINT>",
+                "Lints of --strict, by default level: deny arch_unchecked, x32_guard, \
+                 target_arch_killed warn syscall_alt_gap, permissive_default, dangerous_allow, \
+                 kernel_cache allow orw_chain",
                 "c_array",
                 "c_source",
                 "assembly",
@@ -89,9 +95,7 @@ fn help_lists_the_seccomp_tools_flags() {
                 "--allow <LINT>",
                 "--warn <LINT>",
                 "--deny <LINT>",
-                "Lints, by default level: deny arch_unchecked, x32_guard, target_arch_killed \
-                 warn syscall_alt_gap, permissive_default, dangerous_allow, kernel_cache \
-                 allow orw_chain",
+                "Lints, by default level: deny arch_unchecked,",
             ],
         ),
         (

@@ -1,7 +1,7 @@
 //! `seccomp check`: would the kernel accept this raw filter? Every reason it
 //! would not is listed with the instruction at fault. A filter the kernel
 //! accepts is then linted, so that a filter from anywhere (libseccomp, a
-//! dump, another tool) can be held to the lints.
+//! dump, another tool) can be held to the lints `asm --strict` applies.
 
 use std::fmt::Write as _;
 
