@@ -1,9 +1,12 @@
 //! The command line: subcommands and flags, spelled as in seccomp-tools 1.7.1
 //! (same short and long flags, same defaults) so its users need not relearn.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use seccomp_asm::lint::{Level, Lint, UnknownLint};
 use seccomp_asm::Arch;
 
 #[derive(Parser, Debug)]
@@ -31,7 +34,8 @@ pub enum Command {
     Emu(EmuArgs),
     /// Automatically dump seccomp bpf from executable(s). Linux only.
     Dump(DumpArgs),
-    /// Check that the kernel would accept a raw BPF filter; list every reason it would not.
+    /// Check that the kernel would accept a raw BPF filter (list every reason it would not),
+    /// then lint it.
     Check(CheckArgs),
     /// Describe a filter as a policy: the syscalls and arguments that lead to each action.
     Explain(ExplainArgs),
@@ -68,6 +72,14 @@ pub fn parse_arch(s: &str) -> Result<Arch, String> {
 }
 
 #[derive(Args, Debug)]
+// The lints run on what strict mode assembles; without --strict, asm is
+// seccomp-tools' and has no lints to set levels for.
+#[command(
+    after_help = lint_help("Lints of --strict"),
+    mut_arg("allow", |a| a.requires("strict")),
+    mut_arg("warn", |a| a.requires("strict")),
+    mut_arg("deny", |a| a.requires("strict"))
+)]
 pub struct AsmArgs {
     /// The assembly source, or '-' to read stdin.
     #[arg(value_name = "IN_FILE")]
@@ -96,9 +108,81 @@ pub struct AsmArgs {
     pub relax_jumps: bool,
 
     /// Reject what seccomp-tools silently accepts (constants wider than 32
-    /// bits, jumps past the end) instead of reproducing it.
+    /// bits, jumps past the end) instead of reproducing it, then lint the
+    /// program for the architecture it is assembled for: a denied lint
+    /// refuses it, a warning is printed (levels: --allow, --warn, --deny).
     #[arg(long)]
     pub strict: bool,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
+}
+
+/// The levels of the lints, for `asm --strict` and `check`. Each flag takes
+/// a lint name, repeated or as a comma-separated list; the names and their
+/// default levels are listed once, after the options ([`lint_help`]).
+#[derive(Args, Debug, Default)]
+pub struct LintArgs {
+    /// Do not report LINT (repeatable, or a comma-separated list).
+    #[arg(long, value_name = "LINT", value_delimiter = ',', value_parser = LintName,
+          hide_possible_values = true)]
+    pub allow: Vec<Lint>,
+
+    /// Report LINT as a warning (repeatable, or a comma-separated list).
+    #[arg(long, value_name = "LINT", value_delimiter = ',', value_parser = LintName,
+          hide_possible_values = true)]
+    pub warn: Vec<Lint>,
+
+    /// Report LINT as an error, which refuses the filter (repeatable, or a
+    /// comma-separated list).
+    #[arg(long, value_name = "LINT", value_delimiter = ',', value_parser = LintName,
+          hide_possible_values = true)]
+    pub deny: Vec<Lint>,
+}
+
+/// The lints and their default levels, for the help of the commands that
+/// take [`LintArgs`]; built from the core's list so it cannot drift.
+pub fn lint_help(title: &str) -> String {
+    let mut text = format!("{title}, by default level:");
+    for level in [Level::Deny, Level::Warn, Level::Allow] {
+        let names: Vec<&str> = Lint::ALL
+            .iter()
+            .filter(|l| l.default_level() == level)
+            .map(|l| l.name())
+            .collect();
+        text.push_str(&format!("\n  {:<5}  {}", level.name(), names.join(", ")));
+    }
+    text
+}
+
+/// Parses a lint name; an unknown one is a usage error that suggests the
+/// closest name.
+pub fn parse_lint(s: &str) -> Result<Lint, UnknownLint> {
+    Lint::from_name(s)
+}
+
+/// The value parser of the lint flags: [`parse_lint`], with the names
+/// listed so that shell completion offers them.
+#[derive(Clone, Copy, Debug)]
+pub struct LintName;
+
+impl TypedValueParser for LintName {
+    type Value = Lint;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Lint, clap::Error> {
+        parse_lint.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            Lint::ALL.into_iter().map(|l| PossibleValue::new(l.name())),
+        ))
+    }
 }
 
 /// The output formats of `asm`.
@@ -243,6 +327,7 @@ pub enum DumpFormat {
 }
 
 #[derive(Args, Debug)]
+#[command(after_help = lint_help("Lints"))]
 pub struct CheckArgs {
     /// The raw BPF filter, or '-' to read stdin.
     #[arg(value_name = "BPF_FILE")]
@@ -250,6 +335,9 @@ pub struct CheckArgs {
 
     #[arg(short, long, value_name = "ARCH", value_parser = parse_arch, help = ARCH_HELP)]
     pub arch: Option<Arch>,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
 }
 
 /// Where `explain` and `audit` take their filters from, as seccomp-tools
@@ -467,6 +555,46 @@ mod tests {
             let args = std::iter::once("seccomp").chain(args.iter().copied());
             assert!(Cli::try_parse_from(args).is_err());
         }
+    }
+
+    #[test]
+    fn lint_levels_take_names_repeated_or_listed() {
+        let Command::Asm(a) = parse(&[
+            "asm",
+            "--strict",
+            "f",
+            "--allow",
+            "x32_guard,orw_chain",
+            "--allow=kernel_cache",
+            "--deny",
+            "dangerous_allow",
+        ]) else {
+            panic!()
+        };
+        assert_eq!(
+            a.lints.allow,
+            [Lint::X32Guard, Lint::OrwChain, Lint::KernelCache]
+        );
+        assert_eq!(
+            (a.lints.warn, a.lints.deny),
+            (vec![], vec![Lint::DangerousAllow])
+        );
+        let Command::Check(c) = parse(&["check", "f", "--warn", "arch_unchecked"]) else {
+            panic!()
+        };
+        assert_eq!(c.lints.warn, [Lint::ArchUnchecked]);
+    }
+
+    #[test]
+    fn lint_levels_of_asm_need_strict_and_known_names() {
+        let err = Cli::try_parse_from(["seccomp", "asm", "f", "--warn", "x32_guard"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
+        let err =
+            Cli::try_parse_from(["seccomp", "check", "f", "--deny", "x32-gaurd"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+        assert!(err
+            .to_string()
+            .contains("unknown lint `x32-gaurd`; did you mean `x32_guard`?"));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //! the run reaches such an instruction.
 
 use seccomp_asm::assembler::{self, Mode, Options};
-use seccomp_asm::diag::{render_bytes, Diagnostic};
+use seccomp_asm::diag::{render_bytes, Diagnostic, Span};
 use seccomp_asm::disasm::{self, DisasmOptions, Disassembler, Unsupported};
 use seccomp_asm::emu::{self, EmuError, EmuInput, Outcome, Refusal};
 use seccomp_asm::{Arch, Insn};
@@ -46,6 +46,9 @@ pub struct Assembled {
     pub insns: Vec<Insn>,
     /// Diagnostics that did not stop assembly, each already formatted.
     pub warnings: Vec<String>,
+    /// For each instruction, the span of the statement it came from, for
+    /// diagnostics about the program (its lints) to point at.
+    pub spans: Vec<Span>,
 }
 
 /// Assembles seccomp-tools assembly. Errors carry the rendered diagnostics
@@ -73,6 +76,7 @@ pub fn assemble(request: &AsmRequest<'_>) -> Result<Assembled, Failure> {
                 .map(|w| render(std::slice::from_ref(w)))
                 .collect(),
             insns: asm.insns,
+            spans: asm.spans,
         }),
         Err(errors) => Err(Failure::verbatim(render(&errors))),
     }

@@ -7,7 +7,8 @@
 //! part that talks to the kernel, tracing programs to catch the filters they
 //! install ([`dump`]). Assembly, disassembly and emulation are computed by the
 //! core crate, `seccomp-asm`, through [`engine`]; `explain` and `audit` call
-//! its `explain` and `audit` modules directly.
+//! its `explain` and `audit` modules directly, and `asm --strict` and `check`
+//! its lints through [`lints`].
 
 pub mod cli;
 pub mod commands;
@@ -16,6 +17,7 @@ pub mod engine;
 pub mod error;
 pub mod formats;
 pub mod io;
+pub mod lints;
 pub mod logger;
 
 use std::ffi::OsString;

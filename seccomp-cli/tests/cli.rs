@@ -39,6 +39,12 @@ fn help_lists_the_seccomp_tools_flags() {
                 "-a, --arch <ARCH>",
                 "--relax-jumps",
                 "--strict",
+                "--allow <LINT>",
+                "--warn <LINT>",
+                "--deny <LINT>",
+                "Lints of --strict, by default level: deny arch_unchecked, x32_guard, \
+                 target_arch_killed warn syscall_alt_gap, permissive_default, dangerous_allow, \
+                 kernel_cache allow orw_chain",
                 "c_array",
                 "c_source",
                 "assembly",
@@ -81,7 +87,17 @@ fn help_lists_the_seccomp_tools_flags() {
                 "[default: disasm]",
             ],
         ),
-        ("check", &["-a, --arch <ARCH>", "<BPF_FILE>"]),
+        (
+            "check",
+            &[
+                "-a, --arch <ARCH>",
+                "<BPF_FILE>",
+                "--allow <LINT>",
+                "--warn <LINT>",
+                "--deny <LINT>",
+                "Lints, by default level: deny arch_unchecked,",
+            ],
+        ),
         (
             "explain",
             &[
@@ -199,14 +215,25 @@ fn unknown_arch_is_a_usage_error() {
 #[test]
 fn arch_aliases_are_accepted() {
     let file = temp_file(ARCH_ALLOW_LE);
-    for arch in [
-        "amd64", "x86_64", "AMD64", "arm64", "riscv64", "mipsel", "ppc64le",
+    for (arch, name) in [
+        ("amd64", "amd64"),
+        ("x86_64", "amd64"),
+        ("AMD64", "amd64"),
+        ("arm64", "aarch64"),
+        ("riscv64", "riscv64"),
+        ("mipsel", "mipsel"),
+        ("ppc64le", "ppc64le"),
     ] {
+        // The lints run for the arch named; the one denied lint of a
+        // filter without an arch check is allowed here.
         seccomp()
-            .args(["check", "-a", arch])
+            .args(["check", "--allow", "arch_unchecked", "-a", arch])
             .arg(file.path())
             .assert()
-            .success();
+            .success()
+            .stdout(predicate::str::ends_with(format!(
+                " for {name}, none denied\n"
+            )));
     }
 }
 
@@ -320,21 +347,68 @@ fn emu_numbers_are_checked() {
 }
 
 #[test]
-fn check_accepts_a_valid_filter() {
+fn check_accepts_a_valid_filter_then_lints_it() {
     let file = temp_file(ARCH_ALLOW_LE);
-    seccomp()
+    // The kernel accepts `A = arch; return ALLOW`, but it never compares
+    // the arch, a denied lint, and allows everything, which warns.
+    let out = seccomp()
         .args(["check", "-a", "amd64"])
         .arg(file.path())
         .assert()
+        .code(1)
+        .stderr("")
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "ok: 2 instructions; the kernel accepts this filter"
+    );
+    assert!(
+        lines[1].starts_with("deny  [arch_unchecked] filter: Architecture is never validated: "),
+        "{stdout}"
+    );
+    assert!(lines[2..lines.len() - 1]
+        .iter()
+        .all(|l| l.starts_with("warn  [")));
+    assert!(stdout.contains(
+        "\nwarn  [permissive_default] line 0001: Default action is ALLOW (denylist) (amd64): "
+    ));
+    assert_eq!(
+        lines.last().copied(),
+        Some(
+            "lints: 1 denied, 9 warnings for amd64; the filter fails the check \
+             (`--warn LINT` or `--allow LINT` changes a level)"
+        )
+    );
+    let allowed = [
+        "--allow",
+        "arch_unchecked,dangerous_allow",
+        "--allow",
+        "permissive_default",
+    ];
+    seccomp()
+        .args(["check", "-a", "amd64"])
+        .args(allowed)
+        .arg(file.path())
+        .assert()
         .code(0)
-        .stdout("ok: 2 instructions; the kernel accepts this filter\n")
+        .stdout(
+            "ok: 2 instructions; the kernel accepts this filter\n\
+             lints: nothing found for amd64\n",
+        )
         .stderr("");
     seccomp()
         .args(["check", "-a", "s390x", "-"])
+        .args(allowed)
         .write_stdin(ARCH_ALLOW_BE)
         .assert()
         .code(0)
-        .stdout("ok: 2 instructions; the kernel accepts this filter\n");
+        .stdout(
+            "ok: 2 instructions; the kernel accepts this filter\n\
+             lints: nothing found for s390x\n",
+        );
 }
 
 #[test]
@@ -388,7 +462,17 @@ fn completion_scripts() {
         let script = String::from_utf8(out.stdout).unwrap();
         assert!(script.contains(marker), "{shell}: {script}");
         for word in [
-            "dump", "sh-exec", "asm-able", "c_source", "check", "explain", "audit", "human",
+            "dump",
+            "sh-exec",
+            "asm-able",
+            "c_source",
+            "check",
+            "explain",
+            "audit",
+            "human",
+            "deny",
+            "x32_guard",
+            "orw_chain",
         ] {
             assert!(script.contains(word), "{shell} script lacks {word}");
         }

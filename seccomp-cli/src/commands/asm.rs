@@ -9,9 +9,12 @@ use crate::engine::{self, AsmRequest};
 use crate::error::Failure;
 use crate::formats;
 use crate::io::{arch_or_native, read_input, Output};
+use crate::lints;
 
 pub fn run(args: AsmArgs) -> Result<u8, Failure> {
     let arch = arch_or_native(args.arch)?;
+    // Without --strict no level flag is accepted, and no lint runs.
+    let levels = lints::levels(&args.lints)?;
     let bytes = read_input(&args.input)?;
     // The diagnostics of a program read from stdin name it `<inline>`, as seccomp-tools does.
     let filename = if args.input == "-" {
@@ -28,6 +31,19 @@ pub fn run(args: AsmArgs) -> Result<u8, Failure> {
     })?;
     for warning in &assembled.warnings {
         eprintln!("{}", warning.trim_end());
+    }
+    if args.strict {
+        let findings = lints::run(&assembled.insns, arch, &levels, filename)?;
+        let text = lints::render_diagnostics(&findings, &assembled.spans, &bytes, filename);
+        // Refused before anything is rendered or written, so that an
+        // existing output file keeps its contents.
+        if lints::denied(&findings) > 0 {
+            return Err(Failure::verbatim(format!(
+                "{text}\n{}",
+                lints::refusal(&findings)
+            )));
+        }
+        eprint!("{text}");
     }
     let out = render(&assembled.insns, arch, args.format)?;
     Output::new(args.output).write(&out)?;

@@ -1,5 +1,7 @@
 //! `seccomp check`: would the kernel accept this raw filter? Every reason it
-//! would not is listed with the instruction at fault.
+//! would not is listed with the instruction at fault. A filter the kernel
+//! accepts is then linted, so that a filter from anywhere (libseccomp, a
+//! dump, another tool) can be held to the lints `asm --strict` applies.
 
 use std::fmt::Write as _;
 
@@ -9,14 +11,25 @@ use seccomp_asm::Insn;
 use crate::cli::CheckArgs;
 use crate::error::{Failure, EXIT_FAILURE};
 use crate::io::{arch_or_native, decode_filter, input_name, read_input, write_stdout};
+use crate::lints;
 
+/// Exits 1 when the kernel refuses the filter or a lint is denied.
 pub fn run(args: CheckArgs) -> Result<u8, Failure> {
     let arch = arch_or_native(args.arch)?;
+    let levels = lints::levels(&args.lints)?;
+    let name = input_name(&args.input);
     let bytes = read_input(&args.input)?;
-    let insns = decode_filter(&bytes, arch, input_name(&args.input))?;
+    let insns = decode_filter(&bytes, arch, name)?;
     let (report, accepted) = report(&insns);
+    // The kernel's answer goes out before the lints, which take longer.
     write_stdout(report.as_bytes())?;
-    Ok(if accepted { 0 } else { EXIT_FAILURE })
+    if !accepted {
+        return Ok(EXIT_FAILURE);
+    }
+    let findings = lints::run(&insns, arch, &levels, name)?;
+    let (text, passed) = lints::render_lines(&findings, arch);
+    write_stdout(text.as_bytes())?;
+    Ok(if passed { 0 } else { EXIT_FAILURE })
 }
 
 /// The text `check` prints for a program, and whether the kernel accepts it.
