@@ -16,7 +16,7 @@ use std::fmt;
 
 use crate::arch::Arch;
 use crate::disasm::color;
-use crate::explain::{Analysis, Fusion, Renderer, Term, TRUNCATED};
+use crate::explain::{Analysis, Fusion, Renderer, TRUNCATED};
 use crate::insn::Insn;
 use crate::symbolic::WalkError;
 
@@ -276,14 +276,7 @@ impl<'a> SectionView<'a> {
             .reachable(nr)
             .iter()
             .filter(|&&l| self.analysis.verdict(l).is_allow())
-            .map(|&l| {
-                self.analysis
-                    .facts(l)
-                    .residual
-                    .iter()
-                    .map(|&c| Term::Fact(c))
-                    .collect::<Vec<_>>()
-            })
+            .map(|&l| self.analysis.residual_terms(l))
             .collect();
         let sys = arch.syscall_name(nr);
         let merged = fusion.merge_or(lists);

@@ -329,6 +329,15 @@ impl Analysis {
         path.iter().all(|c| fact_holds(c, values))
     }
 
+    /// A leaf's residual facts as condition terms, before any fusion.
+    pub fn residual_terms(&self, leaf: usize) -> Vec<Term> {
+        self.facts[leaf]
+            .residual
+            .iter()
+            .map(|&c| Term::Fact(c))
+            .collect()
+    }
+
     /// Whether concrete `seccomp_data` satisfy a leaf's residual facts (those
     /// the text writes out).
     pub fn residual_holds(&self, leaf: usize, values: &[Option<u32>]) -> bool {
@@ -1280,14 +1289,7 @@ impl Builder<'_> {
     fn merged(&self, leaves: &[usize], sys: Option<&str>) -> (Vec<Vec<Term>>, bool) {
         let lists = leaves
             .iter()
-            .map(|&l| {
-                self.analysis
-                    .facts(l)
-                    .residual
-                    .iter()
-                    .map(|&c| Term::Fact(c))
-                    .collect()
-            })
+            .map(|&l| self.analysis.residual_terms(l))
             .collect();
         let renderer = Renderer::new(self.analysis.walk(), self.fusion.endian, false);
         let mut seen: Vec<String> = Vec::new();
