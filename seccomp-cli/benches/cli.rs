@@ -1,18 +1,25 @@
 //! In-process time of `seccomp asm`, `disasm` and `emu` on a filter of 4088
-//! instructions (`data/allow-list-4088.asm`): everything a command does but
+//! instructions (`data/allow-list-4088.asm`), and of `explain` and `audit` on
+//! it, on two prefixes of it (`data/allow-list-256.asm`, `allow-list-1024.asm`)
+//! and on a short filter of 4096 paths (`paths-00` of
+//! `tests/data/conformance/extra/paths.jsonl`): everything a command does but
 //! start, read its input and write its output. `whole-command.sh` measures
 //! the whole processes; BENCHMARKS.md has the figures.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use seccomp_asm::Arch;
+use seccomp_asm::{audit, explain, Arch};
 use seccomp_cli::cli::AsmFormat;
 use seccomp_cli::commands::asm::render;
 use seccomp_cli::engine::{self, AsmRequest, DisasmRequest, EmuRequest};
 use seccomp_cli::io::decode_filter;
 
 const SOURCE: &[u8] = include_bytes!("data/allow-list-4088.asm");
+const SOURCE_256: &[u8] = include_bytes!("data/allow-list-256.asm");
+const SOURCE_1024: &[u8] = include_bytes!("data/allow-list-1024.asm");
+/// One JSON line whose `hex` field is a 55-instruction filter of 4096 paths.
+const PATHS: &str = include_str!("../../tests/data/conformance/extra/paths.jsonl");
 const ARCH: Arch = Arch::X86_64;
 /// `ioctl`: its request is tested at the very end of the filter.
 const IOCTL: u32 = 16;
@@ -28,6 +35,67 @@ fn assemble_raw(source: &[u8]) -> Vec<u8> {
     })
     .expect("the benchmark filter assembles");
     render(&assembled.insns, ARCH, AsmFormat::Raw).expect("raw output")
+}
+
+fn paths_raw() -> Vec<u8> {
+    let line: serde_json::Value = serde_json::from_str(PATHS).expect("one JSON line");
+    let hex = line["hex"].as_str().expect("a hex field");
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digits"))
+        .collect()
+}
+
+/// `explain`, `audit` and `audit -f json` on filters of three sizes built
+/// alike, and on one whose few instructions make 4096 paths.
+fn explain_audit(c: &mut Criterion) {
+    let filters = [
+        ("allow-list-256", assemble_raw(SOURCE_256), 256),
+        ("allow-list-1024", assemble_raw(SOURCE_1024), 1024),
+        ("allow-list-4088", assemble_raw(SOURCE), 4088),
+        ("paths", paths_raw(), 55),
+    ];
+    for (name, raw, len) in &filters {
+        assert_eq!(raw.len(), len * 8, "{name}");
+    }
+
+    let mut group = c.benchmark_group("explain");
+    for (name, raw, _) in &filters {
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let insns = decode_filter(black_box(raw), ARCH, "f").expect("whole instructions");
+                explain::explain(&insns, ARCH, Some("filter.bpf"))
+                    .expect("readable")
+                    .render(false)
+            })
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("audit");
+    for (name, raw, _) in &filters {
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let insns = decode_filter(black_box(raw), ARCH, "f").expect("whole instructions");
+                audit::audit(&insns, ARCH, Some("filter.bpf"))
+                    .expect("readable")
+                    .render(false)
+            })
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("audit -f json");
+    for (name, raw, _) in &filters {
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let insns = decode_filter(black_box(raw), ARCH, "f").expect("whole instructions");
+                let report = audit::audit(&insns, ARCH, Some("filter.bpf")).expect("readable");
+                audit::json(&[report])
+            })
+        });
+    }
+    group.finish();
 }
 
 fn benches(c: &mut Criterion) {
@@ -69,5 +137,5 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(cli, benches);
+criterion_group!(cli, benches, explain_audit);
 criterion_main!(cli);
