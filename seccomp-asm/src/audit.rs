@@ -292,11 +292,12 @@ impl<'a> SectionView<'a> {
         let plain = Renderer::new(walk, arch.endian(), false);
         let painted = Renderer::new(walk, arch.endian(), true);
         let mut texts: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut colored: Vec<String> = Vec::new();
         for list in merged {
             let folded = fusion.fold(&list);
             let text = plain.conjunction(&folded, sys);
-            if texts.contains(&text) {
+            if !seen.insert(text.clone()) {
                 continue;
             }
             texts.push(text);

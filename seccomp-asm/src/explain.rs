@@ -1292,17 +1292,15 @@ impl Builder<'_> {
             .map(|&l| self.analysis.residual_terms(l))
             .collect();
         let renderer = Renderer::new(self.analysis.walk(), self.fusion.endian, false);
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         let mut out = Vec::new();
         let mut unconditional = false;
         for list in self.fusion.merge_or(lists) {
             let folded = self.fusion.fold(&list);
-            let text = renderer.conjunction(&folded, sys);
-            if seen.contains(&text) {
+            if !seen.insert(renderer.conjunction(&folded, sys)) {
                 continue;
             }
             unconditional |= folded.is_empty();
-            seen.push(text);
             out.push(folded);
         }
         (out, unconditional)
