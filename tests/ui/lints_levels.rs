@@ -42,6 +42,16 @@ dead:
     return KILL
 };
 
+// No arch check: refused for both bypasses until both are allowed.
+static BOTH_ALLOWED: Filter = seccomp! {
+    allow(arch_unchecked, x32_guard, permissive_default, dangerous_allow, syscall_alt_gap),
+    A = sys_number
+    if (A == write) goto deny
+    return ALLOW
+deny:
+    return ERRNO(1)
+};
+
 // An unknown lint name suggests the closest.
 static TYPO: Filter = seccomp!(allow(x32_gaurd), return ALLOW);
 
