@@ -800,13 +800,24 @@ impl<'a, I: TokenSource> Parser<'a, I> {
 
     /// `A cmp v`, or `!( … )` around it; returns the number of negations.
     fn comparison(&mut self) -> PResult<(CmpOp, Operand, u32)> {
-        if self.is(TokenKind::Bang) {
+        // Counted rather than recursed, so that no nesting depth can exhaust
+        // the stack; the tokens are consumed, and errors found, in the same
+        // order as the grammar's recursion would.
+        let mut negations = 0u32;
+        while self.is(TokenKind::Bang) {
             self.bump();
             self.expect(TokenKind::LParen)?;
-            let (op, rhs, n) = self.comparison()?;
-            self.expect(TokenKind::RParen)?;
-            return Ok((op, rhs, n + 1));
+            negations += 1;
         }
+        let (op, rhs) = self.plain_comparison()?;
+        for _ in 0..negations {
+            self.expect(TokenKind::RParen)?;
+        }
+        Ok((op, rhs, negations))
+    }
+
+    /// `A cmp v`.
+    fn plain_comparison(&mut self) -> PResult<(CmpOp, Operand)> {
         self.expect_kw(Keyword::A)?;
         self.skip_newlines();
         let op = match self.peek() {
@@ -817,7 +828,7 @@ impl<'a, I: TokenSource> Parser<'a, I> {
             _ => return Err(self.unexpected()),
         };
         self.skip_newlines();
-        Ok((op, self.x_constexpr()?, 0))
+        Ok((op, self.x_constexpr()?))
     }
 
     fn goto(&mut self) -> PResult<Target<'a>> {
@@ -874,21 +885,25 @@ impl<'a, I: TokenSource> Parser<'a, I> {
 
     /// A number or name, in any number of parentheses.
     fn constexpr(&mut self) -> PResult<Value> {
-        match self.peek() {
-            Some(TokenKind::LParen) => {
-                self.bump();
-                let v = self.constexpr()?;
-                self.expect(TokenKind::RParen)?;
-                Ok(v)
-            }
+        // Parentheses are counted, not recursed (see `comparison`).
+        let mut open = 0usize;
+        while self.is(TokenKind::LParen) {
+            self.bump();
+            open += 1;
+        }
+        let v = match self.peek() {
             Some(
                 TokenKind::Int | TokenKind::HexInt | TokenKind::ArchConst | TokenKind::Syscall,
             ) => {
                 let t = self.bump();
-                self.number(t)
+                self.number(t)?
             }
-            _ => Err(self.unexpected()),
+            _ => return Err(self.unexpected()),
+        };
+        for _ in 0..open {
+            self.expect(TokenKind::RParen)?;
         }
+        Ok(v)
     }
 
     fn number(&mut self, t: Token) -> PResult<Value> {

@@ -556,3 +556,45 @@ fn every_arch_name_is_usable() {
     // Unqualified names come from the selected arch.
     assert_eq!(compat_on("A = read\nreturn A", Arch::Mipsel)[0].k, 4003);
 }
+
+/// Negations and parentheses are counted, not recursed: a million levels
+/// assemble (or fail) like one, without exhausting the stack.
+#[test]
+fn deep_nesting_does_not_recurse() {
+    use seccomp_asm::assembler::{assemble, Options};
+    let depth = 1_000_000;
+    let cond = format!("{}A == 1{}", "!(".repeat(depth), ")".repeat(depth));
+    let src = format!("A = sys_number\nif ({cond}) goto ok\nreturn KILL\nok: return ALLOW\n");
+    let shallow = "A = sys_number\nif (A == 1) goto ok\nreturn KILL\nok: return ALLOW\n";
+    let opts = Options::compatible(seccomp_asm::Arch::X86_64);
+    // An even number of negations is none.
+    assert_eq!(
+        assemble(src.as_bytes(), &opts).expect("assembles").insns,
+        assemble(shallow.as_bytes(), &opts)
+            .expect("assembles")
+            .insns
+    );
+    let value = format!(
+        "A = {}5{}\nreturn ALLOW\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    assert_eq!(
+        assemble(value.as_bytes(), &opts).expect("assembles").insns[0].k,
+        5
+    );
+    // One parenthesis short: the error is at the end of the line, as for a
+    // single level.
+    let short = format!(
+        "A = {}5{}\nreturn ALLOW\n",
+        "(".repeat(depth),
+        ")".repeat(depth - 1)
+    );
+    let errors = assemble(short.as_bytes(), &opts).expect_err("unbalanced");
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].message.contains("unexpected string"),
+        "{}",
+        errors[0].message
+    );
+}
