@@ -280,24 +280,8 @@ pub struct DumpArgs {
     #[arg(value_name = "IGNORED", hide = true)]
     pub unused: Vec<String>,
 
-    /// Executes the given command (via sh) and dumps its seccomp. Use this to
-    /// pass arguments or pipe things to the executable, e.g. `-c "./bin > /dev/null"`
-    /// keeps the program output out of the result. Takes precedence over EXEC.
-    #[arg(short = 'c', long = "sh-exec", value_name = "COMMAND")]
-    pub command: Option<String>,
-
-    /// Dump only the first LIMIT installed filters; the traced processes are
-    /// killed once LIMIT is reached. A negative LIMIT means no limit.
-    #[arg(short, long, value_name = "LIMIT", default_value_t = 1)]
-    pub limit: i64,
-
-    /// Dump the seccomp filters installed on an existing process (needs CAP_SYS_ADMIN).
-    #[arg(short, long, value_name = "PID")]
-    pub pid: Option<i32>,
-
-    /// Timeout (seconds) for the execution; 0 or absent: no timeout. Ignored with --pid.
-    #[arg(short, long, value_name = "SEC")]
-    pub timeout: Option<f64>,
+    #[command(flatten)]
+    pub trace: TraceArgs,
 
     /// Output format.
     #[arg(
@@ -340,20 +324,11 @@ pub struct CheckArgs {
     pub lints: LintArgs,
 }
 
-/// Where `explain` and `audit` take their filters from, as seccomp-tools
-/// resolves it: `--pid`, else `--sh-exec`, else the positional argument,
-/// which is run when it is an ELF executable and read as raw BPF otherwise.
+/// The flags of the commands that take filters from a program or a process
+/// (`dump`, `explain`, `audit`), spelled and resolved as in seccomp-tools:
+/// `--pid` wins over `--sh-exec`, which wins over the positional argument.
 #[derive(Args, Debug)]
-pub struct FilterSourceArgs {
-    /// A raw BPF filter ('-' reads stdin), or an ELF executable to run (via
-    /// `/bin/sh -c`, so it may carry arguments) and take the filters it installs.
-    #[arg(value_name = "BPF_FILE|EXEC")]
-    pub input: Option<String>,
-
-    /// Arguments left over after the input; ignored with a warning, as seccomp-tools does.
-    #[arg(value_name = "IGNORED", hide = true)]
-    pub unused: Vec<String>,
-
+pub struct TraceArgs {
     /// Run COMMAND with `/bin/sh -c` and take the filters it installs; a shell
     /// command line may pass arguments or redirect the program's own output
     /// (`-c "./bin > /dev/null"`). Wins over the positional argument.
@@ -373,6 +348,24 @@ pub struct FilterSourceArgs {
     /// Stop a traced command after SEC seconds; 0 or absent: no timeout. Ignored with --pid.
     #[arg(short, long, value_name = "SEC")]
     pub timeout: Option<f64>,
+}
+
+/// Where `explain` and `audit` take their filters from, as seccomp-tools
+/// resolves it: `--pid`, else `--sh-exec`, else the positional argument,
+/// which is run when it is an ELF executable and read as raw BPF otherwise.
+#[derive(Args, Debug)]
+pub struct FilterSourceArgs {
+    /// A raw BPF filter ('-' reads stdin), or an ELF executable to run (via
+    /// `/bin/sh -c`, so it may carry arguments) and take the filters it installs.
+    #[arg(value_name = "BPF_FILE|EXEC")]
+    pub input: Option<String>,
+
+    /// Arguments left over after the input; ignored with a warning, as seccomp-tools does.
+    #[arg(value_name = "IGNORED", hide = true)]
+    pub unused: Vec<String>,
+
+    #[command(flatten)]
+    pub trace: TraceArgs,
 
     #[arg(short, long, value_name = "ARCH", value_parser = parse_arch, help = TRACED_ARCH_HELP)]
     pub arch: Option<Arch>,
@@ -495,15 +488,15 @@ mod tests {
         let Command::Dump(d) = parse(&["dump", "./bin"]) else {
             panic!()
         };
-        assert_eq!(d.limit, 1);
+        assert_eq!(d.trace.limit, 1);
         assert_eq!(d.format, DumpFormat::Disasm);
         assert_eq!(d.exec.as_deref(), Some("./bin"));
         let Command::Dump(d) = parse(&["dump", "-c", "./bin x", "-l", "-1", "-t", "0.5"]) else {
             panic!()
         };
-        assert_eq!(d.limit, -1);
-        assert_eq!(d.timeout, Some(0.5));
-        assert_eq!(d.command.as_deref(), Some("./bin x"));
+        assert_eq!(d.trace.limit, -1);
+        assert_eq!(d.trace.timeout, Some(0.5));
+        assert_eq!(d.trace.command.as_deref(), Some("./bin x"));
     }
 
     #[test]
@@ -513,8 +506,11 @@ mod tests {
         };
         let s = e.source;
         assert_eq!(s.input.as_deref(), Some("f.bpf"));
-        assert_eq!((s.limit, s.pid, s.timeout, s.arch), (1, None, None, None));
-        assert!(s.command.is_none() && s.unused.is_empty());
+        assert_eq!(
+            (s.trace.limit, s.trace.pid, s.trace.timeout, s.arch),
+            (1, None, None, None)
+        );
+        assert!(s.trace.command.is_none() && s.unused.is_empty());
 
         let args = [
             "-c", "./bin 2", "-l", "-1", "-p", "42", "-t", "1.5", "-a", "s390x", "x", "y",
@@ -524,8 +520,11 @@ mod tests {
         };
         assert_eq!(a.format, AuditFormat::Human);
         let s = a.source;
-        assert_eq!(s.command.as_deref(), Some("./bin 2"));
-        assert_eq!((s.limit, s.pid, s.timeout), (-1, Some(42), Some(1.5)));
+        assert_eq!(s.trace.command.as_deref(), Some("./bin 2"));
+        assert_eq!(
+            (s.trace.limit, s.trace.pid, s.trace.timeout),
+            (-1, Some(42), Some(1.5))
+        );
         assert_eq!(s.arch, Some(Arch::S390x));
         assert_eq!(s.input.as_deref(), Some("x"));
         assert_eq!(s.unused, ["y"]);
@@ -535,11 +534,14 @@ mod tests {
             panic!()
         };
         assert_eq!(a.format, AuditFormat::Json);
-        assert_eq!(a.source.pid, Some(1));
+        assert_eq!(a.source.trace.pid, Some(1));
         let Command::Explain(e) = parse(&["explain", "--limit", "3", "--timeout", "0", "-"]) else {
             panic!()
         };
-        assert_eq!((e.source.limit, e.source.timeout), (3, Some(0.0)));
+        assert_eq!(
+            (e.source.trace.limit, e.source.trace.timeout),
+            (3, Some(0.0))
+        );
         assert_eq!(e.source.input.as_deref(), Some("-"));
     }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use seccomp_asm::Arch;
 
-use crate::cli::{DumpArgs, DumpFormat};
+use crate::cli::{DumpArgs, DumpFormat, TraceArgs};
 use crate::dump::{Filter, Limit};
 use crate::engine::{self, DisasmRequest};
 use crate::error::{warn, Failure};
@@ -14,19 +14,7 @@ use crate::io::{decode_filter, Output};
 use crate::logger;
 
 pub fn run(args: DumpArgs) -> Result<u8, Failure> {
-    let timeout = args.timeout.map(parse_timeout).transpose()?.flatten();
-    let limit = Limit::from_arg(args.limit);
-
-    // As seccomp-tools: -c and -p take precedence over EXEC, which is then unused.
-    let mut unused = Vec::new();
-    let exec = if args.command.is_some() || args.pid.is_some() {
-        unused.extend(args.exec);
-        None
-    } else {
-        args.exec
-    };
-    unused.extend(args.unused);
-    warn_unused(&unused)?;
+    let (exec, limit, timeout) = resolve(&args.trace, args.exec, args.unused)?;
 
     let mut output = Output::new(args.output);
     let color = output.color();
@@ -36,10 +24,10 @@ pub fn run(args: DumpArgs) -> Result<u8, Failure> {
         output.write(&text)
     };
 
-    let count = if let Some(pid) = args.pid {
+    let count = if let Some(pid) = args.trace.pid {
         dump_pid(pid, limit, emit)?
     } else {
-        let command = args.command.or(exec).ok_or_else(|| {
+        let command = args.trace.command.or(exec).ok_or_else(|| {
             Failure::usage("dump needs an executable to run, -c COMMAND or -p PID")
         })?;
         dump_exec(command, limit, timeout, emit)?
@@ -51,6 +39,28 @@ pub fn run(args: DumpArgs) -> Result<u8, Failure> {
 }
 
 /// seccomp-tools' warning for positional arguments a command does not use.
+/// The tracing flags read: the positional argument unless `-c` or `-p`
+/// takes precedence over it (then, as in seccomp-tools, it is unused and
+/// warned about with the rest), the limit, and the timeout.
+pub(crate) fn resolve(
+    trace: &TraceArgs,
+    positional: Option<String>,
+    rest: Vec<String>,
+) -> Result<(Option<String>, Limit, Option<Duration>), Failure> {
+    let timeout = trace.timeout.map(parse_timeout).transpose()?.flatten();
+    let limit = Limit::from_arg(trace.limit);
+    let mut unused = Vec::new();
+    let positional = if trace.command.is_some() || trace.pid.is_some() {
+        unused.extend(positional);
+        None
+    } else {
+        positional
+    };
+    unused.extend(rest);
+    warn_unused(&unused)?;
+    Ok((positional, limit, timeout))
+}
+
 pub(crate) fn warn_unused(unused: &[String]) -> Result<(), Failure> {
     if unused.is_empty() {
         return Ok(());

@@ -14,8 +14,8 @@ use seccomp_asm::symbolic::WalkError;
 use seccomp_asm::{Arch, Insn};
 
 use crate::cli::{Cli, FilterSourceArgs};
-use crate::commands::dump::{dump_exec, dump_pid, parse_timeout, warn_unused};
-use crate::dump::{Filter, Limit};
+use crate::commands::dump::{dump_exec, dump_pid, resolve};
+use crate::dump::Filter;
 use crate::error::{warn, Failure};
 use crate::io::{arch_or_native, decode_filter, decode_filter_prefix, input_name, read_input};
 use crate::logger;
@@ -40,24 +40,13 @@ pub fn collect(args: FilterSourceArgs) -> Result<Option<Vec<Source>>, Failure> {
     // The analysis names syscalls, so it needs an architecture even when
     // the filter's own turns out to be known; seccomp-tools checks this first too.
     let arch = arch_or_native(args.arch)?;
-    let timeout = args.timeout.map(parse_timeout).transpose()?.flatten();
-    let limit = Limit::from_arg(args.limit);
+    let (positional, limit, timeout) = resolve(&args.trace, args.input, args.unused)?;
 
-    let mut unused = Vec::new();
-    let positional = if args.command.is_some() || args.pid.is_some() {
-        unused.extend(args.input);
-        None
-    } else {
-        args.input
-    };
-    unused.extend(args.unused);
-    warn_unused(&unused)?;
-
-    let (label, dumped) = if let Some(pid) = args.pid {
+    let (label, dumped) = if let Some(pid) = args.trace.pid {
         let label = format!("pid {pid}");
         (label, dumped(|emit| dump_pid(pid, limit, emit))?)
     } else {
-        let command = match (args.command, positional) {
+        let command = match (args.trace.command, positional) {
             (Some(command), _) => command,
             (None, Some(path)) if !is_elf(&path) => return read_file(&path, arch).map(Some),
             (None, Some(exec)) => exec,
