@@ -47,9 +47,9 @@ impl Severity {
 
     const fn color(self) -> &'static str {
         match self {
-            Severity::High => "\x1b[38;5;196m",
-            Severity::Medium => "\x1b[38;5;230m",
-            Severity::Low => "\x1b[38;5;110m",
+            Severity::High => color::ERROR,
+            Severity::Medium => color::WARN,
+            Severity::Low => color::INFO,
         }
     }
 }

@@ -45,6 +45,11 @@ pub mod color {
     pub const ARGS: &str = "\x1b[38;5;230m";
     pub const GRAY: &str = "\x1b[2m";
     pub const RESET: &str = "\x1b[0m";
+    /// Severities, from alarming to quiet (the reference's log levels and
+    /// audit tags).
+    pub const ERROR: &str = "\x1b[38;5;196m";
+    pub const WARN: &str = "\x1b[38;5;230m";
+    pub const INFO: &str = "\x1b[38;5;110m";
 
     /// Wraps `s` in a colour as the reference's `Util.colorize` does: a reset
     /// inside `s` (the first one only) is followed by the colour again.

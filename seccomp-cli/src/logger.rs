@@ -4,10 +4,7 @@
 use crate::io::{stdout_color, write_stdout};
 use crate::Failure;
 
-/// The colours seccomp-tools gives its severities.
-const WARN_COLOR: &str = "\x1b[38;5;230m";
-const ERROR_COLOR: &str = "\x1b[38;5;196m";
-const RESET: &str = "\x1b[0m";
+use seccomp_asm::disasm::color::{ERROR as ERROR_COLOR, RESET, WARN as WARN_COLOR};
 
 /// Formats one log line. Continuation lines are indented under the message,
 /// as seccomp-tools' logger does.
