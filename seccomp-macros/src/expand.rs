@@ -25,6 +25,17 @@ struct Abi {
     pred: Option<TokenStream>,
 }
 
+/// The whole macro on compiler-independent tokens: the invocation's tokens
+/// in, the expression it expands to out (the filter, or its errors as
+/// `compile_error!`s). The proc-macro entry point, the benchmark and the fuzz
+/// target all run this.
+pub fn seccomp(input: TokenStream) -> TokenStream {
+    match crate::input::parse(input).and_then(expand) {
+        Ok(tokens) => tokens,
+        Err(errors) => error_expr(errors),
+    }
+}
+
 pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
     let source = Source::load(&inv.program)?;
     let krate = &inv.krate;

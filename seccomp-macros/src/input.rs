@@ -10,11 +10,10 @@
 //! language (`arch` is a keyword, a label would be `relax_jumps:`, and no
 //! statement starts with a name and a parenthesis).
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
 use seccomp_asm::lint::{Level, Lint};
 use seccomp_asm::Arch;
-use syn::parse::{Parse, ParseStream};
-use syn::{Ident, LitStr, Token};
+use syn::LitStr;
 
 /// The parsed invocation.
 pub struct Invocation {
@@ -38,117 +37,194 @@ pub enum Program {
     File(LitStr),
 }
 
-impl Parse for Invocation {
-    fn parse(input: ParseStream) -> syn::Result<Invocation> {
-        // The runtime's wrapper passes `($crate)` first.
-        let krate;
-        syn::parenthesized!(krate in input);
-        let krate: TokenStream = krate.parse()?;
+/// Reads an invocation from its top-level tokens only.
+///
+/// Groups are never entered except the short ones options own (`($crate)`,
+/// `allow(...)`), and those only one level: an inline program may nest as
+/// deep as the compiler lets it, and nothing here recurses into it (syn's
+/// token buffer would, one stack frame per level).
+pub fn parse(input: TokenStream) -> syn::Result<Invocation> {
+    let tokens: Vec<TokenTree> = input.into_iter().collect();
+    let mut at = 0;
 
-        let mut arch = None;
-        let mut relax_jumps = false;
-        let mut lints = Vec::new();
-        let mut file = None;
-        loop {
-            let fork = input.fork();
-            let Ok(name) = fork.parse::<Ident>() else {
-                break;
-            };
-            match name.to_string().as_str() {
-                "arch" if fork.peek(Token![=]) && !fork.peek(Token![==]) => {
-                    input.parse::<Ident>()?;
-                    input.parse::<Token![=]>()?;
-                    let value: Ident = input.parse()?;
-                    let parsed = value
-                        .to_string()
-                        .parse::<Arch>()
-                        .map_err(|e| syn::Error::new(value.span(), e))?;
-                    if arch.replace((parsed, value.span())).is_some() {
-                        return Err(syn::Error::new(name.span(), "`arch` is given twice"));
-                    }
-                }
-                "relax_jumps" if fork.peek(Token![,]) || fork.is_empty() => {
-                    input.parse::<Ident>()?;
-                    relax_jumps = true;
-                }
-                level @ ("allow" | "warn" | "deny") if fork.peek(syn::token::Paren) => {
-                    input.parse::<Ident>()?;
-                    let level = match level {
-                        "allow" => Level::Allow,
-                        "warn" => Level::Warn,
-                        _ => Level::Deny,
-                    };
-                    let names;
-                    syn::parenthesized!(names in input);
-                    let names = names.parse_terminated(Ident::parse, Token![,])?;
-                    if names.is_empty() {
-                        return Err(syn::Error::new(
-                            name.span(),
-                            "name the lints: `allow(x32_guard)`",
-                        ));
-                    }
-                    for n in names {
-                        // `all` sets every lint, as rustc's `warnings` group
-                        // does for warnings.
-                        if n == "all" {
-                            lints.extend(Lint::ALL.map(|l| (l, level, n.span())));
-                            continue;
-                        }
-                        let lint = Lint::from_name(&n.to_string())
-                            .map_err(|e| syn::Error::new(n.span(), e))?;
-                        lints.push((lint, level, n.span()));
-                    }
-                }
-                "file" if fork.peek(Token![=]) && !fork.peek(Token![==]) => {
-                    input.parse::<Ident>()?;
-                    input.parse::<Token![=]>()?;
-                    let path: LitStr = input.parse()?;
-                    if file.replace(path).is_some() {
-                        return Err(syn::Error::new(name.span(), "`file` is given twice"));
-                    }
-                }
-                _ => break,
-            }
-            if input.is_empty() {
-                break;
-            }
-            input.parse::<Token![,]>()?;
+    // The runtime's wrapper passes `($crate)` first.
+    let krate = match tokens.first() {
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => g.stream(),
+        _ => {
+            return Err(syn::Error::new(
+                Span::call_site(),
+                "seccomp_impl! is called through seccomp_runtime::seccomp!",
+            ))
         }
+    };
+    at += 1;
 
-        let program = if let Some(path) = file {
-            if !input.is_empty() {
-                return Err(
-                    input.error("a program is given both inline and with `file = ...`; keep one")
-                );
+    let mut arch = None;
+    let mut relax_jumps = false;
+    let mut lints = Vec::new();
+    let mut file = None;
+    while let Some(TokenTree::Ident(name)) = tokens.get(at) {
+        let next = tokens.get(at + 1);
+        let is_assign = is_assign(next, tokens.get(at + 2));
+        match name.to_string().as_str() {
+            "arch" if is_assign => {
+                let value = match tokens.get(at + 2) {
+                    Some(TokenTree::Ident(value)) => value,
+                    other => {
+                        return Err(expected(other, name.span(), "an ABI name after `arch =`"))
+                    }
+                };
+                let parsed = value
+                    .to_string()
+                    .parse::<Arch>()
+                    .map_err(|e| syn::Error::new(value.span(), e))?;
+                if arch.replace((parsed, value.span())).is_some() {
+                    return Err(syn::Error::new(name.span(), "`arch` is given twice"));
+                }
+                at += 3;
             }
-            Program::File(path)
-        } else if is_lone_string(input) {
-            Program::Text(input.parse()?)
-        } else {
-            Program::Inline(input.parse()?)
-        };
-        Ok(Invocation {
-            krate,
-            arch,
-            relax_jumps,
-            lints,
-            program,
-        })
+            "relax_jumps" if next.is_none() || is_punct(next, ',') => {
+                relax_jumps = true;
+                at += 1;
+            }
+            level @ ("allow" | "warn" | "deny") => {
+                let Some(TokenTree::Group(names)) = next.filter(
+                    |t| matches!(t, TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis),
+                ) else {
+                    break;
+                };
+                let level = match level {
+                    "allow" => Level::Allow,
+                    "warn" => Level::Warn,
+                    _ => Level::Deny,
+                };
+                let before = lints.len();
+                lint_names(names.stream(), level, &mut lints)?;
+                if lints.len() == before {
+                    return Err(syn::Error::new(
+                        name.span(),
+                        "name the lints: `allow(x32_guard)`",
+                    ));
+                }
+                at += 2;
+            }
+            "file" if is_assign => {
+                let path = match tokens.get(at + 2) {
+                    Some(TokenTree::Literal(lit)) if is_string(lit) => string(lit)?,
+                    other => {
+                        return Err(expected(
+                            other,
+                            name.span(),
+                            "a path in a string after `file =`",
+                        ))
+                    }
+                };
+                if file.replace(path).is_some() {
+                    return Err(syn::Error::new(name.span(), "`file` is given twice"));
+                }
+                at += 3;
+            }
+            _ => break,
+        }
+        match tokens.get(at) {
+            None => break,
+            Some(t) if is_punct(Some(t), ',') => at += 1,
+            Some(t) => return Err(syn::Error::new(t.span(), "expected `,` after the option")),
+        }
+    }
+
+    let rest = &tokens[at..];
+    let program = if let Some(path) = file {
+        if let Some(extra) = rest.first() {
+            return Err(syn::Error::new(
+                extra.span(),
+                "a program is given both inline and with `file = ...`; keep one",
+            ));
+        }
+        Program::File(path)
+    } else {
+        match rest {
+            // A lone string is verbatim text; a string followed by more
+            // tokens is an inline program with a typo.
+            [TokenTree::Literal(lit)] if is_string(lit) => Program::Text(string(lit)?),
+            _ => Program::Inline(rest.iter().cloned().collect()),
+        }
+    };
+    Ok(Invocation {
+        krate,
+        arch,
+        relax_jumps,
+        lints,
+        program,
+    })
+}
+
+/// `LINT, LINT, ...` (a trailing comma allowed); `all` sets every lint, as
+/// rustc's `warnings` group does for warnings.
+fn lint_names(
+    names: TokenStream,
+    level: Level,
+    lints: &mut Vec<(Lint, Level, Span)>,
+) -> syn::Result<()> {
+    let mut want_name = true;
+    for token in names {
+        match (&token, want_name) {
+            (TokenTree::Ident(n), true) => {
+                if n == "all" {
+                    lints.extend(Lint::ALL.map(|l| (l, level, n.span())));
+                } else {
+                    let lint = Lint::from_name(&n.to_string())
+                        .map_err(|e| syn::Error::new(n.span(), e))?;
+                    lints.push((lint, level, n.span()));
+                }
+            }
+            (TokenTree::Punct(p), false) if p.as_char() == ',' => {}
+            (_, true) => return Err(syn::Error::new(token.span(), "expected a lint name")),
+            (_, false) => return Err(syn::Error::new(token.span(), "expected `,` between lints")),
+        }
+        want_name = !want_name;
+    }
+    Ok(())
+}
+
+fn is_punct(token: Option<&TokenTree>, c: char) -> bool {
+    matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c)
+}
+
+/// Whether `first` (then `second`) is a lone `=`, not the start of `==`
+/// (`arch == ...` would be a condition, not an option).
+fn is_assign(first: Option<&TokenTree>, second: Option<&TokenTree>) -> bool {
+    match first {
+        Some(TokenTree::Punct(p)) if p.as_char() == '=' => {
+            p.spacing() == Spacing::Alone || !is_punct(second, '=')
+        }
+        _ => false,
     }
 }
 
-/// Whether exactly one token is left and it is a string literal: a lone
-/// string is verbatim text; a string followed by more tokens is an inline
-/// program with a typo. Looked at as raw tokens: a program can be a long
-/// string, which `peek(LitStr)` would unescape just to look.
-fn is_lone_string(input: ParseStream) -> bool {
-    let cursor = input.cursor();
-    match cursor.literal() {
-        Some((lit, rest)) if rest.eof() => {
-            let text = lit.to_string();
-            text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#")
-        }
-        _ => false,
+/// Whether a literal is a string (plain or raw), looked at as a raw token:
+/// a program can be a long string, not worth unescaping just to look.
+fn is_string(lit: &proc_macro2::Literal) -> bool {
+    let text = lit.to_string();
+    text.starts_with('"') || text.starts_with("r\"") || text.starts_with("r#")
+}
+
+fn string(lit: &proc_macro2::Literal) -> syn::Result<LitStr> {
+    match syn::Lit::new(lit.clone()) {
+        syn::Lit::Str(s) => Ok(s),
+        _ => Err(syn::Error::new(lit.span(), "expected a string literal")),
+    }
+}
+
+/// An error at the token where `what` was expected, or after `after` when
+/// the input ended.
+fn expected(found: Option<&TokenTree>, after: Span, what: &str) -> syn::Error {
+    match found {
+        Some(t) => syn::Error::new(t.span(), format!("expected {what}")),
+        None => syn::Error::new(
+            after,
+            format!("expected {what}, found the end of the input"),
+        ),
     }
 }
 
@@ -157,7 +233,7 @@ mod tests {
     use super::*;
 
     fn parse(src: &str) -> syn::Result<Invocation> {
-        syn::parse_str(src)
+        super::parse(src.parse().unwrap())
     }
 
     #[test]

@@ -23,12 +23,9 @@ pub fn seccomp_impl(input: TokenStream) -> TokenStream {
     // The core returns errors as values and is fuzzed not to panic; should a
     // panic slip through anyway, it becomes an error at the invocation
     // instead of an internal compiler error.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        syn::parse2::<input::Invocation>(input).and_then(expand::expand)
-    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| expand::seccomp(input)));
     let tokens = match result {
-        Ok(Ok(tokens)) => tokens,
-        Ok(Err(errors)) => expand::error_expr(errors),
+        Ok(tokens) => tokens,
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()

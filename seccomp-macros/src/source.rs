@@ -54,22 +54,34 @@ impl InlineSource {
         src
     }
 
+    /// Writes a stream, groups included, with a stack of open groups rather
+    /// than recursion: the compiler lets inline tokens nest thousands deep.
     fn write_stream(&mut self, tokens: TokenStream) {
-        for token in tokens {
+        let mut open: Vec<(proc_macro2::token_stream::IntoIter, Option<(&str, Span)>)> =
+            vec![(tokens.into_iter(), None)];
+        while let Some((iter, _)) = open.last_mut() {
+            let Some(token) = iter.next() else {
+                if let Some((_, Some((close, span)))) = open.pop() {
+                    self.write(close, span, Last::Close);
+                }
+                continue;
+            };
             match token {
                 TokenTree::Group(group) => {
-                    let (open, close) = match group.delimiter() {
+                    let (opener, close) = match group.delimiter() {
                         Delimiter::Parenthesis => ("(", ")"),
                         Delimiter::Bracket => ("[", "]"),
                         Delimiter::Brace => ("{", "}"),
                         Delimiter::None => {
-                            self.write_stream(group.stream());
+                            open.push((group.stream().into_iter(), None));
                             continue;
                         }
                     };
-                    self.write(open, group.span_open(), Last::Open);
-                    self.write_stream(group.stream());
-                    self.write(close, group.span_close(), Last::Close);
+                    self.write(opener, group.span_open(), Last::Open);
+                    open.push((
+                        group.stream().into_iter(),
+                        Some((close, group.span_close())),
+                    ));
                 }
                 TokenTree::Ident(ident) => self.write(&ident.to_string(), ident.span(), Last::Word),
                 TokenTree::Literal(lit) => self.write(&lit.to_string(), lit.span(), Last::Word),
@@ -144,35 +156,41 @@ impl InlineSource {
 }
 
 /// Whether token positions strictly increase through the stream, i.e. come
-/// from one piece of source text the user wrote.
+/// from one piece of source text the user wrote. Walked with a stack of open
+/// groups, as [`InlineSource::write_stream`] is.
 fn positions_increase(tokens: TokenStream) -> bool {
-    fn walk(tokens: TokenStream, prev: &mut (usize, usize)) -> bool {
-        for token in tokens {
-            let spans: Vec<Span> = match &token {
-                TokenTree::Group(g) => vec![g.span_open()],
-                other => vec![other.span()],
-            };
-            for span in spans {
-                let at = span.start();
-                if (at.line, at.column) < *prev {
-                    return false;
+    let mut prev = (0, 0);
+    let mut after = |span: Span| {
+        let at = span.start();
+        let ok = (at.line, at.column) >= prev;
+        prev = (at.line, at.column + 1);
+        ok
+    };
+    let mut open: Vec<(proc_macro2::token_stream::IntoIter, Option<Span>)> =
+        vec![(tokens.into_iter(), None)];
+    while let Some((iter, _)) = open.last_mut() {
+        match iter.next() {
+            None => {
+                if let Some((_, Some(close))) = open.pop() {
+                    if !after(close) {
+                        return false;
+                    }
                 }
-                *prev = (at.line, at.column + 1);
             }
-            if let TokenTree::Group(g) = &token {
-                if !walk(g.stream(), prev) {
+            Some(TokenTree::Group(g)) => {
+                if !after(g.span_open()) {
                     return false;
                 }
-                let close = g.span_close().start();
-                if (close.line, close.column) < *prev {
+                open.push((g.stream().into_iter(), Some(g.span_close())));
+            }
+            Some(other) => {
+                if !after(other.span()) {
                     return false;
                 }
-                *prev = (close.line, close.column + 1);
             }
         }
-        true
     }
-    walk(tokens, &mut (0, 0))
+    true
 }
 
 #[cfg(test)]
