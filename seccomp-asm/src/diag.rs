@@ -203,7 +203,9 @@ const TAB_WIDTH: usize = 4;
 ///
 /// Diagnostics are separated by a blank line; the notes of a diagnostic follow
 /// it directly. In [`Mode::Compatible`] rows and columns are seccomp-tools'
-/// (see [`Diagnostic::reference_pos`]); in [`Mode::Strict`] they are exact.
+/// (see [`Diagnostic::reference_pos`]); in [`Mode::Strict`] they are exact,
+/// and a line longer than [`MAX_SHOWN_LINE`] bytes is shown around the caret
+/// only, its cut ends marked `...`.
 /// Bytes that are not UTF-8 are replaced; see [`render_bytes`] for the exact
 /// bytes.
 pub fn render(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> String {
@@ -271,20 +273,58 @@ fn block(
         }
         _ => {
             let pos = exact_pos(src, span.start);
-            let line = lines.around(span.start);
-            let content = strip_newline(line);
-            let prefix = &content[..pos.col.min(content.len())];
-            let indent = display_width(prefix);
-            // Underline the span's part on its first line, at least one column.
-            let end = (pos.col + span.len()).min(content.len()).max(pos.col);
-            let width = display_width(&content[pos.col.min(content.len())..end]).max(1);
+            let content = strip_newline(lines.around(span.start));
+            let at = pos.col.min(content.len());
             let col = Pos {
                 row: pos.row,
-                col: String::from_utf8_lossy(prefix).chars().count(),
+                col: String::from_utf8_lossy(&content[..at]).chars().count(),
             };
-            write_block(out, file_name, col, message, line, indent, width);
+            // Underline the span's part on its first line, at least one column.
+            let end = (pos.col + span.len()).min(content.len()).max(at);
+            let (shown, from, to) = window(content, at);
+            let lead = if from > 0 { ELLIPSIS.len() } else { 0 };
+            let indent = lead + display_width(&content[from..at]);
+            let width = display_width(&content[at..end.min(to)]).max(1);
+            write_block(out, file_name, col, message, &shown, indent, width);
         }
     }
+}
+
+/// Lines longer than this many bytes are shown in part in exact-position
+/// diagnostics: a generated program can hold a line of megabytes, and an
+/// error quoting all of it would bury the caret.
+pub const MAX_SHOWN_LINE: usize = 160;
+
+/// Bytes shown before the caret when a line is cut.
+const SHOWN_BEFORE_CARET: usize = 60;
+
+/// What marks a cut end of a shown line.
+const ELLIPSIS: &str = "...";
+
+/// The part of `line` to show around byte `at`: the text (with an ellipsis
+/// at each cut end) and the byte range of `line` it holds. Cuts fall on
+/// character boundaries.
+fn window(line: &[u8], at: usize) -> (Vec<u8>, usize, usize) {
+    if line.len() <= MAX_SHOWN_LINE {
+        return (line.to_vec(), 0, line.len());
+    }
+    let boundary = |mut i: usize| {
+        while i > 0 && i < line.len() && line[i] & 0xc0 == 0x80 {
+            i -= 1;
+        }
+        i
+    };
+    let from = boundary(at.saturating_sub(SHOWN_BEFORE_CARET));
+    let to = boundary((from + MAX_SHOWN_LINE).min(line.len()));
+    let mut shown = Vec::with_capacity(to - from + 2 * ELLIPSIS.len());
+    if from > 0 {
+        shown.extend_from_slice(ELLIPSIS.as_bytes());
+    }
+    shown.extend_from_slice(&line[from..to]);
+    if to < line.len() {
+        shown.extend_from_slice(ELLIPSIS.as_bytes());
+    }
+    (shown, from, to)
 }
 
 /// The lines of a source, found on demand: a program can have thousands of
@@ -460,6 +500,44 @@ mod tests {
         assert_eq!(
             render(&[d1, d2], src, "f", Mode::Strict),
             "f:1:4 dup\na: b: c\n   ^\nf:1:1 first\na: b: c\n^\n\nf:1:7 warning: w\na: b: c\n      ^\n"
+        );
+    }
+
+    #[test]
+    fn long_lines_are_shown_around_the_caret_in_strict_mode() {
+        // 1000 `!(` then the error, as a generated program would put it.
+        let mut src = "if (".to_string() + &"!(".repeat(1000) + "A == 1\n";
+        let at = src.len() - 1;
+        let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(at, at + 1));
+        let expected = format!(
+            "f:1:{} m\n...{}\n{}^\n",
+            at + 1,
+            &src[at - 60..at],
+            " ".repeat(63)
+        );
+        assert_eq!(
+            render(std::slice::from_ref(&d), src.as_bytes(), "f", Mode::Strict),
+            expected
+        );
+        // Cut on both sides when the caret is in the middle.
+        let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(500, 502));
+        let shown = format!("...{}...", &src[440..600]);
+        let expected = format!("f:1:501 m\n{shown}\n{}^^\n", " ".repeat(63));
+        assert_eq!(
+            render(std::slice::from_ref(&d), src.as_bytes(), "f", Mode::Strict),
+            expected
+        );
+        // The reference's layout prints the whole line, as seccomp-tools does.
+        let d = d.at(Pos { row: 0, col: 500 });
+        let out = render(&[d], src.as_bytes(), "f", Mode::Compatible);
+        assert!(out.contains(src.trim_end()), "{out}");
+        // Cuts never split a character.
+        src = "é".repeat(300) + "x\n";
+        let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(600, 601));
+        let out = render(&[d], src.as_bytes(), "f", Mode::Strict);
+        assert_eq!(
+            out,
+            format!("f:1:301 m\n...{}x\n{}^\n", "é".repeat(30), " ".repeat(33))
         );
     }
 }
