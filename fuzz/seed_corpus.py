@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus (seeds/<target>/) from the conformance data in
-../tests/data/conformance: sources for `assemble`, filters for the others.
+../tests/data/conformance: sources for `assemble` and `macro_input`, filters
+for the others.
 
 Each file starts with the selector bytes its target reads first (see the
 targets); the arch selector is an index into `Arch::ALL`, whose first five
@@ -45,6 +46,17 @@ def main():
             "<IIQ6Q", nr & 0xFFFFFFFF, 0, 0, *[a & (2**64 - 1) for a in args[:6]]
         )
         write("emulate", row["id"], head + bytes.fromhex(row["hex"]))
+    for row in rows("explain.jsonl", 60)[::2]:
+        arch = ARCH_INDEX.get(row["arch"], 0)
+        prog = bytes.fromhex(row["hex"])
+        write("explain", row["id"], bytes([arch, len(prog) % 256]) + prog)
+    for row in rows("audit.jsonl", 60)[::2]:
+        write("audit", row["id"], bytes([ARCH_INDEX.get(row["arch"], 0)]) + bytes.fromhex(row["hex"]))
+    # The macro target's selector: bits 0-1 an `arch = ...` option, bit 2
+    # `relax_jumps`, bit 3 `allow(all)`, bits 4+ inline / string / file.
+    for i, row in enumerate(rows("asm.jsonl", 30) + rows("asm-edge.jsonl", 30)):
+        form = i % 3
+        write("macro_input", row["id"], bytes([(form << 4) | (i % 16)]) + row["src"].encode())
 
 
 if __name__ == "__main__":
