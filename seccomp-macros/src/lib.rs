@@ -1,16 +1,6 @@
 //! The `seccomp!` macro. Use it through `seccomp-runtime`, which re-exports it
-//! and provides the `Filter` type it builds.
-//!
-//! The macro is a thin adapter over the `seccomp-asm` core: [`input`] reads
-//! the invocation, [`source`] turns inline tokens back into program text,
-//! [`expand`] assembles it for each target ABI and lays out the result, and
-//! [`check`] adds the checks that need the whole assembled program.
-
-mod check;
-mod expand;
-mod input;
-mod source;
-mod targets;
+//! and provides the `Filter` type it builds; the expansion itself is
+//! `seccomp-expand`, on compiler-independent tokens.
 
 use proc_macro::TokenStream;
 
@@ -20,10 +10,12 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn seccomp_impl(input: TokenStream) -> TokenStream {
     let input = proc_macro2::TokenStream::from(input);
-    // The core returns errors as values and is fuzzed not to panic; should a
-    // panic slip through anyway, it becomes an error at the invocation
-    // instead of an internal compiler error.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| expand::seccomp(input)));
+    // The expansion returns errors as values and is fuzzed not to panic;
+    // should a panic slip through anyway, it becomes an error at the
+    // invocation instead of an internal compiler error.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        seccomp_expand::seccomp(input)
+    }));
     let tokens = match result {
         Ok(tokens) => tokens,
         Err(panic) => {
@@ -34,7 +26,7 @@ pub fn seccomp_impl(input: TokenStream) -> TokenStream {
                 .unwrap_or_default();
             let msg =
                 format!("seccomp!: internal error ({what}); please report it with this filter");
-            expand::error_expr(syn::Error::new(proc_macro2::Span::call_site(), msg))
+            seccomp_expand::error_at_call_site(&msg)
         }
     };
     tokens.into()
