@@ -16,12 +16,15 @@
 //! - [`differential`]: compare the validator with the kernel over many
 //!   generated programs;
 //! - [`emu_kernel`] (x86_64): compare the emulator with the kernel, filter
-//!   and system call by filter and system call.
+//!   and system call by filter and system call;
+//! - [`fuzz`]: what each fuzz target checks of one input, shared by the
+//!   targets and the replay of their regression inputs.
 
 pub mod differential;
 #[cfg(target_arch = "x86_64")]
 pub mod emu_kernel;
 pub mod explain_truth;
+pub mod fuzz;
 pub mod gen;
 pub mod kernel;
 pub mod shrink;

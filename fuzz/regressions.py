@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Writes the regression inputs (regressions/<target>/): inputs at the edges
+that once broke a tool or are built to (nesting that overflowed the stack,
+paths and expressions that double at every instruction, the kernel's size
+limit). `cargo test` replays them, with the seeds, through the functions the
+targets run (`tests/fuzz_regressions.rs`); fuzz runs take them as a corpus.
+
+Each file starts with its target's selector bytes (see `seccomp_suite::fuzz`).
+"""
+import pathlib
+import struct
+
+HERE = pathlib.Path(__file__).resolve().parent
+DEPTH = 60_000
+
+
+def write(target, name, data):
+    d = HERE / "regressions" / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / name).write_bytes(data)
+
+
+def insn(code, jt, jf, k):
+    return struct.pack("<HBBI", code, jt, jf, k)
+
+
+def policy(condition):
+    return (
+        "A = arch\nif (A != ARCH_X86_64) goto dead\nA = sys_number\n"
+        f"if (A >= 0x40000000) goto dead\n{condition}\nreturn ERRNO(1)\n"
+        "ok: return ALLOW\ndead: return KILL\n"
+    ).encode()
+
+
+def main():
+    # Nesting: a condition and a constant 60,000 levels deep (50,000 once
+    # overflowed the assembler's stack), and one left unclosed.
+    negations = policy("if (" + "!(" * DEPTH + "A == 39" + ")" * DEPTH + ") goto ok")
+    parens = policy("A = " + "(" * DEPTH + "39" + ")" * DEPTH)
+    unclosed = policy("if (" + "!(" * DEPTH + "A == 39")
+    for name, text in [("negations", negations), ("parentheses", parens), ("unclosed", unclosed)]:
+        write("assemble", f"deep-{name}", b"\0" + text)
+        # String and file programs, for amd64 (selector bits: see macro_input).
+        write("macro_input", f"deep-{name}-string", bytes([(1 << 4) | 1]) + text)
+        write("macro_input", f"deep-{name}-file", bytes([(2 << 4) | 1]) + text)
+    # Inline tokens as deep as proc-macro2 is asked to parse here, and a lint
+    # list whose first entry is a deep group.
+    inline = policy("if (" + "!(" * 1000 + "A == 39" + ")" * 1000 + ") goto ok")
+    write("macro_input", "deep-inline", bytes([1]) + inline)
+    write("macro_input", "deep-option", bytes([0]) + b"allow(" + b"(" * 1000 + b"x32_guard" + b")" * 1000 + b"), return ALLOW")
+
+    # 4096 instructions, 2^1365 paths: 1365 bit tests on the arguments, each
+    # splitting the paths in two that meet again.
+    paths = b"".join(
+        insn(0x20, 0, 0, 16 + 4 * (i % 12)) + insn(0x45, 0, 1, 1 << (i % 32)) + insn(0x05, 0, 0, 0)
+        for i in range(1365)
+    ) + insn(0x06, 0, 0, 0x7FFF0000)
+    # A = args[0], then X = A; A += X 2000 times: an expression of 2^2000 leaves.
+    doubling = (
+        insn(0x20, 0, 0, 16)
+        + (insn(0x07, 0, 0, 0) + insn(0x0C, 0, 0, 0)) * 2000
+        + insn(0x15, 0, 1, 5)
+        + insn(0x06, 0, 0, 0x7FFF0000)
+        + insn(0x06, 0, 0, 0)
+    )
+    for name, prog in [("paths-4096", paths), ("doubling-expressions", doubling)]:
+        write("explain", name, b"\0\0" + prog)
+        write("audit", name, b"\0" + prog)
+        write("disasm", name, b"\0\x03" + prog)
+        write("validate", name, b"\0" + prog)
+        write("emulate", name, b"\0\x06" + bytes(64) + prog)
+    # One past the kernel's limit.
+    write("validate", "4097-instructions", b"\0" + paths + insn(0x06, 0, 0, 0))
+
+
+if __name__ == "__main__":
+    main()
