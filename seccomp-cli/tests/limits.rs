@@ -25,6 +25,20 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// `explain` and `audit` of `file` succeed and say they stopped at their
+/// budget.
+fn explained_and_audited_as_truncated(file: &str) {
+    for command in ["explain", "audit"] {
+        let out = seccomp(&[command, file], b"");
+        assert!(out.status.success(), "{command}: {}", stderr(&out));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("WARNING: analysis truncated"),
+            "{command}: {text}"
+        );
+    }
+}
+
 /// The arch and x32 checks, then `condition`.
 fn policy(condition: &str) -> String {
     format!(
@@ -116,15 +130,7 @@ fn raw_filter_of_100_mb() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("the filter has 13107200 instructions; the kernel accepts at most 4096"));
 
-    for command in ["explain", "audit"] {
-        let out = seccomp(&[command, file], b"");
-        assert!(out.status.success(), "{command}: {}", stderr(&out));
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            text.contains("WARNING: analysis truncated"),
-            "{command}: {text}"
-        );
-    }
+    explained_and_audited_as_truncated(file);
 
     // 600 MB of listing: counted, not kept.
     let status = Command::new(env!("CARGO_BIN_EXE_seccomp"))
@@ -159,15 +165,7 @@ fn most_paths_at_the_kernel_limit() {
     let out = seccomp(&["emu", file, "read", "1", "2", "3", "4", "5", "6"], b"");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).ends_with("return ALLOW at line 4095\n"));
-    for command in ["explain", "audit"] {
-        let out = seccomp(&[command, file], b"");
-        assert!(out.status.success(), "{command}: {}", stderr(&out));
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            text.contains("WARNING: analysis truncated"),
-            "{command}: {text}"
-        );
-    }
+    explained_and_audited_as_truncated(file);
     // The kernel takes it; the lints refuse it (it never checks the arch).
     let out = seccomp(&["check", file], b"");
     assert_eq!(out.status.code(), Some(1));
