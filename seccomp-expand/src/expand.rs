@@ -11,10 +11,14 @@ use crate::source::InlineSource;
 use crate::targets::target_abis;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use seccomp_asm::assembler::{assemble_each, Mode};
+use seccomp_asm::assembler::{assemble_each, Assembly, Mode};
+use seccomp_asm::bpf::MAXINSNS;
 use seccomp_asm::diag::{render, Diagnostic, ErrorClass, Span as AsmSpan};
+use seccomp_asm::disasm::{disassemble, DisasmOptions, HEADER};
 use seccomp_asm::explain::{Analysis, Policy};
+use seccomp_asm::insn::decode;
 use seccomp_asm::lint::{lint_analysis, Level, Levels, Lint, LintFinding};
+use seccomp_asm::validate::{validate, Violation};
 use seccomp_asm::{Arch, Insn};
 use std::path::PathBuf;
 
@@ -37,7 +41,7 @@ pub fn seccomp(input: TokenStream) -> TokenStream {
 }
 
 pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
-    let source = Source::load(&inv.program)?;
+    let source = Source::load(&inv.program, inv.arch.map(|a| a.0))?;
     let krate = &inv.krate;
 
     let abis: Vec<Abi> = match inv.arch {
@@ -51,7 +55,11 @@ pub fn expand(inv: Invocation) -> syn::Result<TokenStream> {
             .collect(),
     };
     let arches: Vec<Arch> = abis.iter().map(|a| a.arch).collect();
-    let results = assemble_each(source.text().as_bytes(), &arches, inv.relax_jumps);
+    let results = match source.raw() {
+        // A raw filter comes with its ABI (see `input`): one result.
+        Some(raw) => arches.iter().map(|&arch| raw.assembly(arch)).collect(),
+        None => assemble_each(source.text().as_bytes(), &arches, inv.relax_jumps),
+    };
     let mut levels = Levels::default();
     for &(lint, level, _) in &inv.lints {
         levels.set(lint, level);
@@ -401,16 +409,69 @@ enum Source {
         text: String,
         lit: syn::LitStr,
     },
+    /// A file of assembly text, or a raw filter (`raw`), whose text is then
+    /// its disassembly: errors and lints quote the instruction at fault.
     File {
         text: String,
         lit: syn::LitStr,
         path: PathBuf,
         display: String,
+        raw: Option<Raw>,
     },
 }
 
+/// A raw filter read from `bpf = "..."`.
+struct Raw {
+    insns: Vec<Insn>,
+    /// Each instruction's line in the disassembly that stands for the text.
+    spans: Vec<AsmSpan>,
+}
+
+impl Raw {
+    /// What assembling would give: the instructions as they are, or every
+    /// rule of the kernel they break, each at its instruction.
+    fn assembly(&self, arch: Arch) -> Result<Assembly, Vec<Diagnostic>> {
+        if let Err(violations) = validate(&self.insns) {
+            let end = self.spans.last().map_or(AsmSpan::new(0, 0), |s| *s);
+            let diags = violations
+                .iter()
+                .map(|v| {
+                    let span = match v {
+                        Violation::TooLong { .. } => self.spans[MAXINSNS],
+                        _ => v.pc().map_or(end, |pc| self.spans[pc]),
+                    };
+                    Diagnostic::error(ErrorClass::KernelRule, v.to_string(), span)
+                })
+                .collect();
+            return Err(diags);
+        }
+        Ok(Assembly {
+            arch,
+            insns: self.insns.clone(),
+            warnings: Vec::new(),
+            spans: self.spans.clone(),
+            names: Vec::new(),
+        })
+    }
+}
+
+/// The bytes of a file named relative to `CARGO_MANIFEST_DIR`.
+fn read_file(lit: &syn::LitStr) -> syn::Result<(PathBuf, String, Vec<u8>)> {
+    let display = lit.value();
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let path = dir.join(&display);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        let e = io_message(&e);
+        let msg = format!("cannot read {display} (relative to CARGO_MANIFEST_DIR): {e}");
+        syn::Error::new(lit.span(), msg)
+    })?;
+    Ok((path, display, bytes))
+}
+
 impl Source {
-    fn load(program: &Program) -> syn::Result<Source> {
+    fn load(program: &Program, arch: Option<Arch>) -> syn::Result<Source> {
         Ok(match program {
             Program::Inline(tokens) => Source::Inline(InlineSource::new(tokens.clone())),
             Program::Text(lit) => Source::Text {
@@ -418,18 +479,8 @@ impl Source {
                 lit: lit.clone(),
             },
             Program::File(lit) => {
-                let display = lit.value();
-                let dir = std::env::var_os("CARGO_MANIFEST_DIR")
-                    .map(PathBuf::from)
-                    .unwrap_or_default();
-                let path = dir.join(&display);
-                let text = std::fs::read(&path).map_err(|e| {
-                    let e = io_message(&e);
-                    let msg =
-                        format!("cannot read {display} (relative to CARGO_MANIFEST_DIR): {e}");
-                    syn::Error::new(lit.span(), msg)
-                })?;
-                let text = String::from_utf8(text).map_err(|e| {
+                let (path, display, bytes) = read_file(lit)?;
+                let text = String::from_utf8(bytes).map_err(|e| {
                     syn::Error::new(lit.span(), format!("{display} is not UTF-8 text: {e}"))
                 })?;
                 Source::File {
@@ -437,9 +488,38 @@ impl Source {
                     lit: lit.clone(),
                     path,
                     display,
+                    raw: None,
+                }
+            }
+            Program::Bpf(lit) => {
+                let (path, display, bytes) = read_file(lit)?;
+                // The option parser makes `arch` part of `bpf = ...`.
+                let arch = arch.unwrap_or(Arch::X86_64);
+                let insns = decode(&bytes, arch.endian()).map_err(|partial| {
+                    let msg = format!(
+                        "{display} is not a raw BPF filter: its {} bytes are not a whole number \
+                         of 8-byte instructions",
+                        partial.len
+                    );
+                    syn::Error::new(lit.span(), msg)
+                })?;
+                let (text, spans) = disassembly(&insns, arch);
+                Source::File {
+                    text,
+                    lit: lit.clone(),
+                    path,
+                    display: format!("{display} (disassembled)"),
+                    raw: Some(Raw { insns, spans }),
                 }
             }
         })
+    }
+
+    fn raw(&self) -> Option<&Raw> {
+        match self {
+            Source::File { raw, .. } => raw.as_ref(),
+            _ => None,
+        }
     }
 
     fn text(&self) -> &str {
@@ -645,4 +725,27 @@ fn spanned_error(src: &InlineSource, start: usize, end: usize, message: &str) ->
 fn hex(value: u32, digits: usize) -> proc_macro2::Literal {
     let text = format!("0x{value:0digits$x}");
     text.parse().expect("a hex number is a valid literal")
+}
+
+/// The listing of a raw filter with its BPF columns, one line per
+/// instruction and no header, and each line's span: the text a raw filter's
+/// errors and lints quote.
+fn disassembly(insns: &[Insn], arch: Arch) -> (String, Vec<AsmSpan>) {
+    let listing = disassemble(insns, &DisasmOptions::new(arch));
+    let mut text = String::with_capacity(listing.len());
+    let mut spans = Vec::with_capacity(insns.len() + 1);
+    for line in listing
+        .lines()
+        .skip(HEADER.lines().count())
+        .take(insns.len())
+    {
+        let start = text.len();
+        text.push_str(line.trim_start());
+        spans.push(AsmSpan::new(start, text.len()));
+        text.push('\n');
+    }
+    // The end of the text, where an error about no instruction (an empty
+    // filter) points.
+    spans.push(AsmSpan::new(text.len(), text.len()));
+    (text, spans)
 }

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! seccomp!( [arch = IDENT,] [relax_jumps,] [allow(LINT, ...),] [warn(...),] [deny(...),] PROGRAM )
-//! PROGRAM := inline tokens | "string literal" | file = "path"
+//! PROGRAM := inline tokens | "string literal" | file = "path" | bpf = "path" (with arch)
 //! ```
 //!
 //! Options are told apart from an inline program by the token after the name:
@@ -35,6 +35,9 @@ pub enum Program {
     Text(LitStr),
     /// `file = "path"`, relative to `CARGO_MANIFEST_DIR`.
     File(LitStr),
+    /// `bpf = "path"`: a raw filter (8-byte `sock_filter`s in the byte
+    /// order of the `arch` option), relative to `CARGO_MANIFEST_DIR`.
+    Bpf(LitStr),
 }
 
 /// Reads an invocation from its top-level tokens only.
@@ -62,7 +65,7 @@ pub fn parse(input: TokenStream) -> syn::Result<Invocation> {
     let mut arch = None;
     let mut relax_jumps = false;
     let mut lints = Vec::new();
-    let mut file = None;
+    let mut file: Option<(&'static str, LitStr, Span)> = None;
     while let Some(TokenTree::Ident(name)) = tokens.get(at) {
         let next = tokens.get(at + 1);
         let is_assign = is_assign(next, tokens.get(at + 2));
@@ -108,20 +111,26 @@ pub fn parse(input: TokenStream) -> syn::Result<Invocation> {
                 }
                 at += 2;
             }
-            "file" if is_assign => {
+            option @ ("file" | "bpf") if is_assign => {
                 let path = match tokens.get(at + 2) {
                     Some(TokenTree::Literal(lit)) if is_string(lit) => string(lit)?,
                     other => {
-                        return Err(expected(
-                            other,
-                            name.span(),
-                            "a path in a string after `file =`",
-                        ))
+                        let what = format!("a path in a string after `{option} =`");
+                        return Err(expected(other, name.span(), &what));
                     }
                 };
-                if file.replace(path).is_some() {
-                    return Err(syn::Error::new(name.span(), "`file` is given twice"));
+                // The option's name, kept past this token's text.
+                let option: &'static str = if option == "file" { "file" } else { "bpf" };
+                if let Some((given, ..)) = &file {
+                    let msg = if *given == option {
+                        format!("`{option}` is given twice")
+                    } else {
+                        "a program is given both with `file = ...` and with `bpf = ...`; keep one"
+                            .to_string()
+                    };
+                    return Err(syn::Error::new(name.span(), msg));
                 }
+                file = Some((option, path, name.span()));
                 at += 3;
             }
             _ => break,
@@ -134,21 +143,40 @@ pub fn parse(input: TokenStream) -> syn::Result<Invocation> {
     }
 
     let rest = &tokens[at..];
-    let program = if let Some(path) = file {
-        if let Some(extra) = rest.first() {
-            return Err(syn::Error::new(
-                extra.span(),
-                "a program is given both inline and with `file = ...`; keep one",
-            ));
+    let program = match file {
+        Some((option, path, at)) => {
+            if let Some(extra) = rest.first() {
+                let msg =
+                    format!("a program is given both inline and with `{option} = ...`; keep one");
+                return Err(syn::Error::new(extra.span(), msg));
+            }
+            if option == "file" {
+                Program::File(path)
+            } else {
+                // A raw filter holds the numbers and the byte order of the
+                // ABI it was made for; nothing in it says which.
+                if arch.is_none() {
+                    return Err(syn::Error::new(
+                        at,
+                        "a raw filter is made for one ABI (its byte order and syscall numbers): \
+                         name it with `arch = ...`, e.g. `seccomp!(arch = amd64, bpf = \"...\")`",
+                    ));
+                }
+                if relax_jumps {
+                    return Err(syn::Error::new(
+                        at,
+                        "`relax_jumps` rewrites assembly text; a raw filter's jumps are already encoded",
+                    ));
+                }
+                Program::Bpf(path)
+            }
         }
-        Program::File(path)
-    } else {
-        match rest {
+        None => match rest {
             // A lone string is verbatim text; a string followed by more
             // tokens is an inline program with a typo.
             [TokenTree::Literal(lit)] if is_string(lit) => Program::Text(string(lit)?),
             _ => Program::Inline(rest.iter().cloned().collect()),
-        }
+        },
     };
     Ok(Invocation {
         krate,
@@ -270,6 +298,19 @@ mod tests {
                 .program,
             Program::File(_)
         ));
+    }
+
+    #[test]
+    fn raw_filters_come_with_their_abi() {
+        let inv = parse("(crate) arch = amd64, bpf = \"f.bpf\"").unwrap();
+        assert!(matches!(inv.program, Program::Bpf(_)));
+        let err = |s| parse(s).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err("(crate) bpf = \"f.bpf\"").contains("name it with `arch = ...`"));
+        assert!(
+            err("(crate) arch = amd64, bpf = \"a\", bpf = \"b\"").contains("`bpf` is given twice")
+        );
+        assert!(err("(crate) arch = amd64, bpf = f")
+            .contains("expected a path in a string after `bpf =`"));
     }
 
     #[test]
