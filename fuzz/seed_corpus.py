@@ -53,10 +53,16 @@ def main():
     for row in rows("audit.jsonl", 60)[::2]:
         write("audit", row["id"], bytes([ARCH_INDEX.get(row["arch"], 0)]) + bytes.fromhex(row["hex"]))
     # The macro target's selector: bits 0-1 an `arch = ...` option, bit 2
-    # `relax_jumps`, bit 3 `allow(all)`, bits 4+ inline / string / file.
+    # `relax_jumps`, bit 3 `allow(all)`, bits 4+ inline / string / file /
+    # raw filter.
     for i, row in enumerate(rows("asm.jsonl", 30) + rows("asm-edge.jsonl", 30)):
         form = i % 3
         write("macro_input", row["id"], bytes([(form << 4) | (i % 16)]) + row["src"].encode())
+    # Raw filters for `bpf = ...`: amd64 (selector 0 adds `arch = amd64`) and aarch64.
+    for row in rows("disasm.jsonl", 60)[::6]:
+        arch = {"amd64": 0, "aarch64": 2}.get(row["arch"])
+        if arch is not None:
+            write("macro_input", row["id"], bytes([(3 << 4) | arch]) + bytes.fromhex(row["hex"]))
 
 
 if __name__ == "__main__":

@@ -256,8 +256,8 @@ fn manifest_dir() -> std::path::PathBuf {
 /// what goes out is one Rust expression (the filter, or `compile_error!`s).
 ///
 /// The first byte: bits 0-1 add an `arch = ...` option, bit 2 `relax_jumps`,
-/// bit 3 `allow(all)`; the rest, modulo 3, picks inline tokens, a string
-/// literal or a file.
+/// bit 3 `allow(all)`; the rest, modulo 4, picks inline tokens, a string
+/// literal, a file of text or a raw filter (`bpf = ...`).
 pub fn macro_input(data: &[u8]) {
     let Some((&selector, text)) = data.split_first() else {
         return;
@@ -277,7 +277,7 @@ pub fn macro_input(data: &[u8]) {
     }
     let mut tokens = TokenStream::from_str(&format!("(::seccomp_runtime) {options}"))
         .expect("the options are tokens");
-    match (selector >> 4) % 3 {
+    match (selector >> 4) % 4 {
         // Inline: the bytes are Rust tokens (options included, if they say so).
         0 => {
             let Ok(text) = std::str::from_utf8(text) else {
@@ -292,9 +292,20 @@ pub fn macro_input(data: &[u8]) {
             let text = String::from_utf8_lossy(text);
             tokens.extend([proc_macro2::TokenTree::Literal(Literal::string(&text))]);
         }
-        _ => {
+        2 => {
             std::fs::write(manifest_dir().join("f.asm"), text).expect("the program file");
             tokens.extend(TokenStream::from_str(r#"file = "f.asm""#).unwrap());
+        }
+        _ => {
+            // A raw filter needs an ABI: the selector's, or amd64.
+            std::fs::write(manifest_dir().join("f.bpf"), text).expect("the filter file");
+            let arch = if selector & 3 == 0 {
+                "arch = amd64, "
+            } else {
+                ""
+            };
+            let option = format!(r#"{arch}bpf = "f.bpf""#);
+            tokens.extend(TokenStream::from_str(&option).unwrap());
         }
     }
     let out = seccomp_expand::seccomp(tokens);
