@@ -256,6 +256,13 @@ pub struct Analysis {
 /// written to be read needs.
 pub const MAX_TERMS: usize = 1 << 20;
 
+/// Facts of paths read at most, over the leaves of one analysis: reading a
+/// leaf means going through its whole path, and a walk within its step
+/// budget can reach tens of thousands of leaves behind a thousand tests each
+/// (tens of millions of facts, most of them shared). Beyond, the analysis
+/// stops reading leaves and says it is truncated, as for [`MAX_TERMS`].
+pub const MAX_PATH_FACTS: usize = 1 << 22;
+
 impl Analysis {
     /// Walks a filter and reads every feasible leaf.
     pub fn new(insns: &[Insn]) -> Result<Analysis, WalkError> {
@@ -267,8 +274,14 @@ impl Analysis {
         let mut leaves = Vec::new();
         let mut facts = Vec::new();
         let mut terms = 0usize;
+        let mut read = 0usize;
         let mut truncated = walk.truncated();
         for leaf in walk.leaves() {
+            read += walk.path_len(leaf.path);
+            if read > MAX_PATH_FACTS {
+                truncated = true;
+                break;
+            }
             if walk.path_feasible(leaf.path) {
                 let f = PathFacts::of(&walk, leaf.path);
                 terms += f.residual.len();
@@ -302,8 +315,8 @@ impl Analysis {
     }
 
     /// Whether the analysis stopped at a budget: the walk's
-    /// ([`symbolic::STEP_CAP`] states) or its own ([`MAX_TERMS`]); paths
-    /// may then be missing.
+    /// ([`symbolic::STEP_CAP`] states) or its own ([`MAX_TERMS`],
+    /// [`MAX_PATH_FACTS`]); paths may then be missing.
     pub fn truncated(&self) -> bool {
         self.truncated
     }

@@ -860,6 +860,11 @@ impl Walk {
         facts
     }
 
+    /// How many facts a path has.
+    pub fn path_len(&self, id: PathId) -> usize {
+        self.nodes[id as usize].len as usize
+    }
+
     /// Whether a path's facts can all hold ([`Walk::feasible`] of its
     /// facts, kept as the walk went).
     pub fn path_feasible(&self, id: PathId) -> bool {
