@@ -1,4 +1,4 @@
-//! The reference outputs of seccomp-tools 1.7.1 (`tests/data/conformance`),
+//! The reference outputs of seccomp-tools 1.7.1 (`seccomp-asm/tests/data/conformance`),
 //! replayed through the `seccomp` binary: every record is one real process,
 //! run the way the reference was run.
 //!

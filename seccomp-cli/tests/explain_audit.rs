@@ -1,5 +1,5 @@
 //! `seccomp explain` and `seccomp audit` through the binary, against the
-//! seccomp-tools 1.7.1 references in `tests/data/conformance`:
+//! seccomp-tools 1.7.1 references in `seccomp-asm/tests/data/conformance`:
 //!
 //! - every filter of `explain.jsonl` and `audit.jsonl`, run as the reference
 //!   was (`explain -a ARCH FILE`, `audit -a ARCH FILE`, `audit -a ARCH -f

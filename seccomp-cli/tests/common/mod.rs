@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/conformance")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../seccomp-asm/tests/data/conformance")
 }
 
 pub fn records(name: &str) -> Vec<Value> {
