@@ -16,6 +16,11 @@
 //!   and `audit`); [`lint`]: their findings with levels, for the macro and
 //!   the command's checks.
 
+// The README's example is compiled as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub mod action;
 pub mod analysis;
 pub mod arch;
