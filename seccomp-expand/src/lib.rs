@@ -9,6 +9,8 @@
 //! ABI and lays out the result, and `check` adds what needs the whole
 //! assembled program.
 
+#![warn(missing_docs)]
+
 mod check;
 mod expand;
 mod input;

@@ -45,6 +45,8 @@
 //! [`action_available`], [`flags_available`]) exist on Linux only; the types
 //! build everywhere.
 
+#![warn(missing_docs)]
+
 // The README's examples are compiled as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
