@@ -29,7 +29,10 @@ fn explained_rules_hold_on_generated_filters() {
 }
 
 fn records(name: &str) -> Vec<Value> {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/seccomp-asm/tests/data/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object per line"))

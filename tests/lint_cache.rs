@@ -62,7 +62,7 @@ fn unhex(s: &str) -> Vec<u8> {
 /// those it would not.
 fn filters() -> (Vec<Filter>, usize) {
     let path = format!(
-        "{}/tests/data/conformance/explain.jsonl",
+        "{}/seccomp-asm/tests/data/conformance/explain.jsonl",
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

@@ -48,13 +48,21 @@ pub const ACTIONS: [(&str, u32); 9] = [
 ];
 
 impl Action {
+    /// Kill the whole process (`SECCOMP_RET_KILL_PROCESS`).
     pub const KILL_PROCESS: u32 = 0x8000_0000;
+    /// Kill the calling thread (`SECCOMP_RET_KILL_THREAD`, also `KILL`).
     pub const KILL_THREAD: u32 = 0x0000_0000;
+    /// Send `SIGSYS` to the thread (`SECCOMP_RET_TRAP`); the low 16 bits go to `si_errno`.
     pub const TRAP: u32 = 0x0003_0000;
+    /// Fail the call with the errno in the low 16 bits (`SECCOMP_RET_ERRNO`).
     pub const ERRNO: u32 = 0x0005_0000;
+    /// Notify a user-space supervisor (`SECCOMP_RET_USER_NOTIF`).
     pub const USER_NOTIF: u32 = 0x7fc0_0000;
+    /// Notify a ptrace tracer, with the low 16 bits as its message (`SECCOMP_RET_TRACE`).
     pub const TRACE: u32 = 0x7ff0_0000;
+    /// Allow the call and log it (`SECCOMP_RET_LOG`).
     pub const LOG: u32 = 0x7ffc_0000;
+    /// Allow the call (`SECCOMP_RET_ALLOW`).
     pub const ALLOW: u32 = 0x7fff_0000;
 
     /// The base value of an action name as the assembler spells it

@@ -63,10 +63,12 @@ pub enum Mode {
     Strict,
 }
 
+/// How to assemble: for which architecture, in which mode.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Options {
     /// Whose syscall names, byte order and argument layout to use.
     pub arch: Arch,
+    /// Compatible (seccomp-tools) or strict.
     pub mode: Mode,
     /// Route conditional jumps farther than 255 instructions through `goto`
     /// trampolines instead of failing with `LongJumpError`.
@@ -74,6 +76,7 @@ pub struct Options {
 }
 
 impl Options {
+    /// Compatible mode for `arch`, without jump relaxation.
     pub fn compatible(arch: Arch) -> Options {
         Options {
             arch,
@@ -82,6 +85,7 @@ impl Options {
         }
     }
 
+    /// Strict mode for `arch`, without jump relaxation.
     pub fn strict(arch: Arch) -> Options {
         Options {
             arch,
@@ -132,6 +136,7 @@ fn unknown_word(src: &[u8], span: Span, arch: Arch) -> Diagnostic {
 pub struct Assembly {
     /// The architecture whose names and byte order were used.
     pub arch: Arch,
+    /// The instructions, in program order.
     pub insns: Vec<Insn>,
     /// Compatible mode: one per problem seccomp-tools lets through silently.
     /// Always empty in strict mode.
@@ -148,6 +153,7 @@ pub struct Assembly {
 pub struct NameUse {
     /// The instruction it is a constant of.
     pub insn: usize,
+    /// Where it is written in the source.
     pub span: Span,
     /// The syscall name (without an arch qualifier) or the constant.
     pub name: &'static str,
@@ -155,6 +161,7 @@ pub struct NameUse {
     pub qualified: Option<Arch>,
     /// The arch whose table gave the value.
     pub resolved_for: Arch,
+    /// The number it stands for.
     pub value: u32,
 }
 

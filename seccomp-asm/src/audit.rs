@@ -6,7 +6,7 @@
 //! `seccomp-tools audit`'s output; [`json`] is that of `audit -f json`.
 //!
 //! A check asks of one architecture section which verdicts a syscall number
-//! can reach ([`SectionView`]): a leaf is reachable for a number when every
+//! can reach (`SectionView`): a leaf is reachable for a number when every
 //! fact its path states about the syscall number holds for it. Argument facts
 //! are not consulted, since the caller chooses the arguments; the walk has
 //! already dropped paths that contradict themselves.

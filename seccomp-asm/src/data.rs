@@ -10,7 +10,9 @@ pub struct SeccompData {
     pub nr: i32,
     /// The `AUDIT_ARCH_*` value of the calling convention.
     pub arch: u32,
+    /// The address of the system call instruction.
     pub instruction_pointer: u64,
+    /// The six system call arguments, as 64-bit words.
     pub args: [u64; 6],
 }
 
@@ -19,9 +21,13 @@ pub const SECCOMP_DATA_SIZE: u32 = 64;
 
 /// Byte offsets of the fields.
 pub mod offset {
+    /// Offset of `nr`.
     pub const NR: u32 = 0;
+    /// Offset of `arch`.
     pub const ARCH: u32 = 4;
+    /// Offset of `instruction_pointer`.
     pub const INSTRUCTION_POINTER: u32 = 8;
+    /// Offset of `args[0]`.
     pub const ARGS: u32 = 16;
 
     /// Offset of the 64-bit `args[i]`.
@@ -33,15 +39,20 @@ pub mod offset {
 /// What a 32-bit word of `seccomp_data` holds.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Field {
+    /// The system call number, `nr`.
     SysNumber,
+    /// The `AUDIT_ARCH_*` value, `arch`.
     Arch,
     /// The low (`high == false`) or high 32 bits of the instruction pointer.
     InstructionPointer {
+        /// Whether this is the high half.
         high: bool,
     },
     /// The low or high 32 bits of `args[index]`.
     Arg {
+        /// Which argument, 0 to 5.
         index: u8,
+        /// Whether this is the high half.
         high: bool,
     },
 }

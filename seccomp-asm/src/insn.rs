@@ -7,9 +7,13 @@ use core::fmt;
 #[repr(C)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Insn {
+    /// The opcode: class, size, mode or operation, and source bits.
     pub code: u16,
+    /// Instructions to skip when a conditional jump is taken.
     pub jt: u8,
+    /// Instructions to skip when a conditional jump is not taken.
     pub jf: u8,
+    /// The constant operand: a value, an offset or a jump distance.
     pub k: u32,
 }
 
@@ -19,7 +23,9 @@ pub const INSN_SIZE: usize = 8;
 /// Byte order of an encoded filter: the order of the architecture it runs on.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Endian {
+    /// Least significant byte first.
     Little,
+    /// Most significant byte first.
     Big,
 }
 
@@ -33,6 +39,7 @@ impl Endian {
 }
 
 impl Insn {
+    /// An instruction from its four fields.
     pub const fn new(code: u16, jt: u8, jf: u8, k: u32) -> Insn {
         Insn { code, jt, jf, k }
     }
@@ -51,6 +58,7 @@ impl Insn {
         [c[0], c[1], self.jt, self.jf, k[0], k[1], k[2], k[3]]
     }
 
+    /// The instruction encoded in 8 bytes of the given byte order.
     pub const fn from_bytes(b: [u8; INSN_SIZE], endian: Endian) -> Insn {
         let c = [b[0], b[1]];
         let k = [b[4], b[5], b[6], b[7]];

@@ -1,5 +1,5 @@
 //! The assembler against seccomp-tools 1.7.1's own outputs, in
-//! `tests/data/conformance/` at the repository root: `asm.jsonl`, the shared
+//! `tests/data/conformance/` of this crate: `asm.jsonl`, the shared
 //! corpus, and `asm-edge.jsonl`, edge cases recorded the same way (an error
 //! at the end of input, rows lost to trailing blanks and CRLF, quoting in
 //! messages, numeric targets, jumps just under and over 255).
@@ -34,7 +34,7 @@ fn cases() -> Vec<Case> {
 
 fn read_cases(file: &str) -> Vec<Case> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/data/conformance")
+        .join("tests/data/conformance")
         .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()

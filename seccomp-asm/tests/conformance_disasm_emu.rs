@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/data/conformance")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/conformance")
 }
 
 fn records(name: &str) -> Vec<Value> {

@@ -233,7 +233,7 @@ fn same_as_one_by_one(src: &[u8], relax_jumps: bool) {
 
 #[test]
 fn assembling_the_corpus_for_each_arch_at_once_is_assembling_for_each() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/conformance");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/conformance");
     for file in ["asm.jsonl", "asm-edge.jsonl"] {
         let text = std::fs::read_to_string(dir.join(file)).expect("the corpus");
         for line in text.lines() {

@@ -2,7 +2,7 @@
 //! instructions (`data/allow-list-4088.asm`), and of `explain` and `audit` on
 //! it, on two prefixes of it (`data/allow-list-256.asm`, `allow-list-1024.asm`)
 //! and on a short filter of 4096 paths (`paths-00` of
-//! `tests/data/conformance/extra/paths.jsonl`): everything a command does but
+//! `seccomp-asm/tests/data/conformance/extra/paths.jsonl`): everything a command does but
 //! start, read its input and write its output. `whole-command.sh` measures
 //! the whole processes; BENCHMARKS.md has the figures.
 
@@ -19,7 +19,7 @@ const SOURCE: &[u8] = include_bytes!("data/allow-list-4088.asm");
 const SOURCE_256: &[u8] = include_bytes!("data/allow-list-256.asm");
 const SOURCE_1024: &[u8] = include_bytes!("data/allow-list-1024.asm");
 /// One JSON line whose `hex` field is a 55-instruction filter of 4096 paths.
-const PATHS: &str = include_str!("../../tests/data/conformance/extra/paths.jsonl");
+const PATHS: &str = include_str!("../../seccomp-asm/tests/data/conformance/extra/paths.jsonl");
 const ARCH: Arch = Arch::X86_64;
 /// `ioctl`: its request is tested at the very end of the filter.
 const IOCTL: u32 = 16;

@@ -1,28 +1,33 @@
 #!/bin/sh
 # Whole-process times of `seccomp explain`, `audit` and `audit -f json` on the
 # allow-lists of data/allow-list-{256,1024,4088}.asm and on the 4096-path filter
-# `paths-00` of tests/data/conformance/extra/paths.jsonl, measured with
+# `paths-00` of seccomp-asm/tests/data/conformance/extra/paths.jsonl, measured with
 # hyperfine (release build).
 #
-#   seccomp-cli/benches/explain-audit.sh [SECCOMP_TOOLS_DIR]
+#   seccomp-cli/benches/explain-audit.sh [SECCOMP_TOOLS]
 #
-# With SECCOMP_TOOLS_DIR (a seccomp-tools 1.7.1 checkout whose ext/ptrace is built
-# into lib/seccomp-tools/ptrace.so), it first checks that seccomp-tools assembles
-# the same bytes and prints the same stdout for every command, then times
-# seccomp-tools too: fewer runs, as it takes seconds on the large filter, and
+# With SECCOMP_TOOLS, the seccomp-tools 1.7.1 command (`seccomp-tools` after
+# `gem install seccomp-tools -v 1.7.1`; a directory is taken as a source tree and
+# run as `ruby -I DIR/lib DIR/bin/seccomp-tools`), it first checks that
+# seccomp-tools assembles the same bytes and prints the same stdout for every
+# command, then times seccomp-tools too: fewer runs, as it takes seconds on the large filter, and
 # the paths filter once with `time` (about two minutes for `explain`).
 # Markdown tables are written to $OUT (default: a temporary directory).
 set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 reference=${1:-}
+if [ -d "$reference" ]; then
+    st="ruby -I $reference/lib $reference/bin/seccomp-tools"
+else
+    st=$reference
+fi
 out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
 data=$root/seccomp-cli/benches/data
 
 cargo build --quiet --release -p seccomp-cli --manifest-path "$root/Cargo.toml"
 seccomp=$root/target/release/seccomp
-st="ruby -I $reference/lib $reference/bin/seccomp-tools"
 
 # The filters go in $out, named by relative paths: both tools print the path
 # they were given in their headers.
@@ -34,7 +39,7 @@ for n in 256 1024 4088; do
         cmp "st-allow-list-$n.bpf" "allow-list-$n.bpf"
     fi
 done
-sed 's/.*"hex": "\([0-9a-f]*\)".*/\1/' "$root/tests/data/conformance/extra/paths.jsonl" |
+sed 's/.*"hex": "\([0-9a-f]*\)".*/\1/' "$root/seccomp-asm/tests/data/conformance/extra/paths.jsonl" |
     xxd -r -p >paths.bpf
 filters="allow-list-256.bpf allow-list-1024.bpf allow-list-4088.bpf paths.bpf"
 

@@ -2,16 +2,22 @@
 # Whole-process times of `seccomp asm`, `disasm` and `emu` on the 4088-instruction
 # filter of data/allow-list-4088.asm, measured with hyperfine (release build).
 #
-#   seccomp-cli/benches/whole-command.sh [SECCOMP_TOOLS_DIR]
+#   seccomp-cli/benches/whole-command.sh [SECCOMP_TOOLS]
 #
-# With SECCOMP_TOOLS_DIR (a seccomp-tools 1.7.1 checkout whose ext/ptrace is built
-# into lib/seccomp-tools/ptrace.so), seccomp-tools runs the same commands in the
-# same hyperfine run, as `ruby -I DIR/lib DIR/bin/seccomp-tools ...`.
+# With SECCOMP_TOOLS, the seccomp-tools 1.7.1 command (`seccomp-tools` after
+# `gem install seccomp-tools -v 1.7.1`; a directory is taken as a source tree and
+# run as `ruby -I DIR/lib DIR/bin/seccomp-tools`), seccomp-tools runs the same
+# commands in the same hyperfine run.
 # Markdown tables are written to $OUT (default: a temporary directory).
 set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 reference=${1:-}
+if [ -d "$reference" ]; then
+    st="ruby -I $reference/lib $reference/bin/seccomp-tools"
+else
+    st=$reference
+fi
 out=${OUT:-$(mktemp -d)}
 mkdir -p "$out"
 source=$root/seccomp-cli/benches/data/allow-list-4088.asm
@@ -29,7 +35,7 @@ measure() {
     if [ -n "$reference" ]; then
         hyperfine --warmup 3 --min-runs 20 -N --export-markdown "$out/$name.md" \
             -n "seccomp $*" "$seccomp $*" \
-            -n "seccomp-tools $*" "ruby -I $reference/lib $reference/bin/seccomp-tools $*"
+            -n "seccomp-tools $*" "$st $*"
     else
         hyperfine --warmup 3 --min-runs 20 -N --export-markdown "$out/$name.md" \
             -n "seccomp $*" "$seccomp $*"

@@ -204,6 +204,8 @@ pub enum AsmFormat {
     Rust,
 }
 
+// The help text's `[default]` is seccomp-tools' wording, not a link.
+#[allow(rustdoc::broken_intra_doc_links)]
 #[derive(Args, Debug)]
 pub struct DisasmArgs {
     /// The raw BPF filter, or '-' to read stdin.
@@ -238,6 +240,8 @@ pub struct DisasmArgs {
     pub asm_able: bool,
 }
 
+// The help text's `[default]` is seccomp-tools' wording, not a link.
+#[allow(rustdoc::broken_intra_doc_links)]
 #[derive(Args, Debug)]
 #[command(allow_negative_numbers = true)]
 pub struct EmuArgs {

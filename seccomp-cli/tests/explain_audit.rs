@@ -1,5 +1,5 @@
 //! `seccomp explain` and `seccomp audit` through the binary, against the
-//! seccomp-tools 1.7.1 references in `tests/data/conformance`:
+//! seccomp-tools 1.7.1 references in `seccomp-asm/tests/data/conformance`:
 //!
 //! - every filter of `explain.jsonl` and `audit.jsonl`, run as the reference
 //!   was (`explain -a ARCH FILE`, `audit -a ARCH FILE`, `audit -a ARCH -f
@@ -12,6 +12,7 @@
 //! - the error paths: no input, unreadable, empty or undecodable filters.
 
 mod common;
+mod corpus;
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -22,7 +23,8 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use common::{corpus_dir, records, seccomp, str_field, unhex};
+use common::{seccomp, str_field, unhex};
+use corpus::{corpus_dir, records};
 use serde_json::Value;
 
 /// What one run of the binary gave.

@@ -3,11 +3,13 @@
 //! same lints, and the `--allow`, `--warn`, `--deny` levels of both.
 
 mod common;
+mod corpus;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{records, seccomp, str_field, unhex};
+use common::{seccomp, str_field, unhex};
+use corpus::records;
 
 /// The classic bypassable denylist: execve is killed by its native number
 /// only, so it stays reachable through its x32 number.

@@ -24,10 +24,12 @@
 //!   programs, so this is no equivalence, only how the text reads.
 
 mod common;
+mod corpus;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use common::{records, seccomp, str_field, unhex};
+use common::{seccomp, str_field, unhex};
+use corpus::records;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Insn {

@@ -4,10 +4,12 @@
 //! function. Use the macro through `seccomp-runtime`, which re-exports it
 //! and provides the `Filter` type it builds.
 //!
-//! The stages: [`input`] reads the invocation, [`source`] turns inline
-//! tokens back into program text, [`expand`] assembles it for each target
-//! ABI and lays out the result, and [`check`] adds what needs the whole
+//! The stages: `input` reads the invocation, `source` turns inline
+//! tokens back into program text, `expand` assembles it for each target
+//! ABI and lays out the result, and `check` adds what needs the whole
 //! assembled program.
+
+#![warn(missing_docs)]
 
 mod check;
 mod expand;

@@ -2,6 +2,8 @@
 //! and provides the `Filter` type it builds; the expansion itself is
 //! `seccomp-expand`, on compiler-independent tokens.
 
+#![warn(missing_docs)]
+
 use proc_macro::TokenStream;
 
 /// Compiles seccomp-tools assembly into a `Filter` at build time.

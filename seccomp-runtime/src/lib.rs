@@ -1,5 +1,31 @@
 //! Installs seccomp filters, so that a sandbox cannot silently fail open.
 //!
+//! ```no_run
+//! use seccomp_runtime::{seccomp, Filter};
+//!
+//! // Compiled and checked when the crate is built: on x86_64, `write`,
+//! // `close` and `exit_group` are allowed and every other system call fails
+//! // with EPERM; x32 system calls and other architectures are killed.
+//! static FILTER: Filter = seccomp! {
+//!     A = arch
+//!     if (A != ARCH_X86_64) goto dead
+//!     A = sys_number
+//!     if (A >= 0x40000000) goto dead
+//!     if (A == amd64.write) goto ok
+//!     if (A == amd64.close) goto ok
+//!     if (A == amd64.exit_group) goto ok
+//!     return ERRNO(1)
+//! ok:
+//!     return ALLOW
+//! dead:
+//!     return KILL
+//! };
+//!
+//! // Sets no_new_privs and installs the filter; on failure, prints why and
+//! // aborts.
+//! FILTER.install_or_abort();
+//! ```
+//!
 //! A [`Filter`] is a checked seccomp program in `'static`, read-only memory,
 //! normally written with the `seccomp!` macro, which compiles seccomp-tools
 //! assembly when the crate is built. This crate installs it, and is shaped
@@ -15,29 +41,16 @@
 //!   pointer to the filter itself, whose instructions (and, for a `static`,
 //!   the `sock_fprog` pointing at them) are in read-only memory.
 //!
-//! ```no_run
-//! use seccomp_asm::bpf::{seccomp::*, JEQ, JMP, K};
-//! use seccomp_runtime::{Action, Arch, Filter, Insn};
-//!
-//! // On x86_64, make `getppid` fail with EPERM and allow everything else;
-//! // a system call of another architecture kills the process.
-//! static INSNS: [Insn; 7] = [
-//!     Insn::stmt(LD_ABS, 4), // A = arch
-//!     Insn::new(JMP | JEQ | K, 1, 0, 0xc000_003e),
-//!     Insn::stmt(RET_K, Action::KILL_PROCESS),
-//!     Insn::stmt(LD_ABS, 0), // A = sys_number
-//!     Insn::new(JMP | JEQ | K, 0, 1, 110),
-//!     Insn::stmt(RET_K, Action::ERRNO | 1),
-//!     Insn::stmt(RET_K, Action::ALLOW),
-//! ];
-//!
-//! let filter = Filter::new(&INSNS, Arch::X86_64).expect("a valid program");
-//! filter.install_or_abort();
-//! ```
-//!
 //! Installing, strict mode and the queries ([`current_mode`],
 //! [`action_available`], [`flags_available`]) exist on Linux only; the types
 //! build everywhere.
+
+#![warn(missing_docs)]
+
+// The README's examples are compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 mod error;
 mod filter;

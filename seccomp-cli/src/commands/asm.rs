@@ -1,5 +1,5 @@
 //! `seccomp asm`: assemble seccomp-tools assembly and write it in one of the
-//! [`formats`](crate::formats).
+//! [`formats`].
 
 use seccomp_asm::insn::encode;
 use seccomp_asm::{Arch, Insn};

@@ -1,24 +1,11 @@
-//! What the tests replaying the conformance corpus share: reading its
-//! records and running the `seccomp` binary.
+//! What the tests of the binary share: running the `seccomp` binary and
+//! reading the fields of corpus records.
 
 use std::ffi::OsStr;
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-
-pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/conformance")
-}
-
-pub fn records(name: &str) -> Vec<Value> {
-    let path = corpus_dir().join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
-        .collect()
-}
 
 pub fn str_field<'a>(record: &'a Value, field: &str) -> &'a str {
     record[field]
