@@ -175,7 +175,7 @@ pub fn emulate(data: &[u8]) {
     assert_eq!(text.is_ok(), partial.is_ok());
 }
 
-/// The most paths a filter may have for [`explain`] to hold its policy to
+/// The most paths a filter may have for [`explain()`] to hold its policy to
 /// the emulator.
 pub const TRUTH_CHECK_PATHS: usize = 256;
 
