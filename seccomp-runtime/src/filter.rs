@@ -1,8 +1,9 @@
-//! [`Filter`]: a checked seccomp program in `'static`, read-only memory.
+//! [`Filter`]: a checked seccomp program in read-only memory.
 
 use core::fmt;
 use core::hash::{Hash, Hasher};
 use seccomp_asm::bpf;
+use seccomp_asm::insn::decode;
 use seccomp_asm::validate::{self, Violation};
 use seccomp_asm::{audit, disasm, emu, explain, Action, Arch, Insn, SeccompData};
 
@@ -15,17 +16,23 @@ struct SockFprog {
 
 /// A seccomp filter whose instructions live in read-only memory.
 ///
-/// A `Filter` only points at `'static` instructions, and its first field is
-/// laid out exactly like the kernel's `struct sock_fprog`, so installing it
-/// hands the kernel a pointer to the `Filter` itself: nothing is copied into
-/// writable memory on the way. Declared as a `static`, both the instructions
-/// and the `sock_fprog` that points at them sit in memory the process cannot
-/// write (the linker places the latter in `.data.rel.ro`, made read-only once
-/// relocations are applied).
+/// A `Filter` is laid out, first field, exactly like the kernel's `struct
+/// sock_fprog`, and what the kernel is handed when it is installed is never
+/// a copy in writable memory:
+///
+/// - **Built by `seccomp!`** (or [`Filter::new`] on a `static` array), a
+///   filter points at `'static` instructions; declared as a `static`, both
+///   the instructions and the `sock_fprog` pointing at them sit in memory the
+///   process cannot write (the linker places the latter in `.data.rel.ro`,
+///   made read-only once relocations are applied), and the kernel gets a
+///   pointer to the `Filter` itself.
+/// - **Built at run time**, it is part of an [`OwnedFilter`], which owns a
+///   mapping holding a `sock_fprog` and the instructions, made read-only
+///   before its constructor returns; the kernel gets a pointer into it.
 ///
 /// Filters are usually written with the `seccomp!` macro, which checks the
-/// program when the crate is compiled. [`Filter::new`] builds one from
-/// instructions at run time and checks them with the same rules.
+/// program when the crate is compiled. The run-time constructors check it
+/// with the same rules.
 ///
 /// ```
 /// use seccomp_asm::bpf::{seccomp::RET_K};
@@ -41,13 +48,207 @@ struct SockFprog {
 pub struct Filter {
     fprog: SockFprog,
     arch: Arch,
+    /// The `sock_fprog` to hand to the kernel when it is not `fprog`: the
+    /// read-only one of an [`OwnedFilter`]'s mapping. Null for `'static`
+    /// instructions. (A pointer rather than the mapping itself, so that a
+    /// `Filter` has no destructor and a `const` one works in const code.)
+    sealed: *const SockFprog,
 }
 
-// SAFETY: a `Filter` only reads, through a `'static` shared reference turned
-// into a raw pointer, instructions nobody may mutate.
+// SAFETY: a `Filter` only reads instructions nobody may mutate: `'static`
+// shared ones, or those of the read-only mapping of the `OwnedFilter` it is
+// part of (and only reachable by reference through it).
 unsafe impl Send for Filter {}
 // SAFETY: as for `Send`: there is no interior mutability to race on.
 unsafe impl Sync for Filter {}
+
+/// A [`Filter`] built at run time, owning its instructions: assembled from
+/// text ([`Assembler`](crate::Assembler)), loaded from a raw filter
+/// ([`OwnedFilter::from_bpf`]) or copied from instructions
+/// ([`OwnedFilter::new`]). It dereferences to the [`Filter`], so it is
+/// installed, emulated, explained and audited the same way.
+///
+/// The instructions, and the `sock_fprog` the kernel is handed, are in a
+/// mapping of the filter's own, made read-only (`mprotect(PROT_READ)`)
+/// before the constructor returns and unmapped when the filter is dropped:
+/// nothing the kernel reads at install time is writable, as for a `static`
+/// built by `seccomp!`.
+///
+/// ```
+/// use seccomp_asm::bpf::{seccomp::RET_K};
+/// use seccomp_runtime::{Action, Arch, Insn, OwnedFilter};
+///
+/// let built = vec![Insn::stmt(RET_K, Action::ERRNO | 1)];
+/// let filter = OwnedFilter::new(&built, Arch::X86_64).expect("a valid program");
+/// assert_eq!(filter.instructions(), &built[..]);
+/// assert_ne!(filter.instructions().as_ptr(), built.as_ptr());
+/// assert!(!filter.is_static());
+/// ```
+pub struct OwnedFilter {
+    filter: Filter,
+    /// Keeps the instructions `filter` points at alive.
+    _storage: Storage,
+}
+
+/// Where an owned filter's instructions are: a read-only mapping (see
+/// [`sealed`]).
+#[cfg(target_os = "linux")]
+type Storage = sealed::Mapping;
+/// Where an owned filter's instructions are: elsewhere, where nothing is
+/// installed, a copy on the heap.
+#[cfg(not(target_os = "linux"))]
+type Storage = Box<[Insn]>;
+
+impl core::ops::Deref for OwnedFilter {
+    type Target = Filter;
+
+    fn deref(&self) -> &Filter {
+        &self.filter
+    }
+}
+
+impl fmt::Debug for OwnedFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("OwnedFilter").field(&self.filter).finish()
+    }
+}
+
+/// The disassembly, as for [`Filter`].
+impl fmt::Display for OwnedFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.filter.fmt(f)
+    }
+}
+
+impl OwnedFilter {
+    /// A filter from instructions anywhere, checked against every rule the
+    /// kernel applies (every [`Violation`] is returned), then copied into
+    /// read-only memory of its own.
+    pub fn new(insns: &[Insn], arch: Arch) -> Result<OwnedFilter, Vec<Violation>> {
+        validate::validate(insns)?;
+        Ok(OwnedFilter::sealed(insns, arch))
+    }
+
+    /// A filter from a raw BPF program, as `seccomp_export_bpf` (libseccomp),
+    /// seccompiler, `seccomp dump` or `seccomp asm -f raw` write it: 8 bytes
+    /// per instruction in the byte order of `arch`, the architecture it was
+    /// made for. Checked as [`OwnedFilter::new`] checks a program, with every
+    /// violation reported.
+    ///
+    /// ```
+    /// use seccomp_runtime::{Arch, LoadError, OwnedFilter};
+    ///
+    /// // `return ALLOW`, little-endian.
+    /// let filter = OwnedFilter::from_bpf(&[6, 0, 0, 0, 0, 0, 0xff, 0x7f], Arch::X86_64).unwrap();
+    /// assert_eq!(filter.len(), 1);
+    ///
+    /// let err = OwnedFilter::from_bpf(&[6, 0, 0], Arch::X86_64).unwrap_err();
+    /// assert_eq!(err, LoadError::PartialInstruction { len: 3 });
+    /// ```
+    pub fn from_bpf(bytes: &[u8], arch: Arch) -> Result<OwnedFilter, LoadError> {
+        let insns = decode(bytes, arch.endian())
+            .map_err(|partial| LoadError::PartialInstruction { len: partial.len })?;
+        if let Err(violations) = validate::validate(&insns) {
+            return Err(LoadError::Invalid {
+                violations,
+                insns,
+                arch,
+            });
+        }
+        Ok(OwnedFilter::sealed(&insns, arch))
+    }
+
+    /// A filter owning a read-only copy of checked instructions.
+    pub(crate) fn sealed(insns: &[Insn], arch: Arch) -> OwnedFilter {
+        debug_assert!(validate::validate(insns).is_ok());
+        let len = insns.len() as u16;
+        #[cfg(target_os = "linux")]
+        {
+            let mapping = sealed::Mapping::new(insns);
+            OwnedFilter {
+                filter: Filter {
+                    fprog: SockFprog {
+                        len,
+                        filter: mapping.insns(),
+                    },
+                    arch,
+                    sealed: mapping.fprog(),
+                },
+                _storage: mapping,
+            }
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            let copy: Box<[Insn]> = insns.into();
+            OwnedFilter {
+                filter: Filter {
+                    fprog: SockFprog {
+                        len,
+                        filter: copy.as_ptr(),
+                    },
+                    arch,
+                    sealed: core::ptr::null(),
+                },
+                _storage: copy,
+            }
+        }
+    }
+}
+
+/// Why a raw filter cannot become a [`Filter`].
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum LoadError {
+    /// The bytes are not a whole number of 8-byte instructions.
+    PartialInstruction {
+        /// How many bytes there are.
+        len: usize,
+    },
+    /// Every rule of the kernel the program breaks, and the program, to
+    /// show the instructions at fault.
+    Invalid {
+        /// The violations, in the validator's order.
+        violations: Vec<Violation>,
+        /// The decoded instructions.
+        insns: Vec<Insn>,
+        /// The architecture they were decoded for.
+        arch: Arch,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::PartialInstruction { len } => write!(
+                f,
+                "not a raw BPF filter: {len} bytes are not a whole number of 8-byte instructions"
+            ),
+            LoadError::Invalid {
+                violations,
+                insns,
+                arch,
+            } => {
+                let n = violations.len();
+                write!(
+                    f,
+                    "the kernel refuses this filter ({n} violation{}):",
+                    if n == 1 { "" } else { "s" }
+                )?;
+                for v in violations {
+                    match v.pc().filter(|&pc| pc < insns.len()) {
+                        Some(pc) => {
+                            let line = disasm::statement(insns[pc], pc, arch.endian());
+                            write!(f, "\n  line {pc:04}: {line}: {v}")?;
+                        }
+                        None => write!(f, "\n  {v}")?,
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
 
 impl Filter {
     /// A filter from a program `seccomp!` has already checked at compile time.
@@ -69,11 +270,12 @@ impl Filter {
                 filter: insns.as_ptr(),
             },
             arch,
+            sealed: core::ptr::null(),
         }
     }
 
-    /// A filter from instructions built at run time, checked against every
-    /// rule the kernel applies when it installs a filter.
+    /// A filter from `'static` instructions built at run time, checked
+    /// against every rule the kernel applies when it installs a filter.
     ///
     /// `arch` records the architecture the program was written for: the
     /// syscall numbers it compares against are that architecture's.
@@ -82,8 +284,9 @@ impl Filter {
     /// fixed at once.
     ///
     /// The instructions are used where they are, not copied: pass a `static`
-    /// array to have them in read-only memory (a leaked `Vec` is `'static`
-    /// too, but lives in writable memory).
+    /// array to have them in read-only memory. For instructions in memory of
+    /// any other kind (a `Vec`, say), [`OwnedFilter::new`] copies them into
+    /// read-only memory of the filter's own.
     ///
     /// ```
     /// use seccomp_asm::bpf::{seccomp::LD_ABS};
@@ -104,9 +307,10 @@ impl Filter {
     }
 
     /// The program.
-    pub const fn instructions(&self) -> &'static [Insn] {
-        // SAFETY: `fprog` was built from a `&'static [Insn]` of exactly this
-        // length and is never changed.
+    pub const fn instructions(&self) -> &[Insn] {
+        // SAFETY: `fprog` was built from instructions of exactly this length
+        // that live as long as `self` (`'static` ones, or the filter's own
+        // storage) and is never changed.
         unsafe { core::slice::from_raw_parts(self.fprog.filter, self.fprog.len as usize) }
     }
 
@@ -125,28 +329,127 @@ impl Filter {
         self.arch
     }
 
+    /// Whether the instructions are `'static` ones (from `seccomp!` or
+    /// [`Filter::new`]) rather than the read-only copy of an [`OwnedFilter`].
+    pub const fn is_static(&self) -> bool {
+        self.sealed.is_null()
+    }
+
     /// The program as the kernel reads it: 8 bytes per instruction in the
     /// byte order of the machine running this code, the same bytes as
     /// `seccomp-tools asm -f raw` for that machine.
     ///
     /// These are the very bytes that get installed, not a copy.
-    pub const fn as_bytes(&self) -> &'static [u8] {
+    pub const fn as_bytes(&self) -> &[u8] {
         let insns = self.instructions();
         // SAFETY: `Insn` is `#[repr(C)]` with fields u16, u8, u8, u32: 8
         // bytes, alignment 4, no padding, so every byte is initialized; u8
-        // has no alignment requirement; the data is `'static` and immutable.
+        // has no alignment requirement; the data lives as long as `self`
+        // and is immutable.
         unsafe {
             core::slice::from_raw_parts(insns.as_ptr().cast::<u8>(), core::mem::size_of_val(insns))
         }
     }
 
-    /// A pointer to the filter's own `struct sock_fprog`, for `seccomp(2)`
-    /// and `prctl(2)`. Nothing is copied: it points at this `Filter`.
+    /// A pointer to the `struct sock_fprog` to hand to `seccomp(2)` and
+    /// `prctl(2)`: this filter's own for `'static` instructions, the one at
+    /// the start of the read-only mapping for an owned copy. Nothing is
+    /// copied.
     #[cfg(target_os = "linux")]
     pub fn as_sock_fprog(&self) -> *const libc::sock_fprog {
-        // `Filter` is `#[repr(C)]` with `fprog` first, and `SockFprog` has
-        // the layout of `sock_fprog` (checked in the tests).
-        (&self.fprog as *const SockFprog).cast::<libc::sock_fprog>()
+        if self.sealed.is_null() {
+            // `Filter` is `#[repr(C)]` with `fprog` first, and `SockFprog`
+            // has the layout of `sock_fprog` (checked in the tests).
+            (&self.fprog as *const SockFprog).cast::<libc::sock_fprog>()
+        } else {
+            self.sealed.cast::<libc::sock_fprog>()
+        }
+    }
+}
+
+/// Read-only mappings for filters built at run time.
+#[cfg(target_os = "linux")]
+mod sealed {
+    use super::SockFprog;
+    use seccomp_asm::Insn;
+    use std::alloc::{handle_alloc_error, Layout};
+
+    /// A private anonymous mapping holding a `sock_fprog` and, after it, the
+    /// instructions it points at; read-only once made.
+    pub struct Mapping {
+        base: *mut u8,
+        size: usize,
+    }
+
+    /// Where the instructions start: after the `sock_fprog`, 8-aligned.
+    const INSNS_AT: usize = core::mem::size_of::<SockFprog>().next_multiple_of(8);
+
+    impl Mapping {
+        /// Maps, fills and seals. Running out of memory is handled as an
+        /// allocation failure is anywhere in Rust.
+        pub fn new(insns: &[Insn]) -> Mapping {
+            let bytes = INSNS_AT + core::mem::size_of_val(insns);
+            let layout = Layout::from_size_align(bytes, 8).expect("a filter is at most 32 KiB");
+            // SAFETY: sysconf has no preconditions.
+            let page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) })
+                .ok()
+                .filter(|&p| p > 0)
+                .unwrap_or(4096);
+            let size = bytes.next_multiple_of(page);
+            // SAFETY: a new private anonymous mapping; no existing memory
+            // is touched.
+            let base = unsafe {
+                libc::mmap(
+                    core::ptr::null_mut(),
+                    size,
+                    libc::PROT_READ | libc::PROT_WRITE,
+                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                    -1,
+                    0,
+                )
+            };
+            if base == libc::MAP_FAILED {
+                handle_alloc_error(layout);
+            }
+            let base = base.cast::<u8>();
+            let mapping = Mapping { base, size };
+            // SAFETY: the mapping is `size >= bytes` bytes, writable, page-
+            // aligned (so aligned for both types), and ours alone.
+            unsafe {
+                let dst = base.add(INSNS_AT).cast::<Insn>();
+                core::ptr::copy_nonoverlapping(insns.as_ptr(), dst, insns.len());
+                base.cast::<SockFprog>().write(SockFprog {
+                    len: insns.len() as u16,
+                    filter: dst,
+                });
+            }
+            // SAFETY: the whole mapping, which is ours.
+            if unsafe { libc::mprotect(base.cast(), size, libc::PROT_READ) } != 0 {
+                // Only ENOMEM is possible here; the mapping is unmapped on
+                // the way out.
+                handle_alloc_error(layout);
+            }
+            mapping
+        }
+
+        /// The `sock_fprog` at the start of the mapping.
+        pub fn fprog(&self) -> *const SockFprog {
+            self.base.cast::<SockFprog>()
+        }
+
+        /// The instructions.
+        pub fn insns(&self) -> *const Insn {
+            // SAFETY: within the mapping (see `new`).
+            unsafe { self.base.add(INSNS_AT).cast::<Insn>() }
+        }
+    }
+
+    impl Drop for Mapping {
+        fn drop(&mut self) {
+            // SAFETY: the mapping `new` made, unmapped once. A failure
+            // (impossible for a whole mapping of ours) would only leak it.
+            unsafe { libc::munmap(self.base.cast(), self.size) };
+        }
     }
 }
 

@@ -59,7 +59,7 @@ mod flags;
 mod install;
 
 pub use error::{InstallError, Operation, ENOTSUPP};
-pub use filter::Filter;
+pub use filter::{Filter, LoadError, OwnedFilter};
 pub use flags::{FlagConflict, Flags};
 #[cfg(target_os = "linux")]
 pub use install::{

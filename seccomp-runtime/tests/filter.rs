@@ -1,11 +1,12 @@
-//! `Filter`: where its bytes live, and which programs `Filter::new` refuses.
+//! `Filter` and `OwnedFilter`: where their bytes live, and which programs
+//! their constructors refuse.
 
 #[cfg(target_os = "linux")]
 mod support;
 
 use seccomp_asm::bpf::seccomp::{JMP_JA, LD_ABS, LD_MEM, RET_K, ST_MEM};
 use seccomp_asm::bpf::{ALU, DIV, JEQ, JMP, K, LSH, MAXINSNS};
-use seccomp_runtime::{Action, Arch, Filter, Insn, Violation};
+use seccomp_runtime::{Action, Arch, Filter, Insn, LoadError, OwnedFilter, Violation};
 
 /// getpid (39) fails with EPERM on x86_64; other architectures are killed.
 static INSNS: [Insn; 7] = [
@@ -78,6 +79,56 @@ fn new_accepts_a_valid_program_as_is() {
     assert_eq!(filter.as_bytes().len(), 56);
 }
 
+#[test]
+fn owned_filters_copy_check_and_load() {
+    let owned = OwnedFilter::new(&INSNS, Arch::X86_64).unwrap();
+    assert_eq!(*owned, FILTER);
+    assert_ne!(owned.instructions().as_ptr(), INSNS.as_ptr());
+    assert!(FILTER.is_static() && !owned.is_static());
+
+    // The same program as raw bytes, in each byte order.
+    let little: Vec<u8> = INSNS
+        .iter()
+        .flat_map(|i| i.to_bytes(seccomp_asm::insn::Endian::Little))
+        .collect();
+    let big: Vec<u8> = INSNS
+        .iter()
+        .flat_map(|i| i.to_bytes(seccomp_asm::insn::Endian::Big))
+        .collect();
+    assert_eq!(
+        *OwnedFilter::from_bpf(&little, Arch::X86_64).unwrap(),
+        FILTER
+    );
+    let s390x = OwnedFilter::from_bpf(&big, Arch::S390x).unwrap();
+    assert_eq!(s390x.instructions(), &INSNS);
+    assert_eq!(s390x.arch(), Arch::S390x);
+
+    assert_eq!(
+        OwnedFilter::from_bpf(&little[..13], Arch::X86_64).unwrap_err(),
+        LoadError::PartialInstruction { len: 13 }
+    );
+    assert_eq!(
+        OwnedFilter::new(&[], Arch::X86_64).unwrap_err(),
+        [Violation::Empty]
+    );
+    // Every violation, each with its instruction.
+    let bad = [Insn::stmt(LD_ABS, 6), Insn::stmt(ALU | DIV | K, 0)];
+    let bytes: Vec<u8> = bad
+        .iter()
+        .flat_map(|i| i.to_bytes(seccomp_asm::insn::Endian::Little))
+        .collect();
+    let err = OwnedFilter::from_bpf(&bytes, Arch::X86_64).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the kernel refuses this filter (3 violations):\n  \
+         line 0000: A = INVALID: load from offset 6 of seccomp_data: the offset must be a \
+         multiple of 4 and less than 64\n  \
+         line 0001: A /= 0x0: division by constant 0\n  \
+         line 0001: A /= 0x0: the last instruction must be a return (`return K`, an action, or \
+         `return A`)"
+    );
+}
+
 #[cfg(target_os = "linux")]
 mod read_only {
     use super::*;
@@ -113,6 +164,60 @@ mod read_only {
                 perms.starts_with('r') && perms.as_bytes()[1] == b'-',
                 "{addr:#x} is in a {perms} mapping"
             );
+        }
+    }
+
+    #[test]
+    fn an_owned_filter_and_its_sock_fprog_are_in_read_only_memory() {
+        let owned = OwnedFilter::new(&INSNS, Arch::X86_64).unwrap();
+        let bytes = owned.as_bytes();
+        let start = bytes.as_ptr() as usize;
+        let last = start + bytes.len() - 1;
+        let fprog = owned.as_sock_fprog() as usize;
+        // Not the `Filter` value, which lives wherever the owner put it.
+        assert_ne!(fprog, &*owned as *const Filter as usize);
+        for addr in [start, last, fprog] {
+            let perms = permissions_at(addr);
+            assert!(
+                perms.starts_with("r--"),
+                "{addr:#x} is in a {perms} mapping"
+            );
+        }
+        // SAFETY: the sock_fprog of a live filter, read only.
+        let (len, insns) = unsafe {
+            (
+                (*owned.as_sock_fprog()).len,
+                (*owned.as_sock_fprog()).filter,
+            )
+        };
+        assert_eq!(usize::from(len), INSNS.len());
+        assert_eq!(
+            insns.cast_const().cast::<Insn>(),
+            owned.instructions().as_ptr()
+        );
+    }
+
+    #[test]
+    fn writing_to_an_owned_filter_faults() {
+        for target in ["instructions", "sock_fprog"] {
+            let child = run(|out| {
+                let owned = OwnedFilter::new(&INSNS, Arch::X86_64).unwrap();
+                out.say("writing");
+                let at = match target {
+                    "instructions" => owned.as_bytes().as_ptr().cast_mut(),
+                    _ => owned.as_sock_fprog().cast_mut().cast::<u8>(),
+                };
+                // SAFETY: deliberately not: the write must fault.
+                unsafe { at.write_volatile(1) };
+                out.say("written");
+                0
+            });
+            assert_eq!(
+                child.status,
+                Status::Signaled(libc::SIGSEGV),
+                "{target}: {child:?}"
+            );
+            assert_eq!(child.lines(), ["writing"]);
         }
     }
 
