@@ -33,7 +33,9 @@ bitflags::bitflags! {
     }
 }
 
-/// A combination of flags the kernel always refuses with EINVAL.
+/// A combination of flags refused before any system call: one the kernel
+/// always refuses with EINVAL, or one that contradicts the installer's
+/// choice of threads.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum FlagConflict {
     /// TSYNC and NEW_LISTENER without TSYNC_ESRCH: both would be reported
@@ -41,6 +43,9 @@ pub enum FlagConflict {
     TsyncWithListener,
     /// WAIT_KILLABLE_RECV without NEW_LISTENER, the listener it is about.
     KillableRecvWithoutListener,
+    /// TSYNC among the flags of an installer told to install on the calling
+    /// thread only ([`Threads::Calling`](crate::Threads::Calling)).
+    TsyncForCallingThread,
 }
 
 impl Flags {
@@ -70,6 +75,10 @@ impl fmt::Display for FlagConflict {
             FlagConflict::KillableRecvWithoutListener => {
                 "flag WAIT_KILLABLE_RECV needs NEW_LISTENER: it changes how a listener receives \
                  notifications; add Flags::NEW_LISTENER or drop WAIT_KILLABLE_RECV"
+            }
+            FlagConflict::TsyncForCallingThread => {
+                "flag TSYNC applies the filter to every thread, and the installer was told to \
+                 install on the calling thread only (Threads::Calling); drop one of the two"
             }
         })
     }

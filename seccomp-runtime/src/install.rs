@@ -2,7 +2,7 @@
 
 use crate::error::{InstallError, Operation};
 use crate::filter::Filter;
-use crate::flags::Flags;
+use crate::flags::{FlagConflict, Flags};
 use crate::Mode;
 use core::ffi::c_void;
 use core::fmt::{self, Write};
@@ -124,18 +124,37 @@ impl fmt::Write for RawStderr {
     }
 }
 
+/// Which threads an installer puts the filter on.
+///
+/// Every thread of the process, by default: a program that already runs
+/// threads (an async runtime, a thread pool, a logger) would otherwise keep
+/// them unsandboxed without a word, and a sandbox that covers some threads
+/// of a process covers none of its memory. A thread that cannot take the
+/// filter makes the installation fail, changing no thread.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum Threads {
+    /// Every thread of the process (`SECCOMP_FILTER_FLAG_TSYNC`, Linux
+    /// 3.17), and the threads and processes they create from then on.
+    #[default]
+    All,
+    /// The calling thread, and the threads and processes it creates from
+    /// then on; threads already running are left as they are. For a thread
+    /// that sandboxes itself (a worker parsing untrusted input), or for a
+    /// process known to run one thread on a kernel without TSYNC.
+    Calling,
+}
+
 impl Filter {
-    /// Installs the filter on the calling thread.
+    /// Installs the filter on every thread of the process.
     ///
     /// Sets `no_new_privs` first (the kernel requires it, or CAP_SYS_ADMIN),
-    /// then calls `seccomp(SECCOMP_SET_MODE_FILTER, 0, ...)` with a pointer to
-    /// this filter's own `sock_fprog`. On kernels without seccomp(2) (ENOSYS)
-    /// it falls back to `prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ...)`.
-    ///
-    /// The filter applies to the calling thread and to the threads and
-    /// processes it creates from now on, not to threads already running: to
-    /// cover those, install with [`Flags::TSYNC`] through
-    /// [`installer`](Filter::installer), or install before starting threads.
+    /// then calls `seccomp(SECCOMP_SET_MODE_FILTER, TSYNC, ...)` with a
+    /// pointer to the filter's read-only `sock_fprog`. Threads already
+    /// running take the filter too; if one cannot (it installed filters of
+    /// its own, or is in strict mode), nothing is installed on any thread and
+    /// the error names it ([`InstallError::ThreadNotSynchronized`]). To
+    /// sandbox the calling thread alone, install with
+    /// [`Threads::Calling`] through [`installer`](Filter::installer).
     ///
     /// A program must not go on as if sandboxed when this fails;
     /// [`install_or_abort`](Filter::install_or_abort) makes sure of it.
@@ -169,7 +188,7 @@ impl Filter {
     /// static ALLOW_ALL: [Insn; 1] = [Insn::stmt(RET_K, Action::ALLOW)];
     ///
     /// Filter::new(&ALLOW_ALL, Arch::X86_64).unwrap().install_or_abort();
-    /// // From here on, the filter is installed.
+    /// // From here on, the filter is installed on every thread.
     /// ```
     pub fn install_or_abort(&self) {
         if let Err(error) = self.install() {
@@ -177,20 +196,24 @@ impl Filter {
         }
     }
 
-    /// A builder for installing with flags, or without setting `no_new_privs`.
+    /// A builder for installing with flags, on the calling thread only, or
+    /// without setting `no_new_privs`.
     ///
     /// ```no_run
-    /// use seccomp_runtime::{Filter, Flags};
+    /// use seccomp_runtime::{Filter, Flags, Threads};
     ///
     /// # fn f(filter: &Filter) -> Result<(), seccomp_runtime::InstallError> {
     /// // Every thread of the process, and log what the filter does.
-    /// filter.installer().flags(Flags::TSYNC | Flags::LOG).install()?;
+    /// filter.installer().flags(Flags::LOG).install()?;
+    /// // This thread only.
+    /// filter.installer().threads(Threads::Calling).install()?;
     /// # Ok(()) }
     /// ```
     pub fn installer(&self) -> Installer<'_> {
         Installer {
             filter: self,
             flags: Flags::empty(),
+            threads: Threads::All,
             no_new_privs: true,
             foreign_arch: false,
         }
@@ -203,15 +226,24 @@ impl Filter {
 pub struct Installer<'a> {
     filter: &'a Filter,
     flags: Flags,
+    threads: Threads,
     no_new_privs: bool,
     foreign_arch: bool,
 }
 
 impl Installer<'_> {
-    /// The `SECCOMP_FILTER_FLAG_*` flags to install with (none by default).
-    /// The combination is checked before any system call.
+    /// The `SECCOMP_FILTER_FLAG_*` flags to install with, besides the TSYNC
+    /// that [`Threads::All`] (the default) adds, and the TSYNC_ESRCH it
+    /// adds with [`Flags::NEW_LISTENER`] (the kernel takes TSYNC with a
+    /// listener only so). The combination is checked before any system call.
     pub fn flags(mut self, flags: Flags) -> Self {
         self.flags = flags;
+        self
+    }
+
+    /// Which threads take the filter (default: [`Threads::All`]).
+    pub fn threads(mut self, threads: Threads) -> Self {
+        self.threads = threads;
         self
     }
 
@@ -237,22 +269,46 @@ impl Installer<'_> {
         self
     }
 
+    /// The flags of the system call: the chosen ones and what the choice of
+    /// threads adds.
+    fn effective_flags(&self) -> Result<Flags, FlagConflict> {
+        let mut flags = self.flags;
+        match self.threads {
+            Threads::All => {
+                flags |= Flags::TSYNC;
+                if flags.contains(Flags::NEW_LISTENER) {
+                    flags |= Flags::TSYNC_ESRCH;
+                }
+            }
+            Threads::Calling if flags.contains(Flags::TSYNC) => {
+                return Err(FlagConflict::TsyncForCallingThread)
+            }
+            Threads::Calling => {}
+        }
+        flags.check()?;
+        Ok(flags)
+    }
+
     /// Installs the filter.
     ///
     /// Returns the listener (close-on-exec) when the flags include
-    /// [`Flags::NEW_LISTENER`], and `None` otherwise. With [`Flags::TSYNC`], a
-    /// thread that cannot take the filter is named in
-    /// [`InstallError::ThreadNotSynchronized`], and no thread was changed.
+    /// [`Flags::NEW_LISTENER`], and `None` otherwise. With [`Threads::All`],
+    /// a thread that cannot take the filter is named in
+    /// [`InstallError::ThreadNotSynchronized`] (with a listener, only
+    /// said to exist: TSYNC_ESRCH), and no thread was changed.
     ///
-    /// The `prctl` fallback is used only when seccomp(2) is missing and no
-    /// flag is set, since `prctl` cannot pass flags.
+    /// The `prctl` fallback, for kernels without seccomp(2) (before 3.17),
+    /// is used only with [`Threads::Calling`] and no flag, since `prctl`
+    /// can pass neither; otherwise such a kernel fails the installation
+    /// ([`InstallError::Unsupported`]) rather than leave threads out.
     #[must_use = "a filter that failed to install does not protect anything"]
     pub fn install(self) -> Result<Option<OwnedFd>, InstallError> {
+        let flags = self.effective_flags()?;
         let Installer {
             filter,
-            flags,
             no_new_privs,
             foreign_arch,
+            ..
         } = self;
         let native = Arch::native();
         if !foreign_arch && native != Some(filter.arch()) {
@@ -261,7 +317,6 @@ impl Installer<'_> {
                 native,
             });
         }
-        flags.check()?;
         if no_new_privs {
             set_no_new_privs()?;
         }

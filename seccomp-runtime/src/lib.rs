@@ -34,12 +34,14 @@
 //! - **Carrying on unsandboxed.** Every install returns a `#[must_use]`
 //!   [`Result`] whose [`InstallError`] says what went wrong and what to do;
 //!   [`Filter::install_or_abort`] prints it and aborts instead.
-//! - **Threads that escape.** [`Flags::TSYNC`] applies a filter to every
-//!   thread, and a thread that cannot take it is named in
-//!   [`InstallError::ThreadNotSynchronized`].
+//! - **Threads that escape.** A filter is installed on every thread of the
+//!   process (TSYNC) unless asked otherwise ([`Threads::Calling`]), and a
+//!   thread that cannot take it is named in
+//!   [`InstallError::ThreadNotSynchronized`], with no thread changed.
 //! - **A filter changed before it is installed.** The kernel is handed a
-//!   pointer to the filter itself, whose instructions (and, for a `static`,
-//!   the `sock_fprog` pointing at them) are in read-only memory.
+//!   pointer to a `sock_fprog` and instructions in read-only memory: a
+//!   `static`'s own, or the sealed mapping of an [`OwnedFilter`] built at
+//!   run time.
 //!
 //! Installing, strict mode and the queries ([`current_mode`],
 //! [`action_available`], [`flags_available`]) exist on Linux only; the types
@@ -64,7 +66,7 @@ pub use flags::{FlagConflict, Flags};
 #[cfg(target_os = "linux")]
 pub use install::{
     action_available, current_mode, flags_available, install_strict, install_strict_or_abort,
-    Installer,
+    Installer, Threads,
 };
 pub use seccomp_asm::validate::Violation;
 pub use seccomp_asm::{audit, explain, Action, Arch, Insn, SeccompData};

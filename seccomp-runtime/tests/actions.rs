@@ -3,7 +3,7 @@
 
 mod support;
 
-use seccomp_runtime::{Action, Insn};
+use seccomp_runtime::{Action, Insn, Threads};
 use std::os::unix::thread::JoinHandleExt;
 use std::sync::atomic::{AtomicI32, AtomicU32, AtomicUsize, Ordering};
 use support::{call, filter, on_syscall, on_syscalls, run, Status};
@@ -32,7 +32,11 @@ fn kill_thread_kills_only_the_calling_thread() {
     let child = run(|out| {
         let worker_out = *out;
         let worker = std::thread::spawn(move || {
-            filter(&KILL_THREAD).install().unwrap();
+            filter(&KILL_THREAD)
+                .installer()
+                .threads(Threads::Calling)
+                .install()
+                .unwrap();
             worker_out.say("worker: calling getppid");
             let got = call(GETPPID);
             worker_out.say(&format!("worker: returned {got}"));

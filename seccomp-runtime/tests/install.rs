@@ -6,7 +6,7 @@ mod support;
 
 use seccomp_asm::bpf::seccomp::{LD_IMM, RET_K};
 use seccomp_asm::bpf::{MAXINSNS, MAX_INSNS_PER_PATH};
-use seccomp_runtime::{current_mode, Action, Flags, Insn, InstallError};
+use seccomp_runtime::{current_mode, Action, Flags, Insn, InstallError, Threads};
 use support::{
     call, drop_cap_sys_admin, filter, has_cap_sys_admin, no_new_privs, on_syscall, proc_status,
     run, Status, ALLOW_ALL,
@@ -150,12 +150,17 @@ fn flag_conflicts_are_refused_before_any_system_call() {
     );
     let child = run(|out| {
         filter(&GUARD).install().unwrap();
-        for flags in [
-            Flags::TSYNC | Flags::NEW_LISTENER,
-            Flags::WAIT_KILLABLE_RECV,
-            Flags::WAIT_KILLABLE_RECV | Flags::TSYNC,
+        for (threads, flags) in [
+            (Threads::Calling, Flags::TSYNC),
+            (Threads::Calling, Flags::TSYNC | Flags::NEW_LISTENER),
+            (Threads::Calling, Flags::WAIT_KILLABLE_RECV),
+            (Threads::All, Flags::WAIT_KILLABLE_RECV),
         ] {
-            let result = filter(&ALLOW_ALL).installer().flags(flags).install();
+            let result = filter(&ALLOW_ALL)
+                .installer()
+                .threads(threads)
+                .flags(flags)
+                .install();
             out.say(&format!("{result:?}"));
         }
         out.say("a valid install:");
@@ -167,7 +172,8 @@ fn flag_conflicts_are_refused_before_any_system_call() {
     assert_eq!(
         child.lines(),
         [
-            "Err(FlagConflict(TsyncWithListener))",
+            "Err(FlagConflict(TsyncForCallingThread))",
+            "Err(FlagConflict(TsyncForCallingThread))",
             "Err(FlagConflict(KillableRecvWithoutListener))",
             "Err(FlagConflict(KillableRecvWithoutListener))",
             "a valid install:",
@@ -179,7 +185,11 @@ fn flag_conflicts_are_refused_before_any_system_call() {
 fn a_flag_unknown_to_the_kernel_is_invalid() {
     let child = run(|out| {
         let flags = Flags::from_bits_retain(1 << 31);
-        let result = filter(&ALLOW_ALL).installer().flags(flags).install();
+        let result = filter(&ALLOW_ALL)
+            .installer()
+            .threads(Threads::Calling)
+            .flags(flags)
+            .install();
         out.say(&format!(
             "{:?} mode={:?}",
             result.map_err(|e| (e, e.errno())),
@@ -201,17 +211,30 @@ fn prctl_is_the_fallback_only_where_seccomp_is_missing() {
         on_syscall(libc::SYS_seccomp, Action::ERRNO | libc::ENOSYS as u32);
     let child = run(|out| {
         filter(&NO_SECCOMP).install().unwrap();
-        // prctl cannot pass flags: no fallback.
+        // prctl can pass neither flags nor TSYNC: no fallback, and no
+        // installation that would leave threads out.
         let with_flags = filter(&DENY_GETPPID)
             .installer()
+            .threads(Threads::Calling)
             .flags(Flags::LOG)
             .install();
         out.say(&format!(
             "with flags: {with_flags:?} getppid {}",
             call(GETPPID)
         ));
-        let plain = filter(&DENY_GETPPID).install();
-        out.say(&format!("plain: {plain:?} getppid {}", call(GETPPID)));
+        let every_thread = filter(&DENY_GETPPID).install();
+        out.say(&format!(
+            "every thread: {every_thread:?} getppid {}",
+            call(GETPPID)
+        ));
+        let calling = filter(&DENY_GETPPID)
+            .installer()
+            .threads(Threads::Calling)
+            .install();
+        out.say(&format!(
+            "calling thread: {calling:?} getppid {}",
+            call(GETPPID)
+        ));
         0
     });
     let ppid = std::process::id();
@@ -223,7 +246,11 @@ fn prctl_is_the_fallback_only_where_seccomp_is_missing() {
                 "with flags: Err(Unsupported {{ op: SetModeFilter, errno: {} }}) getppid ret={ppid}",
                 libc::ENOSYS
             ),
-            "plain: Ok(()) getppid ret=-1 errno=1".to_owned(),
+            format!(
+                "every thread: Err(Unsupported {{ op: SetModeFilter, errno: {} }}) getppid ret={ppid}",
+                libc::ENOSYS
+            ),
+            "calling thread: Ok(None) getppid ret=-1 errno=1".to_owned(),
         ]
     );
 }

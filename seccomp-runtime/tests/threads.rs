@@ -1,10 +1,11 @@
 //! TSYNC and NEW_LISTENER in the kernel: filters reach threads already
-//! running, a thread that cannot take one is named, listeners work.
+//! running (by default), or only the calling thread when asked; a thread
+//! that cannot take one is named; listeners work.
 #![cfg(all(target_os = "linux", target_arch = "x86_64"))]
 
 mod support;
 
-use seccomp_runtime::{current_mode, Action, Flags, Insn};
+use seccomp_runtime::{current_mode, Action, Flags, Insn, Threads};
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::sync::mpsc;
 use support::{call, filter, gettid, on_syscall, proc_status, run, Status, ALLOW_ALL};
@@ -12,9 +13,9 @@ use support::{call, filter, gettid, on_syscall, proc_status, run, Status, ALLOW_
 const GETPPID: i64 = libc::SYS_getppid;
 static DENY_GETPPID: [Insn; 7] = on_syscall(GETPPID, Action::ERRNO | libc::EPERM as u32);
 
-/// Starts a thread before installing `DENY_GETPPID` with `flags`, then has
-/// it call getppid; returns what the child reported.
-fn running_thread_after_install(flags: Flags) -> support::Finished {
+/// Starts a thread before installing `DENY_GETPPID` on `threads` with
+/// `flags`, then has it call getppid; returns what the child reported.
+fn running_thread_after_install(threads: Threads, flags: Flags) -> support::Finished {
     run(|out| {
         let (go, wait) = mpsc::channel::<()>();
         let out_worker = *out;
@@ -26,7 +27,11 @@ fn running_thread_after_install(flags: Flags) -> support::Finished {
                 call(GETPPID)
             ));
         });
-        let result = filter(&DENY_GETPPID).installer().flags(flags).install();
+        let result = filter(&DENY_GETPPID)
+            .installer()
+            .threads(threads)
+            .flags(flags)
+            .install();
         out.say(&format!("main: {result:?} getppid {}", call(GETPPID)));
         go.send(()).unwrap();
         worker.join().unwrap();
@@ -35,21 +40,53 @@ fn running_thread_after_install(flags: Flags) -> support::Finished {
 }
 
 #[test]
-fn tsync_applies_the_filter_to_threads_already_running() {
-    let child = running_thread_after_install(Flags::TSYNC);
+fn by_default_the_filter_reaches_threads_already_running() {
+    // The default, the same named, and with TSYNC given explicitly.
+    for (threads, flags) in [
+        (Threads::default(), Flags::empty()),
+        (Threads::All, Flags::empty()),
+        (Threads::All, Flags::TSYNC),
+    ] {
+        let child = running_thread_after_install(threads, flags);
+        assert_eq!(child.status, Status::Exited(0), "{child:?}");
+        assert_eq!(
+            child.lines(),
+            [
+                "main: Ok(None) getppid ret=-1 errno=1",
+                "worker: nnp=1 getppid ret=-1 errno=1"
+            ]
+        );
+    }
+}
+
+#[test]
+fn filter_install_reaches_threads_already_running() {
+    let child = run(|out| {
+        let (go, wait) = mpsc::channel::<()>();
+        let out_worker = *out;
+        let worker = std::thread::spawn(move || {
+            wait.recv().unwrap();
+            out_worker.say(&format!("worker: getppid {}", call(GETPPID)));
+        });
+        let result = filter(&DENY_GETPPID).install();
+        out.say(&format!("main: {result:?} getppid {}", call(GETPPID)));
+        go.send(()).unwrap();
+        worker.join().unwrap();
+        0
+    });
     assert_eq!(child.status, Status::Exited(0), "{child:?}");
     assert_eq!(
         child.lines(),
         [
-            "main: Ok(None) getppid ret=-1 errno=1",
-            "worker: nnp=1 getppid ret=-1 errno=1"
+            "main: Ok(()) getppid ret=-1 errno=1",
+            "worker: getppid ret=-1 errno=1"
         ]
     );
 }
 
 #[test]
-fn without_tsync_threads_already_running_escape_the_filter() {
-    let child = running_thread_after_install(Flags::empty());
+fn on_the_calling_thread_only_threads_already_running_escape_the_filter() {
+    let child = running_thread_after_install(Threads::Calling, Flags::empty());
     let ppid = std::process::id();
     assert_eq!(child.status, Status::Exited(0), "{child:?}");
     assert_eq!(
@@ -68,7 +105,11 @@ fn a_tsync_failure_names_the_thread_and_changes_nothing() {
         let (done_tx, done_rx) = mpsc::channel::<()>();
         // The worker's filters diverge from the main thread's.
         let worker = std::thread::spawn(move || {
-            filter(&ALLOW_ALL).install().unwrap();
+            filter(&ALLOW_ALL)
+                .installer()
+                .threads(Threads::Calling)
+                .install()
+                .unwrap();
             tid_tx.send(gettid()).unwrap();
             done_rx.recv().unwrap();
         });
