@@ -1,12 +1,16 @@
-//! Filters built by `seccomp!`, installed in forked children: the kernel
-//! accepts them and does what their source says.
+//! Filters built by `seccomp!`, assembled at run time by the `Assembler`,
+//! and loaded from a raw filter libseccomp exported, installed in forked
+//! children: the kernel accepts them and does what their source (or their
+//! emulation) says.
 #![cfg(all(
     target_os = "linux",
     target_arch = "x86_64",
     target_pointer_width = "64"
 ))]
 
-use seccomp_runtime::{seccomp, Filter};
+use seccomp_runtime::{
+    seccomp, Action, Arch, Assembler, Filter, LoadError, OwnedFilter, SeccompData, Violation,
+};
 use seccomp_suite::kernel::{Abi, Ending, Exit, Harness, Syscall};
 
 /// The example of the documentation: x86_64 only, no x32, `write` and
@@ -248,5 +252,136 @@ fn relaxed_jumps_reach_their_targets() {
     assert_eq!(
         probe(&FAR, Abi::X86_64, libc::SYS_getpid as i32, [0; 6]).errno(),
         Some(2)
+    );
+}
+
+/// A policy as a service might read it from its configuration at start-up.
+const RUN_TIME_POLICY: &str = "\
+A = arch
+if (A != ARCH_X86_64) goto dead
+A = sys_number
+if (A >= 0x40000000) goto dead
+if (A == getppid) goto eperm
+if (A == getuid) goto allow
+if (A != getpid) goto enosys
+A = args[0]
+if (A == 7) goto eio
+allow: return ALLOW
+eio: return ERRNO(5)
+eperm: return ERRNO(1)
+enosys: return ERRNO(38)
+dead: return KILL
+";
+
+/// The system calls the run-time filters are probed with: number and
+/// arguments.
+const PROBES: [(libc::c_long, [u64; 3]); 7] = [
+    (libc::SYS_getppid, [0; 3]),
+    (libc::SYS_getuid, [0; 3]),
+    (libc::SYS_getpid, [0; 3]),
+    (libc::SYS_getpid, [7, 0, 0]),
+    (libc::SYS_getpid, [1, 0, 0]),
+    (libc::SYS_close, [u64::MAX, 0, 0]),
+    (libc::SYS_openat, [0, 0, 0]),
+];
+
+/// Installs `filter` with the runtime's `install` in a child and makes each
+/// of [`PROBES`]: each must end as [`Filter::emulate`] says, an `ERRNO(n)`
+/// as errno `n`, an `ALLOW` as the call running (it fails, if at all, with
+/// an errno the filter never returns). Returns how many probes the filter
+/// answered with an errno.
+fn behaves_as_emulated(filter: &Filter, errnos: &[i32]) -> usize {
+    let expected: Vec<Action> = PROBES
+        .iter()
+        .map(|&(nr, args)| {
+            filter.emulate(&SeccompData {
+                nr: nr as i32,
+                arch: 0xc000_003e,
+                instruction_pointer: 0,
+                args: [args[0], args[1], args[2], 0, 0, 0],
+            })
+        })
+        .collect();
+    let exit = in_child(|| {
+        if filter.install().is_err() {
+            return 100;
+        }
+        for (i, (&(nr, args), want)) in PROBES.iter().zip(&expected).enumerate() {
+            let (ret, errno) = call(nr, args);
+            let ok = match *want {
+                Action::Errno(e) => (ret, errno) == (-1, i32::from(e)),
+                Action::Allow(_) => !(ret == -1 && errnos.contains(&errno)),
+                _ => false,
+            };
+            if !ok {
+                return i as i32 + 1;
+            }
+        }
+        0
+    });
+    assert_eq!(
+        exit, 0,
+        "probe {exit} (from 1) did not end as emulated: {expected:?}"
+    );
+    expected
+        .iter()
+        .filter(|a| matches!(a, Action::Errno(_)))
+        .count()
+}
+
+#[test]
+fn a_filter_assembled_at_run_time_does_what_its_emulation_says() {
+    let assembled = Assembler::new(Arch::X86_64)
+        .name("policy.asm")
+        .assemble(RUN_TIME_POLICY)
+        .expect("the policy assembles");
+    assert_eq!(assembled.warnings_text(), "");
+    let filter = assembled.into_filter();
+    // getppid, getpid(7), close and openat fail with the filter's errnos;
+    // getuid, getpid(0) and getpid(1) run.
+    assert_eq!(behaves_as_emulated(&filter, &[1, 5, 38]), 4);
+}
+
+#[test]
+fn a_filter_libseccomp_exported_does_what_its_emulation_says() {
+    // An allow-list of read, write, close, exit_group and getpid(0), ENOSYS
+    // otherwise (`tests/tools/gen_bpf_fixtures.py`).
+    let bytes = include_bytes!("ui/filters/libseccomp-allowlist.amd64.bpf");
+    let filter = OwnedFilter::from_bpf(bytes, Arch::X86_64).expect("a valid filter");
+    // getppid, getuid, getpid(7), getpid(1) and openat get ENOSYS; getpid(0)
+    // and close run.
+    assert_eq!(behaves_as_emulated(&filter, &[38]), 5);
+}
+
+#[test]
+fn bad_run_time_filters_give_every_error() {
+    let text = "A = arch\nif (A != ARCH_X86_64) goto dead\nA = sys_numbr\n\
+                if (A == getpidd) goto dead\nreturn ERRNO(5000)\ndead: return KILL\n";
+    let err = Assembler::new(Arch::X86_64)
+        .name("bad.asm")
+        .assemble(text)
+        .expect_err("three mistakes");
+    assert_eq!(err.diagnostics().len(), 3, "{err}");
+    let shown = err.to_string();
+    for line in ["bad.asm:3:5 ", "bad.asm:4:10 ", "bad.asm:5:8 "] {
+        assert!(shown.contains(line), "no {line:?} in:\n{shown}");
+    }
+
+    let broken = include_bytes!("ui/filters/broken.amd64.bpf");
+    match OwnedFilter::from_bpf(broken, Arch::X86_64) {
+        Err(LoadError::Invalid { violations, .. }) => assert_eq!(
+            violations,
+            [
+                Violation::JumpOutOfRange { pc: 1, target: 11 },
+                Violation::DivisionByZero { pc: 2 },
+                Violation::NoFinalReturn { pc: 4 },
+            ]
+        ),
+        other => panic!("expected the violations, got {other:?}"),
+    }
+    let truncated = include_bytes!("ui/filters/truncated.amd64.bpf");
+    assert_eq!(
+        OwnedFilter::from_bpf(truncated, Arch::X86_64).unwrap_err(),
+        LoadError::PartialInstruction { len: 133 }
     );
 }

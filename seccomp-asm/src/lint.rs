@@ -13,9 +13,11 @@ use std::fmt;
 
 use crate::action::Action;
 use crate::arch::Arch;
+use crate::assembler::Mode;
 use crate::audit::{Check, Finding, Report};
 use crate::bpf;
 use crate::data::offset;
+use crate::diag::{render, Diagnostic, ErrorClass, Span};
 use crate::explain::{Analysis, Verdict};
 use crate::insn::Insn;
 use crate::symbolic::{Rel, WalkError};
@@ -212,6 +214,46 @@ pub struct LintFinding {
     pub pc: Option<usize>,
     /// The audit's finding, for the lints that are audit checks.
     pub finding: Option<Finding>,
+}
+
+/// Findings on a program assembled from `src`, rendered as a compiler lists
+/// them: for each, a header in rustc's form (`error[x32_guard]: ...`) at the
+/// position of the statement responsible, that statement with carets (the
+/// exact-position layout of [`crate::diag::render`]), then `  = note: ` and
+/// what `note` says about changing the finding's level; blocks are
+/// separated by a blank line. `spans[pc]` is the statement of instruction
+/// `pc`; a finding about the whole filter is `name: header`.
+pub fn render_findings(
+    findings: &[LintFinding],
+    spans: &[Span],
+    src: &[u8],
+    name: &str,
+    note: &dyn Fn(&LintFinding) -> String,
+) -> String {
+    let blocks: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            let label = match f.level {
+                Level::Deny => "error",
+                Level::Warn | Level::Allow => "warning",
+            };
+            let header = format!("{label}[{}]: {}", f.lint, f.message);
+            let located = match f.pc.and_then(|pc| spans.get(pc)) {
+                // The header carries the level itself, so the diagnostic is
+                // an error to `render`, which would put `warning: ` before a
+                // warning's message.
+                Some(&span) => render(
+                    &[Diagnostic::error(ErrorClass::Lint, header, span)],
+                    src,
+                    name,
+                    Mode::Strict,
+                ),
+                None => format!("{name}: {header}\n"),
+            };
+            format!("{located}  = note: {}\n", note(f))
+        })
+        .collect();
+    blocks.join("\n")
 }
 
 /// Lints a filter built for `arch` (the ABI being compiled); findings of

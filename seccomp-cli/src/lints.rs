@@ -5,8 +5,7 @@
 
 use std::cmp::Reverse;
 
-use seccomp_asm::assembler::Mode;
-use seccomp_asm::diag::{render, Diagnostic, ErrorClass, Span};
+use seccomp_asm::diag::Span;
 use seccomp_asm::lint::{self, Level, Levels, Lint, LintFinding};
 use seccomp_asm::{Arch, Insn};
 
@@ -82,42 +81,16 @@ fn note(f: &LintFinding) -> String {
     }
 }
 
-/// `asm`'s rendering of the findings on a program assembled from `src`:
-/// for each, a header in rustc's form (`error[x32_guard]: ...`) at the
-/// position of the statement responsible, that statement with carets, and
-/// a note saying how to change the level; blocks are separated by a blank
-/// line. `spans[pc]` is the statement of instruction `pc`.
+/// `asm`'s rendering of the findings on a program assembled from `src`
+/// ([`lint::render_findings`]), each with a note on the flag that changes
+/// its level. `spans[pc]` is the statement of instruction `pc`.
 pub fn render_diagnostics(
     findings: &[LintFinding],
     spans: &[Span],
     src: &[u8],
     filename: &str,
 ) -> String {
-    let blocks: Vec<String> = findings
-        .iter()
-        .map(|f| {
-            let label = match f.level {
-                Level::Deny => "error",
-                Level::Warn | Level::Allow => "warning",
-            };
-            let header = format!("{label}[{}]: {}", f.lint, f.message);
-            let located = match f.pc.and_then(|pc| spans.get(pc)) {
-                // The header carries the level itself, so the diagnostic is
-                // an error to `render`, which would put `warning: ` before a
-                // warning's message.
-                Some(&span) => render(
-                    &[Diagnostic::error(ErrorClass::Lint, header, span)],
-                    src,
-                    filename,
-                    Mode::Strict,
-                ),
-                // A finding about the whole filter has no statement to show.
-                None => format!("{filename}: {header}\n"),
-            };
-            format!("{located}  = note: {}\n", note(f))
-        })
-        .collect();
-    blocks.join("\n")
+    lint::render_findings(findings, spans, src, filename, &note)
 }
 
 /// The last line of `asm`'s report when a lint is denied.

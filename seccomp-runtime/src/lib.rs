@@ -54,12 +54,14 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+mod assemble;
 mod error;
 mod filter;
 mod flags;
 #[cfg(target_os = "linux")]
 mod install;
 
+pub use assemble::{AssembleError, Assembled, Assembler};
 pub use error::{InstallError, Operation, ENOTSUPP};
 pub use filter::{Filter, LoadError, OwnedFilter};
 pub use flags::{FlagConflict, Flags};
@@ -68,6 +70,8 @@ pub use install::{
     action_available, current_mode, flags_available, install_strict, install_strict_or_abort,
     Installer, Threads,
 };
+pub use seccomp_asm::diag::{Diagnostic, ErrorClass};
+pub use seccomp_asm::lint::{Level, Lint, LintFinding};
 pub use seccomp_asm::validate::Violation;
 pub use seccomp_asm::{audit, explain, Action, Arch, Insn, SeccompData};
 
