@@ -11,7 +11,9 @@ Inputs a fuzz run found are kept beside these, named `found-<what they found>`:
 truth check took 3 s (it now checks filters of at most 256 paths), and
 `explain/found-leaf-reading-timeout` (also under `audit/`), 4096 instructions of
 argument bit tests whose 24,321 leaves sit behind 33 million facts, which the
-analysis read for 0.5 s (it now reads at most 2^22).
+analysis read for 0.5 s (it now reads at most 2^22), and
+`explain/found-large-policy-timeout`, 163 instructions whose policy is 21 MB of
+conditions (the target rendered it three times; it now renders it twice).
 """
 import pathlib
 import struct

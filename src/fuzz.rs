@@ -197,7 +197,6 @@ pub fn explain(data: &[u8]) {
     };
     let plain = policy.render(false);
     assert!(plain.starts_with("Seccomp policy for fuzz\n"));
-    assert_eq!(policy.to_string(), plain);
     let coloured = policy.render(true);
     assert!(coloured.len() >= plain.len());
     // The truth check builds inputs for every path and matches each input
@@ -227,7 +226,6 @@ pub fn audit(data: &[u8]) {
         return;
     };
     let plain = report.render(false);
-    assert_eq!(report.to_string(), plain);
     assert!(report.render(true).len() >= plain.len());
     let json = audit::json(std::slice::from_ref(&report));
     let parsed: serde_json::Value = serde_json::from_str(&json).expect("audit JSON parses");
