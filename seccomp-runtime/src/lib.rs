@@ -122,7 +122,12 @@ pub mod __private {
 /// separate statements), given as a string literal of seccomp-tools text, or
 /// read from a file with `file = "path"`, relative to the crate's
 /// `CARGO_MANIFEST_DIR` (`#` comments; the crate is rebuilt when the file
-/// changes). Options come first, each followed by a comma:
+/// changes). With `bpf = "path"` (and `arch = ...`, the ABI it was made
+/// for), the file is a raw filter another tool wrote (`seccomp_export_bpf`
+/// of libseccomp, seccompiler, `seccomp dump`): its instructions are checked
+/// by the validator and the lints as assembled ones are, each error quoting
+/// the instruction's disassembly, and embedded as they are. Options come
+/// first, each followed by a comma:
 ///
 /// - `arch = NAME`: resolve syscall names, byte order and argument offsets
 ///   for this architecture (`amd64`, `i386`, `aarch64`, `riscv64`, `s390x`,
