@@ -1,6 +1,7 @@
 //! The real compiler on `seccomp!` inputs at the edges: nesting as deep as
 //! rustc's own parser takes inline, a million levels in a string or a file,
-//! and programs far past the kernel's 4096 instructions. Each must end the
+//! and programs (text or raw filters) far past the kernel's 4096
+//! instructions. Each must end the
 //! way a user can act on: it compiles, or rustc exits normally with the
 //! macro's error message. A crash of rustc (a stack overflow is a SIGSEGV,
 //! which no `catch_unwind` can turn into an error) fails the test.
@@ -262,5 +263,19 @@ fn programs_far_past_the_kernel_limit() {
         "file_oversized",
         &out,
         &["filters/huge.asm:4097:1 the filter has 10000001 instructions; the kernel accepts at most 4096"],
+    );
+
+    // A raw filter of 100 MB: 13,107,200 times `A += 1`.
+    let insn = [0x04, 0, 0, 0, 1, 0, 0, 0];
+    let bytes: Vec<u8> = insn.iter().copied().cycle().take(100 << 20).collect();
+    let out = check(
+        "bpf_oversized",
+        &program("arch = amd64, bpf = \"filters/huge.bpf\""),
+        &[("huge.bpf", &bytes)],
+    );
+    rejected(
+        "bpf_oversized",
+        &out,
+        &["filters/huge.bpf has 13107200 instructions; the kernel accepts at most 4096"],
     );
 }

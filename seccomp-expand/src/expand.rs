@@ -18,7 +18,7 @@ use seccomp_asm::disasm::{disassemble, DisasmOptions, HEADER};
 use seccomp_asm::explain::{Analysis, Policy};
 use seccomp_asm::insn::decode;
 use seccomp_asm::lint::{lint_analysis, Level, Levels, Lint, LintFinding};
-use seccomp_asm::validate::{validate, Violation};
+use seccomp_asm::validate::validate;
 use seccomp_asm::{Arch, Insn};
 use std::path::PathBuf;
 
@@ -436,10 +436,7 @@ impl Raw {
             let diags = violations
                 .iter()
                 .map(|v| {
-                    let span = match v {
-                        Violation::TooLong { .. } => self.spans[MAXINSNS],
-                        _ => v.pc().map_or(end, |pc| self.spans[pc]),
-                    };
+                    let span = v.pc().map_or(end, |pc| self.spans[pc]);
                     Diagnostic::error(ErrorClass::KernelRule, v.to_string(), span)
                 })
                 .collect();
@@ -503,6 +500,15 @@ impl Source {
                     );
                     syn::Error::new(lit.span(), msg)
                 })?;
+                // Past the kernel's limit nothing else matters, and the
+                // listing of a huge file would be huge.
+                if insns.len() > MAXINSNS {
+                    let msg = format!(
+                        "{display} has {} instructions; the kernel accepts at most {MAXINSNS}",
+                        insns.len()
+                    );
+                    return Err(syn::Error::new(lit.span(), msg));
+                }
                 let (text, spans) = disassembly(&insns, arch);
                 Source::File {
                     text,
