@@ -112,3 +112,58 @@ fn long_jumps_need_relax_jumps() {
         .unwrap();
     assert!(relaxed.filter().len() > 300);
 }
+
+#[test]
+fn a_million_levels_of_nesting_assemble_or_fail_at_the_end_of_the_line() {
+    let depth = 1_000_000;
+    let nested = GUARDED.replace(
+        "if (A == write) goto ok",
+        &format!(
+            "if ({}A == write{}) goto ok",
+            "!(".repeat(depth),
+            ")".repeat(depth)
+        ),
+    );
+    let deep = Assembler::new(Arch::X86_64).assemble(&nested).unwrap();
+    let flat = Assembler::new(Arch::X86_64).assemble(GUARDED).unwrap();
+    // An even number of negations is none.
+    assert_eq!(deep.filter().instructions(), flat.filter().instructions());
+
+    let unclosed = GUARDED.replace(
+        "if (A == write) goto ok",
+        &format!("if ({}A == write", "!(".repeat(depth)),
+    );
+    let err = Assembler::new(Arch::X86_64)
+        .assemble(&unclosed)
+        .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with(&format!("<policy>:5:{} ", 4 + 2 * depth + 10 + 1)),
+        "{}",
+        &text[..200]
+    );
+    // The line is shown around the caret, not in full.
+    assert!(text.len() < 1024, "{} bytes", text.len());
+}
+
+#[test]
+fn a_raw_filter_of_100_mb_is_refused_with_its_violations() {
+    use seccomp_runtime::{LoadError, OwnedFilter, Violation};
+    // 13,107,200 times `A += 1`.
+    let bytes: Vec<u8> = [4u8, 0, 0, 0, 1, 0, 0, 0]
+        .iter()
+        .copied()
+        .cycle()
+        .take(100 << 20)
+        .collect();
+    match OwnedFilter::from_bpf(&bytes, Arch::X86_64) {
+        Err(LoadError::Invalid { violations, .. }) => assert_eq!(
+            violations,
+            [
+                Violation::TooLong { len: 13_107_200 },
+                Violation::NoFinalReturn { pc: 13_107_199 }
+            ]
+        ),
+        other => panic!("expected the violations, got {:?}", other.map(|f| f.len())),
+    }
+}
