@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the seed corpus (seeds/<target>/) from the conformance data in
-../seccomp-asm/tests/data/conformance: sources for `assemble` and `macro_input`, filters
+../seccomp-conformance/data/conformance: sources for `assemble` and `macro_input`, filters
 for the others.
 
 Each file starts with the selector bytes its target reads first (see the
@@ -12,7 +12,7 @@ import pathlib
 import struct
 
 HERE = pathlib.Path(__file__).resolve().parent
-CONF = HERE.parent / "seccomp-asm" / "tests" / "data" / "conformance"
+CONF = HERE.parent / "seccomp-conformance" / "data" / "conformance"
 ARCH_INDEX = {"amd64": 0, "i386": 1, "aarch64": 2, "riscv64": 3, "s390x": 4}
 
 

@@ -8,8 +8,8 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use seccomp_asm::insn::decode_prefix;
 use seccomp_asm::Arch;
+use seccomp_conformance::{records, unhex};
 use seccomp_suite::explain_truth::{self, Tally};
-use serde_json::Value;
 
 #[test]
 fn explained_rules_hold_on_generated_filters() {
@@ -26,24 +26,6 @@ fn explained_rules_hold_on_generated_filters() {
             d.emulated, d.data, d.claimed, d.policy
         ),
     }
-}
-
-fn records(name: &str) -> Vec<Value> {
-    let path = format!(
-        "{}/seccomp-asm/tests/data/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect()
-}
-
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
-        .collect()
 }
 
 #[test]

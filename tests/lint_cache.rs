@@ -23,7 +23,7 @@ use seccomp_asm::emu::emulate;
 use seccomp_asm::insn::decode_prefix;
 use seccomp_asm::lint::{cache_allows, lint, Levels, Lint};
 use seccomp_asm::{Arch, Insn, SeccompData};
-use serde_json::Value;
+use seccomp_conformance::unhex;
 use std::collections::BTreeSet;
 
 const RET_ALLOW: u32 = 0x7fff_0000;
@@ -51,25 +51,12 @@ struct Filter {
     constants: Vec<u32>,
 }
 
-fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
-        .collect()
-}
-
 /// The conformance filters the kernel would install, and the count of
 /// those it would not.
 fn filters() -> (Vec<Filter>, usize) {
-    let path = format!(
-        "{}/seccomp-asm/tests/data/conformance/explain.jsonl",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut out = Vec::new();
     let mut invalid = 0;
-    for line in text.lines() {
-        let r: Value = serde_json::from_str(line).expect("one JSON object per line");
+    for r in seccomp_conformance::records("conformance/explain.jsonl") {
         let arch: Arch = r["arch"].as_str().expect("arch").parse().expect("arch");
         assert!(arch.is_seccomp_tools(), "{}: {arch:?}", r["id"]);
         let insns = decode_prefix(&unhex(r["hex"].as_str().expect("hex")), arch.endian());

@@ -1,5 +1,5 @@
 //! `seccomp!` against seccomp-tools 1.7.1: every program of the asm corpus
-//! (`seccomp-asm/tests/data/conformance/asm.jsonl`) that seccomp-tools assembles into a
+//! (`seccomp-conformance/data/conformance/asm.jsonl`) that seccomp-tools assembles into a
 //! filter the kernel accepts, with nothing masked, compiled by the macro
 //! and compared with the bytes seccomp-tools printed (`-f raw`). The programs
 //! are the assembler's test cases, not policies: lints are off (`allow(all)`).

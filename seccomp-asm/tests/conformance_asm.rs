@@ -1,5 +1,5 @@
 //! The assembler against seccomp-tools 1.7.1's own outputs, in
-//! `tests/data/conformance/` of this crate: `asm.jsonl`, the shared
+//! `data/conformance/` of `seccomp-conformance`: `asm.jsonl`, the shared
 //! corpus, and `asm-edge.jsonl`, edge cases recorded the same way (an error
 //! at the end of input, rows lost to trailing blanks and CRLF, quoting in
 //! messages, numeric targets, jumps just under and over 255).
@@ -14,7 +14,6 @@ use seccomp_asm::insn::{decode, encode};
 use seccomp_asm::validate::validate;
 use seccomp_asm::{assemble, render_bytes, Arch, ErrorClass, Mode, Options};
 use serde_json::Value;
-use std::path::Path;
 
 struct Case {
     id: String,
@@ -33,9 +32,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn read_cases(file: &str) -> Vec<Case> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/conformance")
-        .join(file);
+    let path = seccomp_conformance::path(&format!("conformance/{file}"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .map(|line| {

@@ -5,27 +5,11 @@
 
 use seccomp_asm::insn::decode_prefix;
 use seccomp_asm::{audit, explain, Arch};
+use seccomp_conformance::unhex;
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn data_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data")
-}
 
 fn records(name: &str) -> Vec<Value> {
-    let path = data_dir().join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
-        .collect()
-}
-
-fn unhex(s: &str) -> Vec<u8> {
-    assert!(s.len().is_multiple_of(2), "odd hex length");
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex digit"))
-        .collect()
+    seccomp_conformance::records(name)
 }
 
 fn field<'a>(record: &'a Value, name: &str) -> &'a str {

@@ -233,12 +233,9 @@ fn same_as_one_by_one(src: &[u8], relax_jumps: bool) {
 
 #[test]
 fn assembling_the_corpus_for_each_arch_at_once_is_assembling_for_each() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/conformance");
     for file in ["asm.jsonl", "asm-edge.jsonl"] {
-        let text = std::fs::read_to_string(dir.join(file)).expect("the corpus");
-        for line in text.lines() {
-            let record: serde_json::Value = serde_json::from_str(line).expect("JSON");
-            let src = record["src"].as_str().expect("src");
+        for record in seccomp_conformance::records(&format!("conformance/{file}")) {
+            let src = seccomp_conformance::str_field(&record, "src");
             same_as_one_by_one(src.as_bytes(), false);
         }
     }

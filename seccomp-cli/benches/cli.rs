@@ -2,7 +2,7 @@
 //! instructions (`data/allow-list-4088.asm`), and of `explain` and `audit` on
 //! it, on two prefixes of it (`data/allow-list-256.asm`, `allow-list-1024.asm`)
 //! and on a short filter of 4096 paths (`paths-00` of
-//! `seccomp-asm/tests/data/conformance/extra/paths.jsonl`): everything a command does but
+//! `seccomp-conformance/data/conformance/extra/paths.jsonl`): everything a command does but
 //! start, read its input and write its output. `whole-command.sh` measures
 //! the whole processes; BENCHMARKS.md has the figures.
 
@@ -18,8 +18,6 @@ use seccomp_cli::io::decode_filter;
 const SOURCE: &[u8] = include_bytes!("data/allow-list-4088.asm");
 const SOURCE_256: &[u8] = include_bytes!("data/allow-list-256.asm");
 const SOURCE_1024: &[u8] = include_bytes!("data/allow-list-1024.asm");
-/// One JSON line whose `hex` field is a 55-instruction filter of 4096 paths.
-const PATHS: &str = include_str!("../../seccomp-asm/tests/data/conformance/extra/paths.jsonl");
 const ARCH: Arch = Arch::X86_64;
 /// `ioctl`: its request is tested at the very end of the filter.
 const IOCTL: u32 = 16;
@@ -37,13 +35,10 @@ fn assemble_raw(source: &[u8]) -> Vec<u8> {
     render(&assembled.insns, ARCH, AsmFormat::Raw).expect("raw output")
 }
 
+/// The 55-instruction filter of 4096 paths of the conformance corpus.
 fn paths_raw() -> Vec<u8> {
-    let line: serde_json::Value = serde_json::from_str(PATHS).expect("one JSON line");
-    let hex = line["hex"].as_str().expect("a hex field");
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digits"))
-        .collect()
+    let records = seccomp_conformance::records("conformance/extra/paths.jsonl");
+    seccomp_conformance::unhex(seccomp_conformance::str_field(&records[0], "hex"))
 }
 
 /// `explain`, `audit` and `audit -f json` on filters of three sizes built

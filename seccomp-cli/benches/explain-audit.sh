@@ -1,7 +1,7 @@
 #!/bin/sh
 # Whole-process times of `seccomp explain`, `audit` and `audit -f json` on the
 # allow-lists of data/allow-list-{256,1024,4088}.asm and on the 4096-path filter
-# `paths-00` of seccomp-asm/tests/data/conformance/extra/paths.jsonl, measured with
+# `paths-00` of seccomp-conformance/data/conformance/extra/paths.jsonl, measured with
 # hyperfine (release build).
 #
 #   seccomp-cli/benches/explain-audit.sh [SECCOMP_TOOLS]
@@ -39,7 +39,7 @@ for n in 256 1024 4088; do
         cmp "st-allow-list-$n.bpf" "allow-list-$n.bpf"
     fi
 done
-sed 's/.*"hex": "\([0-9a-f]*\)".*/\1/' "$root/seccomp-asm/tests/data/conformance/extra/paths.jsonl" |
+sed 's/.*"hex": "\([0-9a-f]*\)".*/\1/' "$root/seccomp-conformance/data/conformance/extra/paths.jsonl" |
     xxd -r -p >paths.bpf
 filters="allow-list-256.bpf allow-list-1024.bpf allow-list-4088.bpf paths.bpf"
 

@@ -1,4 +1,4 @@
-//! The reference outputs of seccomp-tools 1.7.1 (`seccomp-asm/tests/data/conformance`),
+//! The reference outputs of seccomp-tools 1.7.1 (`seccomp-conformance/data/conformance`),
 //! replayed through the `seccomp` binary: every record is one real process,
 //! run the way the reference was run.
 //!
@@ -8,13 +8,16 @@
 //! - `emu -a ARCH FILE NR A0 .. A5 -i IP`, with and without `-q`.
 
 mod common;
+// Only the reader of records is needed here.
+#[allow(dead_code)]
 mod corpus;
 
 use std::ffi::OsStr;
 use std::process::Output;
 
-use common::{seccomp, str_field, unhex};
+use common::seccomp;
 use corpus::records;
+use seccomp_conformance::{str_field, unhex};
 use serde_json::Value;
 
 /// Shows the first differing line, since whole listings are long.

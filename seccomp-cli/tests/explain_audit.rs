@@ -1,5 +1,5 @@
 //! `seccomp explain` and `seccomp audit` through the binary, against the
-//! seccomp-tools 1.7.1 references in `seccomp-asm/tests/data/conformance`:
+//! seccomp-tools 1.7.1 references in `seccomp-conformance/data/conformance`:
 //!
 //! - every filter of `explain.jsonl` and `audit.jsonl`, run as the reference
 //!   was (`explain -a ARCH FILE`, `audit -a ARCH FILE`, `audit -a ARCH -f
@@ -23,8 +23,9 @@ use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use common::{seccomp, str_field, unhex};
+use common::seccomp;
 use corpus::{corpus_dir, records};
+use seccomp_conformance::{str_field, unhex};
 use serde_json::Value;
 
 /// What one run of the binary gave.

@@ -3,13 +3,16 @@
 //! same lints, and the `--allow`, `--warn`, `--deny` levels of both.
 
 mod common;
+// Only the reader of records is needed here.
+#[allow(dead_code)]
 mod corpus;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{seccomp, str_field, unhex};
+use common::seccomp;
 use corpus::records;
+use seccomp_conformance::{str_field, unhex};
 
 /// The classic bypassable denylist: execve is killed by its native number
 /// only, so it stays reachable through its x32 number.

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Seccomp filters made by other generators (libseccomp, firejail), with seccomp-tools' verdicts.
 
-Writes raw BPF files into seccomp-asm/tests/data/foreign/ (<id>.bpf, not committed) and, with --record, runs the
-reference seccomp-tools 1.7.1 on each of them and writes seccomp-asm/tests/data/foreign/foreign.jsonl: one object
+Writes raw BPF files into seccomp-conformance/data/foreign/ (<id>.bpf, not committed) and, with --record, runs the
+reference seccomp-tools 1.7.1 on each of them and writes seccomp-conformance/data/foreign/foreign.jsonl: one object
 per filter with `id`, `generator`, `arch`, `file`, `hex`, `explain`, `audit`, `audit_json`.
 
     /usr/bin/python3 tests/tools/gen_foreign_filters.py             # write the .bpf files
@@ -11,7 +11,7 @@ per filter with `id`, `generator`, `arch`, `file`, `hex`, `explain`, `audit`, `a
 
 Generating needs the libseccomp Python bindings (Debian: python3-seccomp, hence /usr/bin/python3) and
 firejail; --record needs `seccomp-tools` on PATH. --extract needs nothing but Python. Run from any
-directory; paths are relative to the repository root. See seccomp-asm/tests/data/foreign/README.md.
+directory; paths are relative to the repository root. See seccomp-conformance/data/foreign/README.md.
 """
 
 import argparse
@@ -24,7 +24,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "seccomp-asm", "tests", "data", "foreign")
+OUT = os.path.join(ROOT, "seccomp-conformance", "data", "foreign")
 JSONL = os.path.join(OUT, "foreign.jsonl")
 TIMEOUT = 60  # seconds per seccomp-tools run; a filter that takes longer is left out
 

@@ -42,7 +42,7 @@ def rust_string(s):
 
 def main():
     cases = []
-    with open("seccomp-asm/tests/data/conformance/asm.jsonl") as f:
+    with open("seccomp-conformance/data/conformance/asm.jsonl") as f:
         for line in f:
             r = json.loads(line)
             if not r["ok"] or not r["hex"]:
@@ -57,7 +57,7 @@ def main():
                 cases.append(r)
     out = [
         "//! `seccomp!` against seccomp-tools 1.7.1: every program of the asm corpus",
-        "//! (`seccomp-asm/tests/data/conformance/asm.jsonl`) that seccomp-tools assembles into a",
+        "//! (`seccomp-conformance/data/conformance/asm.jsonl`) that seccomp-tools assembles into a",
         "//! filter the kernel accepts, with nothing masked, compiled by the macro",
         "//! and compared with the bytes seccomp-tools printed (`-f raw`). The programs",
         "//! are the assembler's test cases, not policies: lints are off (`allow(all)`).",
