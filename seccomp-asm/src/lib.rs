@@ -31,7 +31,6 @@ pub mod arch;
 pub mod assembler;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod audit;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod bpf;
 pub mod data;
 #[allow(missing_docs)] // some public items still lack docs
