@@ -26,7 +26,6 @@ struct ReadmeDoctests;
 pub mod action;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod analysis;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod arch;
 pub mod assembler;
 #[allow(missing_docs)] // some public items still lack docs
