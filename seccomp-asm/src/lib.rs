@@ -24,7 +24,6 @@
 struct ReadmeDoctests;
 
 pub mod action;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod analysis;
 pub mod arch;
 pub mod assembler;
