@@ -27,7 +27,6 @@ pub mod action;
 pub mod analysis;
 pub mod arch;
 pub mod assembler;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod audit;
 pub mod bpf;
 pub mod data;
