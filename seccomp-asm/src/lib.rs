@@ -30,7 +30,6 @@ pub mod assembler;
 pub mod audit;
 pub mod bpf;
 pub mod data;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod diag;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod disasm;
