@@ -31,7 +31,6 @@ pub mod audit;
 pub mod bpf;
 pub mod data;
 pub mod diag;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod disasm;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod emu;
