@@ -32,7 +32,6 @@ pub mod bpf;
 pub mod data;
 pub mod diag;
 pub mod disasm;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod emu;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod explain;
