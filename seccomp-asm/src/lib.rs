@@ -44,7 +44,6 @@ pub mod lint;
 pub mod parser;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod symbolic;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod validate;
 #[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`
 mod tables;
