@@ -42,7 +42,6 @@ pub mod lexer;
 pub mod lint;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod parser;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod symbolic;
 pub mod validate;
 #[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`
