@@ -38,7 +38,6 @@ pub mod explain;
 pub mod insn;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod lexer;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod lint;
 #[allow(missing_docs)] // some public items still lack docs
 pub mod parser;
