@@ -33,7 +33,6 @@ pub mod data;
 pub mod diag;
 pub mod disasm;
 pub mod emu;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod explain;
 pub mod insn;
 #[allow(missing_docs)] // some public items still lack docs
