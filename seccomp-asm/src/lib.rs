@@ -35,7 +35,6 @@ pub mod disasm;
 pub mod emu;
 pub mod explain;
 pub mod insn;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod lexer;
 pub mod lint;
 #[allow(missing_docs)] // some public items still lack docs
