@@ -37,7 +37,6 @@ pub mod explain;
 pub mod insn;
 pub mod lexer;
 pub mod lint;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod parser;
 pub mod symbolic;
 pub mod validate;
