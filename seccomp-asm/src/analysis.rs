@@ -104,9 +104,9 @@ pub enum Op {
     },
     /// A binary ALU operation on A: `A = A op operand`.
     Alu {
-        /// The operation.
+        /// Which operation (`+`, `<<`, ...).
         op: AluOp,
-        /// Its right-hand side.
+        /// The second operand: X or the constant `k`.
         operand: Operand,
     },
     /// `A = -A` (the source bit is ignored).
@@ -119,7 +119,7 @@ pub enum Op {
     /// A conditional jump: to `pc + 1 + jt` if the test holds, else to
     /// `pc + 1 + jf`.
     Jump {
-        /// The test.
+        /// Which comparison: JEQ, JGT, JGE or JSET.
         cmp: Cmp,
         /// What A is compared with.
         operand: Operand,

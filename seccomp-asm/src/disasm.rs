@@ -452,7 +452,7 @@ pub fn listing(insns: &[Insn], arch: Arch) -> String {
 /// Displays the `--no-bpf` listing of a program for an arch.
 #[derive(Clone, Copy, Debug)]
 pub struct Listing<'a> {
-    /// The program.
+    /// The instructions to list.
     pub insns: &'a [Insn],
     /// The architecture it is read for (see [`DisasmOptions::arch`]).
     pub arch: Arch,
@@ -484,7 +484,7 @@ pub fn statement(insn: Insn, pc: usize, endian: Endian) -> String {
 pub struct Unsupported {
     /// Its line number.
     pub pc: usize,
-    /// The instruction itself.
+    /// The instruction, as encoded.
     pub insn: Insn,
     /// Which part of it seccomp-tools cannot decode.
     pub why: Undecodable,

@@ -427,7 +427,7 @@ pub enum Term {
     Field {
         /// The byte offset of the field in `seccomp_data`.
         base: u32,
-        /// The comparison.
+        /// How the field compares with `value`.
         rel: Rel,
         /// The 64-bit value compared with.
         value: u64,

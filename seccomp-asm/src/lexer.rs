@@ -58,15 +58,15 @@ pub enum TokenKind {
     AluOp,
     /// `== != >= <= > <`.
     Compare,
-    /// `(`.
+    /// `(`, opening a condition, a constant or an action's data.
     LParen,
-    /// `)`.
+    /// `)`, closing what `(` opened.
     RParen,
-    /// `=`.
+    /// `=`, in assignments and after an operator (`A += 1`).
     Assign,
-    /// `[`.
+    /// `[`, opening an index: `mem[0]`, `args[1]`.
     LBracket,
-    /// `]`.
+    /// `]`, closing an index.
     RBracket,
     /// `&`, the bit test of `if (A & k)`.
     Amp,
@@ -128,7 +128,7 @@ const KEYWORDS: [(&str, Keyword); 13] = [
 /// One token.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Token {
-    /// What the token is.
+    /// Which scanning rule matched.
     pub kind: TokenKind,
     /// Its exact bytes in the source.
     pub span: Span,

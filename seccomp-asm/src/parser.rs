@@ -165,7 +165,7 @@ pub enum CmpOp {
 /// The test of a conditional jump: `A op rhs`.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Condition {
-    /// The comparison.
+    /// The comparison operator as written (a `!` swaps the targets instead).
     pub op: CmpOp,
     /// What A is compared with.
     pub rhs: Operand,
@@ -227,9 +227,9 @@ pub enum StmtKind<'a> {
     },
     /// `A op= operand`.
     Alu {
-        /// The operation.
+        /// The operator, `+` in `A += 1`.
         op: AluOp,
-        /// Its right-hand side.
+        /// The second operand: X or a constant.
         rhs: Operand,
     },
     /// `A = -A`.
@@ -264,7 +264,7 @@ pub struct Label<'a> {
 pub struct Statement<'a> {
     /// The labels defined just before it.
     pub labels: Vec<Label<'a>>,
-    /// What it does.
+    /// The operation and its operands.
     pub kind: StmtKind<'a>,
     /// From the statement's first token (after its labels) to its last.
     pub span: Span,
