@@ -47,16 +47,22 @@ pub enum Source {
 /// The right-hand side of an ALU operation or a comparison.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Operand {
+    /// The constant `k` (source bit clear).
     K(u32),
+    /// The X register (source bit set).
     X,
 }
 
 /// A conditional jump's test.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Cmp {
+    /// `A == operand` (JEQ).
     Eq,
+    /// `A > operand`, unsigned (JGT).
     Gt,
+    /// `A >= operand`, unsigned (JGE).
     Ge,
+    /// `A & operand != 0` (JSET).
     Set,
 }
 
@@ -82,36 +88,55 @@ pub enum Undecodable {
 /// emulator, which follows the kernel, does not use this view.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Op {
+    /// A load into A (LD) or X (LDX).
     Load {
+        /// The register loaded.
         dst: Reg,
+        /// Where the value comes from.
         src: Source,
     },
+    /// A store into scratch memory (ST from A, STX from X): `mem[slot] = src`.
     Store {
+        /// The register stored.
         src: Reg,
+        /// The scratch slot written, `k` as is (seccomp-tools does not check it).
         slot: u32,
     },
+    /// A binary ALU operation on A: `A = A op operand`.
     Alu {
+        /// Which operation (`+`, `<<`, ...).
         op: AluOp,
+        /// The second operand: X or the constant `k`.
         operand: Operand,
     },
     /// `A = -A` (the source bit is ignored).
     Neg,
     /// Unconditional jump by `k`.
     Ja {
+        /// Instructions skipped: the jump lands on `pc + 1 + k`.
         k: u32,
     },
+    /// A conditional jump: to `pc + 1 + jt` if the test holds, else to
+    /// `pc + 1 + jf`.
     Jump {
+        /// Which comparison: JEQ, JGT, JGE or JSET.
         cmp: Cmp,
+        /// What A is compared with.
         operand: Operand,
+        /// Instructions skipped when the test holds.
         jt: u8,
+        /// Instructions skipped when it does not.
         jf: u8,
     },
+    /// `return A`.
     RetA,
+    /// `return k`.
     RetK(u32),
     /// `X = A`.
     Tax,
     /// `A = X`.
     Txa,
+    /// An instruction seccomp-tools raises an error on, and why.
     Undecodable(Undecodable),
 }
 
@@ -550,6 +575,7 @@ impl Analysis {
         self.lines.len()
     }
 
+    /// Whether the program has no lines.
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }
@@ -564,6 +590,8 @@ impl Analysis {
         &self.lines
     }
 
+    /// Whether any path from the first line reaches line `pc` (`false` past
+    /// the end).
     pub fn reachable(&self, pc: usize) -> bool {
         self.facts(pc).reachable
     }
@@ -626,6 +654,7 @@ impl<'a> Pass<'a> {
         self.gave_up_at
     }
 
+    /// A pass over a program, positioned before its first line.
     pub fn new(insns: &'a [Insn]) -> Pass<'a> {
         let rel = Relevance::of(insns.iter().map(|&i| Op::of(i)));
         let mut near = vec![Vec::new(); (NEAR + 1).min(insns.len())];

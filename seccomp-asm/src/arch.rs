@@ -13,29 +13,55 @@ use core::str::FromStr;
 /// and marks its syscall numbers with bit 0x40000000.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub enum Arch {
+    /// x86-64 (`amd64`), `AUDIT_ARCH_X86_64`.
     X86_64,
+    /// 32-bit x86 (`i386`), also the ia32 compat ABI of x86-64 kernels.
     I386,
+    /// 64-bit Arm (`aarch64`, `arm64`).
     Aarch64,
+    /// 64-bit RISC-V (`riscv64`).
     Riscv64,
+    /// 64-bit IBM Z (`s390x`).
     S390x,
+    /// The x32 ABI of x86-64: `AUDIT_ARCH_X86_64` with syscall numbers carrying
+    /// [`Arch::X32_SYSCALL_BIT`].
     X32,
+    /// 32-bit Arm, little-endian (`arm`, `armel`, `armhf`), also the compat ABI of
+    /// aarch64 kernels.
     Arm,
+    /// 32-bit Arm, big-endian (`armeb`).
     Armeb,
+    /// 64-bit LoongArch (`loongarch64`, `loong64`).
     Loongarch64,
+    /// Motorola 68000 (`m68k`).
     M68k,
+    /// 32-bit MIPS o32, big-endian (`mips`).
     Mips,
+    /// 32-bit MIPS o32, little-endian (`mipsel`).
     Mipsel,
+    /// 64-bit MIPS n64, big-endian (`mips64`).
     Mips64,
+    /// 64-bit MIPS n64, little-endian (`mipsel64`, `mips64el`).
     Mipsel64,
+    /// MIPS n32 (64-bit registers, 32-bit pointers), big-endian (`mips64n32`).
     Mips64N32,
+    /// MIPS n32, little-endian (`mipsel64n32`, `mips64eln32`).
     Mipsel64N32,
+    /// 32-bit PA-RISC (`parisc`, `hppa`).
     Parisc,
+    /// 64-bit PA-RISC (`parisc64`, `hppa64`).
     Parisc64,
+    /// 32-bit PowerPC (`ppc`, `powerpc`).
     Ppc,
+    /// 64-bit PowerPC, big-endian (`ppc64`, `powerpc64`).
     Ppc64,
+    /// 64-bit PowerPC, little-endian (`ppc64le`, `powerpc64le`).
     Ppc64Le,
+    /// 31-bit IBM S/390 (`s390`), also the compat ABI of s390x kernels.
     S390,
+    /// SuperH, big-endian (`sh`).
     Sh,
+    /// SuperH, little-endian (`shel`).
     Shel,
 }
 
@@ -250,6 +276,8 @@ impl Arch {
         self.info().constant
     }
 
+    /// The byte order of this ABI, and so of the filters and `seccomp_data`
+    /// it sees.
     pub fn endian(self) -> Endian {
         self.info().endian
     }

@@ -23,12 +23,17 @@ use crate::symbolic::WalkError;
 /// How bad a finding is.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub enum Severity {
+    /// A way around the filter: program execution, another process's memory,
+    /// an unchecked architecture, files copied out.
     High,
+    /// A lesser capability, such as network access for exfiltration.
     Medium,
+    /// A minor weakness; sorts after the others.
     Low,
 }
 
 impl Severity {
+    /// The lowercase name, as the JSON report writes it (`high`, ...).
     pub const fn name(self) -> &'static str {
         match self {
             Severity::High => "high",
@@ -84,6 +89,7 @@ impl Check {
         }
     }
 
+    /// All six checks.
     pub const ALL: [Check; 6] = [
         Check::ArchUnchecked,
         Check::X32Guard,
@@ -97,9 +103,13 @@ impl Check {
 /// One weakness.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Finding {
+    /// The check that found it.
     pub check: Check,
+    /// How bad it is.
     pub severity: Severity,
+    /// A one-line summary (`execve is allowed`).
     pub title: String,
+    /// What the weakness is and how it can be used.
     pub detail: String,
     /// The section's architecture name (`None` for a whole-filter finding).
     pub arch: Option<String>,
@@ -111,10 +121,12 @@ pub struct Finding {
     pub condition: Option<String>,
     /// The same condition with terminal colours, for the human report.
     condition_colored: Option<String>,
+    /// How to close the hole, in a sentence.
     pub remediation: String,
 }
 
 impl Finding {
+    /// The finding id of [`Finding::check`], e.g. `dangerous-allow`.
     pub fn id(&self) -> &'static str {
         self.check.id()
     }
@@ -541,6 +553,8 @@ impl Report {
         }
     }
 
+    /// What the filter was read from (a file name), as given to [`audit`];
+    /// the human report names it in its heading.
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }

@@ -12,11 +12,14 @@ use core::fmt;
 /// A byte range `start..end` of the source.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default, PartialOrd, Ord)]
 pub struct Span {
+    /// Offset of the first byte.
     pub start: usize,
+    /// Offset one past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span of the bytes `start..end`.
     pub const fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
@@ -26,10 +29,13 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    /// The number of bytes covered.
     pub const fn len(self) -> usize {
         self.end - self.start
     }
 
+    /// Whether the span covers no byte (a position between two bytes, such as
+    /// the end of input).
     pub const fn is_empty(self) -> bool {
         self.start == self.end
     }
@@ -38,7 +44,9 @@ impl Span {
 /// A zero-based row and byte column, as seccomp-tools counts them.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub struct Pos {
+    /// Zero-based row: the number of newlines before the position.
     pub row: usize,
+    /// Zero-based byte offset within the row.
     pub col: usize,
 }
 
@@ -46,11 +54,20 @@ pub struct Pos {
 /// classes; the others are what strict mode adds.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum ErrorClass {
+    /// A statement that does not follow the grammar (`unexpected string ...`),
+    /// or an operand out of its range, such as `data[3]` or `mem[16]`.
     ParseError,
+    /// A token the lexer cannot read (`unknown token ...`).
     UnrecognizedTokenError,
+    /// A jump to a label no statement defines (`Cannot find label ...`).
     UndefinedLabelError,
+    /// A label defined twice.
     DuplicateLabelError,
+    /// A jump to a label defined at or above the jump (`Does not support
+    /// backward jumping ...`).
     BackwardJumpError,
+    /// A jump that would skip more than 255 instructions, the most `jt` and
+    /// `jf` can hold (`Does not support jumping farther than 255 ...`).
     LongJumpError,
     /// A constant wider than 32 bits, action data wider than 16 bits, or an
     /// errno above the kernel's cap of 4095: seccomp-tools masks these.
@@ -74,6 +91,7 @@ pub enum ErrorClass {
 }
 
 impl ErrorClass {
+    /// The class name as printed before the message, e.g. `ParseError`.
     pub const fn name(self) -> &'static str {
         match self {
             ErrorClass::ParseError => "ParseError",
@@ -113,8 +131,10 @@ impl fmt::Display for ErrorClass {
     }
 }
 
+/// Whether a diagnostic stops assembly.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Severity {
+    /// No program is produced.
     Error,
     /// Compatible mode only: the output is what seccomp-tools gives, but it
     /// masks a value or is something the kernel refuses.
@@ -124,7 +144,9 @@ pub enum Severity {
 /// A secondary location, such as the first definition of a duplicate label.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Note {
+    /// The bytes the note points at.
     pub span: Span,
+    /// What the note says of them (`previously defined here`).
     pub message: String,
     /// Where seccomp-tools places `span` (see [`Diagnostic::reference_pos`]).
     pub reference_pos: Option<Pos>,
@@ -133,8 +155,11 @@ pub struct Note {
 /// One problem found in a source.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Diagnostic {
+    /// What kind of problem this is.
     pub class: ErrorClass,
+    /// Whether it stops assembly.
     pub severity: Severity,
+    /// The message printed after the location, without the class name.
     pub message: String,
     /// The exact bytes of the offending token or statement.
     pub span: Span,
@@ -142,10 +167,12 @@ pub struct Diagnostic {
     /// place; `None` when seccomp-tools has no such diagnostic (the exact
     /// position is then used in both renderings).
     pub reference_pos: Option<Pos>,
+    /// Other places the message refers to.
     pub notes: Vec<Note>,
 }
 
 impl Diagnostic {
+    /// An error of `class` at `span`, with no reference position or notes.
     pub fn error(class: ErrorClass, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic {
             class,
@@ -157,6 +184,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning of `class` at `span`, with no reference position or notes.
     pub fn warning(class: ErrorClass, message: impl Into<String>, span: Span) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
@@ -164,11 +192,14 @@ impl Diagnostic {
         }
     }
 
+    /// Sets where seccomp-tools reports the diagnostic
+    /// ([`Diagnostic::reference_pos`]).
     pub fn at(mut self, pos: Pos) -> Diagnostic {
         self.reference_pos = Some(pos);
         self
     }
 
+    /// Adds a note at `span`; `pos` is where seccomp-tools would place it.
     pub fn with_note(mut self, span: Span, message: impl Into<String>, pos: Option<Pos>) -> Self {
         self.notes.push(Note {
             span,
@@ -178,6 +209,7 @@ impl Diagnostic {
         self
     }
 
+    /// Whether this is an error rather than a warning.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -40,15 +40,23 @@ pub const HEADER: &str = " line  CODE  JT   JF      K\n=========================
 
 /// Terminal colours of the reference (`Util::COLOR_CODE`).
 pub mod color {
+    /// Syscall names (`read`, `amd64.read`).
     pub const SYSCALL: &str = "\x1b[38;5;120m";
+    /// `ARCH_*` constants and architecture names.
     pub const ARCH: &str = "\x1b[38;5;230m";
+    /// Argument names on loads of `args[i]` (`fd`, `count`).
     pub const ARGS: &str = "\x1b[38;5;230m";
+    /// Dim text: the `# read(fd, buf, count)` comments and lines the emulator
+    /// did not run.
     pub const GRAY: &str = "\x1b[2m";
+    /// Back to the terminal's default colour.
     pub const RESET: &str = "\x1b[0m";
     /// Severities, from alarming to quiet (the reference's log levels and
     /// audit tags).
     pub const ERROR: &str = "\x1b[38;5;196m";
+    /// Warnings and medium findings.
     pub const WARN: &str = "\x1b[38;5;230m";
+    /// Information and low findings.
     pub const INFO: &str = "\x1b[38;5;110m";
 
     /// Wraps `s` in a colour as the reference's `Util.colorize` does: a reset
@@ -249,6 +257,7 @@ pub struct Disassembler<'a> {
 }
 
 impl<'a> Disassembler<'a> {
+    /// Runs the data-flow pass over `insns` and keeps its facts for every line.
     pub fn new(insns: &'a [Insn], opts: DisasmOptions) -> Disassembler<'a> {
         Disassembler {
             insns,
@@ -258,10 +267,12 @@ impl<'a> Disassembler<'a> {
         }
     }
 
+    /// The data-flow facts the names come from.
     pub fn analysis(&self) -> &Analysis {
         &self.analysis
     }
 
+    /// The options the listing is printed with.
     pub fn options(&self) -> &DisasmOptions {
         &self.opts
     }
@@ -333,6 +344,7 @@ pub struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
+    /// Starts a listing of `insns` before its first line.
     pub fn new(insns: &'a [Insn], opts: &DisasmOptions) -> Lines<'a> {
         Lines {
             insns,
@@ -440,7 +452,9 @@ pub fn listing(insns: &[Insn], arch: Arch) -> String {
 /// Displays the `--no-bpf` listing of a program for an arch.
 #[derive(Clone, Copy, Debug)]
 pub struct Listing<'a> {
+    /// The instructions to list.
     pub insns: &'a [Insn],
+    /// The architecture it is read for (see [`DisasmOptions::arch`]).
     pub arch: Arch,
 }
 
@@ -468,8 +482,11 @@ pub fn statement(insn: Insn, pc: usize, endian: Endian) -> String {
 /// An instruction seccomp-tools cannot disassemble.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Unsupported {
+    /// Its line number.
     pub pc: usize,
+    /// The instruction, as encoded.
     pub insn: Insn,
+    /// Which part of it seccomp-tools cannot decode.
     pub why: Undecodable,
 }
 

@@ -28,6 +28,7 @@ use core::fmt;
 pub struct Outcome {
     /// The value the filter returned.
     pub ret: u32,
+    /// `ret` split into its action and data.
     pub action: Action,
     /// The line that returned: a `return`, or an `A /= X` with X == 0.
     pub pc: usize,
@@ -39,9 +40,13 @@ pub struct Outcome {
 /// may be undefined.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
 pub struct EmuInput {
+    /// The syscall number, `None` if not given.
     pub sys_nr: Option<u32>,
+    /// The `AUDIT_ARCH_*` value, always defined.
     pub arch: u32,
+    /// The address of the syscall instruction (`-i`), `None` if not given.
     pub instruction_pointer: Option<u64>,
+    /// The six arguments; those not given are `None`.
     pub args: [Option<u64>; 6],
 }
 
@@ -114,6 +119,7 @@ impl EmuInput {
 /// More syscall arguments than the six `seccomp_data` holds.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct TooManyArgs {
+    /// The number of arguments passed.
     pub given: usize,
 }
 
@@ -150,19 +156,43 @@ pub enum EmuError {
     /// A program with no instructions.
     Empty,
     /// The kernel refuses the instruction at `pc`.
-    Refused { pc: usize, insn: Insn, why: Refusal },
+    Refused {
+        /// The line of the refused instruction.
+        pc: usize,
+        /// The instruction as encoded.
+        insn: Insn,
+        /// Which rule it breaks.
+        why: Refusal,
+    },
     /// `mem[slot]` read before anything was stored there (the kernel's
     /// checker refuses every program that could do this).
-    UninitializedMem { pc: usize, slot: u32 },
+    UninitializedMem {
+        /// The reading line.
+        pc: usize,
+        /// The scratch slot read, 0 to 15.
+        slot: u32,
+    },
     /// A jump to `target`, past the last line.
-    JumpOutOfRange { pc: usize, target: u64 },
+    JumpOutOfRange {
+        /// The jumping line.
+        pc: usize,
+        /// The line it would land on, `pc + 1 + offset`.
+        target: u64,
+    },
     /// The last line is not a `return` and execution went past it.
-    FellOffEnd { pc: usize },
+    FellOffEnd {
+        /// The last line, the one executed before falling off.
+        pc: usize,
+    },
     /// A load of an input the caller left undefined (`seccomp-tools emu`
     /// mode). `line` is the loading line as seccomp-tools quotes it.
     Undefined {
+        /// The loading line.
         pc: usize,
+        /// Its statement as seccomp-tools prints it (`A = args[0]`).
         line: String,
+        /// The undefined input, as seccomp-tools names it (`sys_number`,
+        /// `instruction_pointer`, `args[2]`).
         var: &'static str,
     },
 }
@@ -452,10 +482,14 @@ fn write_listing<W: fmt::Write + ?Sized>(
 /// large to represent.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 pub struct ParseIntegerError {
+    /// The string as given.
     pub input: String,
+    /// Whether it is not an integer at all or only out of range.
     pub kind: ParseIntegerErrorKind,
 }
 
+/// Why one of the integer parsers ([`parse_integer`], [`parse_sys_nr`], ...)
+/// rejected a string.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum ParseIntegerErrorKind {
     /// Not in `Integer()` syntax.

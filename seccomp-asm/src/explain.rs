@@ -310,6 +310,7 @@ impl Analysis {
         }
     }
 
+    /// The symbolic walk the analysis read.
     pub fn walk(&self) -> &Walk {
         &self.walk
     }
@@ -326,10 +327,13 @@ impl Analysis {
         &self.leaves
     }
 
+    /// What the path of leaf `leaf` (an index into [`Analysis::leaves`])
+    /// says.
     pub fn facts(&self, leaf: usize) -> &PathFacts {
         &self.facts[leaf]
     }
 
+    /// What leaf `leaf` (an index into [`Analysis::leaves`]) returns.
     pub fn verdict(&self, leaf: usize) -> Verdict {
         Verdict::of(&self.walk, self.leaves[leaf].ret)
     }
@@ -416,12 +420,16 @@ fn known_arch(audit: u32) -> Option<Arch> {
 /// from facts on its two words.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Term {
+    /// A fact of the path as the walk found it.
     Fact(Constraint),
     /// `field rel value`, the field being the 64-bit word at byte offset
     /// `base` (the instruction pointer or an argument).
     Field {
+        /// The byte offset of the field in `seccomp_data`.
         base: u32,
+        /// How the field compares with `value`.
         rel: Rel,
+        /// The 64-bit value compared with.
         value: u64,
     },
 }
@@ -439,6 +447,8 @@ pub struct Fusion<'w> {
 }
 
 impl<'w> Fusion<'w> {
+    /// Fusion over the expressions of `walk`, with the low word of each
+    /// 64-bit field where `endian` puts it.
     pub fn new(walk: &'w Walk, endian: Endian) -> Fusion<'w> {
         Fusion { walk, endian }
     }
@@ -690,6 +700,8 @@ const MAX_EXPR_OPS: u32 = 4096;
 const MAX_EXPR_DEPTH: u32 = 128;
 
 impl<'w> Renderer<'w> {
+    /// A renderer for the expressions of `walk`, reading 64-bit fields in
+    /// `endian` order; `color` paints argument names.
     pub fn new(walk: &'w Walk, endian: Endian, color: bool) -> Renderer<'w> {
         Renderer {
             walk,
@@ -855,20 +867,34 @@ fn clarity_wrap(parent: &str, child: &str) -> bool {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Subject {
     /// One syscall number; `name` when the section's architecture has it.
-    Syscall { nr: u32, name: Option<&'static str> },
+    Syscall {
+        /// The syscall number.
+        nr: u32,
+        /// Its name in the table of the section's architecture, if there.
+        name: Option<&'static str>,
+    },
     /// Syscall numbers from `lo` to `hi` (unbounded when `None`).
-    Range { lo: u32, hi: Option<u32> },
+    Range {
+        /// The lowest number, included.
+        lo: u32,
+        /// The highest number, included; `None` for no upper bound.
+        hi: Option<u32>,
+    },
     /// Any syscall, under the rule's conditions.
     Any,
     /// What no other rule of the section covers; `other` when some rule
     /// singles out syscalls.
-    Default { other: bool },
+    Default {
+        /// Whether to read "any other syscall" rather than "any syscall".
+        other: bool,
+    },
 }
 
 /// One line of a policy: a subject and the alternatives under which it
 /// reaches its bucket's verdict.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Rule {
+    /// The syscalls the rule is about.
     pub subject: Subject,
     /// The conditions, or-ed; empty when the rule holds unconditionally.
     pub when: Vec<Vec<Term>>,
@@ -887,8 +913,11 @@ pub struct Rule {
 /// The rules that reach one verdict.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Bucket {
+    /// The verdict the rules reach.
     pub verdict: Verdict,
+    /// Its heading, [`Verdict::label`].
     pub label: String,
+    /// The rules, in the order printed.
     pub rules: Vec<Rule>,
 }
 
@@ -899,7 +928,12 @@ pub enum SectionArch {
     Assumed(Arch),
     /// The filter compares the architecture with this `AUDIT_ARCH` value;
     /// `arch` when it is one seccomp-tools knows.
-    Checked { audit: u32, arch: Option<Arch> },
+    Checked {
+        /// The `AUDIT_ARCH_*` value compared with.
+        audit: u32,
+        /// The architecture of that value, if seccomp-tools knows it.
+        arch: Option<Arch>,
+    },
     /// Every architecture the filter does not check for.
     Other,
 }
@@ -929,6 +963,7 @@ impl SectionArch {
 /// One architecture's policy.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Section {
+    /// The architecture the section is about.
     pub arch: SectionArch,
     /// In the order printed; empty when no path returns.
     pub buckets: Vec<Bucket>,
@@ -956,7 +991,9 @@ pub enum Other {
     /// One verdict for every syscall (but for the paths in `unlisted`, see
     /// [`Section::unlisted`]).
     Verdict {
+        /// The verdict they get.
         verdict: Verdict,
+        /// Paths with another verdict that the text has no line for.
         unlisted: Vec<(Verdict, Rule)>,
     },
     /// Rules of their own.
@@ -1029,6 +1066,8 @@ impl Policy {
         }
     }
 
+    /// What the filter was read from (a file name), as given to [`explain`];
+    /// the text names it in its heading.
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
@@ -1039,6 +1078,8 @@ impl Policy {
         self.analysis.truncated()
     }
 
+    /// One section per architecture the filter checks, or one for the
+    /// assumed architecture when it checks none.
     pub fn sections(&self) -> &[Section] {
         &self.sections
     }

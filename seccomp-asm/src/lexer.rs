@@ -33,6 +33,7 @@ use crate::diag::{Pos, Span};
 /// What a token is.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum TokenKind {
+    /// A run of newlines, ending a statement (never the first token).
     Newline,
     /// `name:`; the span covers `name` only.
     Label,
@@ -40,44 +41,71 @@ pub enum TokenKind {
     Goto,
     /// A jump target: after a goto, or either side of a ternary's `:`.
     Target,
+    /// A keyword, in any case.
     Keyword(Keyword),
+    /// An action name in upper case: `ALLOW`, `KILL`, `ERRNO`, ...
     Action,
     /// `ARCH_X86_64` and the like, in any case.
     ArchConst,
+    /// A syscall name of the selected arch (`read`), or qualified with an
+    /// arch (`i386.read`).
     Syscall,
+    /// A hexadecimal integer, `-?0x[0-9a-f]+`.
     HexInt,
+    /// A decimal integer, `-?[0-9]+`.
     Int,
     /// `+ - * / | ^ << >>`.
     AluOp,
     /// `== != >= <= > <`.
     Compare,
+    /// `(`, opening a condition, a constant or an action's data.
     LParen,
+    /// `)`, closing what `(` opened.
     RParen,
+    /// `=`, in assignments and after an operator (`A += 1`).
     Assign,
+    /// `[`, opening an index: `mem[0]`, `args[1]`.
     LBracket,
+    /// `]`, closing an index.
     RBracket,
+    /// `&`, the bit test of `if (A & k)`.
     Amp,
+    /// `!`, negating a condition.
     Bang,
     /// `;`, in strict mode only.
     Semicolon,
+    /// A run of non-blank bytes no other rule matches.
     Unknown,
 }
 
 /// The case-insensitive keywords.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Keyword {
+    /// `A`, the accumulator.
     A,
+    /// `X`, the index register.
     X,
+    /// `if`, opening a conditional jump.
     If,
+    /// `else`, the not-taken target of an `if`.
     Else,
+    /// `return`, followed by `A`, an action or a constant.
     Return,
+    /// `mem`, scratch memory: `mem[k]`.
     Mem,
+    /// `args`, the arguments: `args[i]`, and `args[i] >> 32` for the high word.
     Args,
+    /// `args_h`, the high words of the arguments: `args_h[i]`.
     ArgsH,
+    /// `data`, a word of `seccomp_data` by byte offset: `data[k]`.
     Data,
+    /// `len`, the size of `seccomp_data`.
     Len,
+    /// `sys_number`, the syscall number word.
     SysNumber,
+    /// `arch`, the `AUDIT_ARCH_*` word.
     Arch,
+    /// `instruction_pointer`, and `instruction_pointer >> 32` for its high word.
     InstructionPointer,
 }
 
@@ -100,13 +128,16 @@ const KEYWORDS: [(&str, Keyword); 13] = [
 /// One token.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Token {
+    /// Which scanning rule matched.
     pub kind: TokenKind,
+    /// Its exact bytes in the source.
     pub span: Span,
     /// Row and column as seccomp-tools computes them (see the module docs).
     pub pos: Pos,
 }
 
 impl Token {
+    /// The token's bytes in `src`, the source it was scanned from.
     pub fn text(self, src: &[u8]) -> &[u8] {
         &src[self.span.start..self.span.end]
     }
@@ -197,6 +228,8 @@ pub struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
+    /// A lexer at the start of `src`, naming syscalls from `arch`'s table and
+    /// scanning by `mode`'s rules.
     pub fn new(src: &'a [u8], arch: Arch, mode: Mode) -> Lexer<'a> {
         Lexer {
             src,

@@ -24,34 +24,21 @@
 struct ReadmeDoctests;
 
 pub mod action;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod analysis;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod arch;
 pub mod assembler;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod audit;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod bpf;
 pub mod data;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod diag;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod disasm;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod emu;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod explain;
 pub mod insn;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod lexer;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod lint;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod parser;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod symbolic;
-#[allow(missing_docs)] // some public items still lack docs
 pub mod validate;
 #[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`
 mod tables;

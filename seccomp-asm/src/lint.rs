@@ -26,13 +26,29 @@ use crate::symbolic::{Rel, WalkError};
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
 pub enum Lint {
+    /// The audit's [`Check::ArchUnchecked`]: the filter never checks the
+    /// architecture, or lets unlisted ones reach ALLOW.
     ArchUnchecked,
+    /// The audit's [`Check::X32Guard`]: x32 numbers of syscalls denied natively
+    /// reach ALLOW.
     X32Guard,
+    /// On the ABI being built for, every path kills or fails with an errno
+    /// before looking at the syscall number, so the program cannot make a single
+    /// call.
     TargetArchKilled,
+    /// The audit's [`Check::SyscallAltGap`]: a syscall is denied while an
+    /// equivalent one is allowed.
     SyscallAltGap,
+    /// The audit's [`Check::PermissiveDefault`]: the default action is ALLOW.
     PermissiveDefault,
+    /// The audit's [`Check::DangerousAllow`]: a dangerous syscall reaches ALLOW.
     DangerousAllow,
+    /// Syscalls the filter always allows, but for which the kernel's
+    /// constant-action cache (Linux 5.11+) still runs it, because it reads or
+    /// computes more than the number and architecture first.
     KernelCache,
+    /// The audit's [`Check::OrwChain`]: open, read and write families all
+    /// reach ALLOW.
     OrwChain,
 }
 
@@ -48,6 +64,8 @@ pub enum Level {
 }
 
 impl Level {
+    /// The lowercase name, as the `--allow`, `--warn` and `--deny` flags
+    /// spell it.
     pub const fn name(self) -> &'static str {
         match self {
             Level::Allow => "allow",
@@ -58,6 +76,7 @@ impl Level {
 }
 
 impl Lint {
+    /// Every lint; [`Levels`] keeps one level for each, in this order.
     pub const ALL: [Lint; 8] = [
         Lint::ArchUnchecked,
         Lint::X32Guard,
@@ -138,6 +157,7 @@ impl fmt::Display for Lint {
 /// A lint name that is none of [`Lint::ALL`].
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct UnknownLint {
+    /// The name as given.
     pub name: String,
     /// The closest lint, when one is close.
     pub suggestion: Option<Lint>,
@@ -187,10 +207,12 @@ impl Default for Levels {
 }
 
 impl Levels {
+    /// The level of `lint`.
     pub fn get(&self, lint: Lint) -> Level {
         self.0[Self::index(lint)]
     }
 
+    /// Sets the level of `lint`.
     pub fn set(&mut self, lint: Lint, level: Level) {
         self.0[Self::index(lint)] = level;
     }
@@ -206,7 +228,9 @@ impl Levels {
 /// One finding of a lint.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct LintFinding {
+    /// Which lint found it.
     pub lint: Lint,
+    /// The level the lint had, and so whether the finding is an error.
     pub level: Level,
     /// What was found, the syscalls, and the fix, in one paragraph.
     pub message: String,

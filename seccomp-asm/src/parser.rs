@@ -83,7 +83,9 @@ pub struct Name {
 /// The right side of an ALU operation or comparison.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Operand {
+    /// The X register.
     X,
+    /// A constant.
     K(Value),
 }
 
@@ -92,23 +94,33 @@ pub enum Operand {
 pub struct DataLoad {
     /// The byte offset loaded, as seccomp-tools computes it.
     pub offset: u32,
+    /// The field as written, which the offset was computed from.
     pub source: DataSource,
     /// The whole load expression (`args[1] >> 32`).
     pub span: Span,
 }
 
+/// How a load names its word of `seccomp_data`.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum DataSource {
+    /// `sys_number`.
     SysNumber,
+    /// `arch`.
     Arch,
+    /// `data[k]`, by byte offset.
     Data(Value),
+    /// `instruction_pointer`, optionally `>> 32`.
     InstructionPointer {
+        /// Whether `>> 32` selects the high word.
         shifted: bool,
     },
     /// `args[i]` or `args_h[i]` (`high`), optionally `>> 32` (`shifted`).
     Arg {
+        /// The argument index, 0 to 5.
         index: Value,
+        /// Written `args_h`: the high word.
         high: bool,
+        /// Followed by `>> 32`.
         shifted: bool,
         /// The `>> 32` operator, when present.
         shift_span: Option<Span>,
@@ -118,28 +130,44 @@ pub enum DataSource {
 /// What `A =` or `X =` loads.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Load {
+    /// A constant (`A = 5`, `A = read`).
     Const(Value),
+    /// A scratch slot, `mem[k]`.
     Mem(Value),
+    /// A word of `seccomp_data`.
     Data(DataLoad),
+    /// `len`, the size of `seccomp_data`.
     Len,
     /// The other register (`A = X`, `X = A`).
     Reg,
 }
 
+/// A comparison as written; `!=`, `<` and `<=` have no instruction of
+/// their own and assemble to the opposite jump with its targets swapped.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CmpOp {
+    /// `==`.
     Eq,
+    /// `!=`.
     Ne,
+    /// `>`, unsigned.
     Gt,
+    /// `>=`, unsigned.
     Ge,
+    /// `<`, unsigned.
     Lt,
+    /// `<=`, unsigned.
     Le,
+    /// `&`: some bit of the right side is set in A.
     Set,
 }
 
+/// The test of a conditional jump: `A op rhs`.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Condition {
+    /// The comparison operator as written (a `!` swaps the targets instead).
     pub op: CmpOp,
+    /// What A is compared with.
     pub rhs: Operand,
 }
 
@@ -149,18 +177,32 @@ pub enum Target<'a> {
     /// No `else`: the next instruction.
     Next,
     /// A label, `next`, or a number of instructions to skip.
-    Named { text: &'a str, span: Span, pos: Pos },
+    Named {
+        /// The target's text.
+        text: &'a str,
+        /// Its bytes in the source.
+        span: Span,
+        /// Where seccomp-tools places it in its errors.
+        pos: Pos,
+    },
 }
 
+/// What a `return` statement returns.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum ReturnValue<'a> {
+    /// `return A`.
     A,
+    /// A number (`return 0x7fff0000`).
     K(Value),
     /// `ALLOW`, `ERRNO(1)`, ...
     Action {
+        /// The action's name as written.
         name: &'a str,
+        /// Its `SECCOMP_RET_*` value, without data.
         base: u32,
+        /// The data in parentheses, if given.
         data: Option<Value>,
+        /// From the name to the closing parenthesis, if any.
         span: Span,
     },
 }
@@ -169,40 +211,60 @@ pub enum ReturnValue<'a> {
 /// from the source.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum StmtKind<'a> {
+    /// `A = ...` or `X = ...`.
     Load {
+        /// The register loaded.
         dst: Reg,
+        /// What it is loaded with.
         src: Load,
     },
+    /// `mem[k] = A` or `mem[k] = X`.
     Store {
+        /// The scratch slot written.
         index: Value,
+        /// The register stored.
         src: Reg,
     },
+    /// `A op= operand`.
     Alu {
+        /// The operator, `+` in `A += 1`.
         op: AluOp,
+        /// The second operand: X or a constant.
         rhs: Operand,
     },
+    /// `A = -A`.
     Neg,
     /// `if`, ternary or `goto` (no condition). `!(…)` is already applied:
     /// an odd number of negations swapped `jt` and `jf`.
     Jump {
+        /// The test; `None` for a `goto`.
         cond: Option<Condition>,
+        /// Where to go when the test holds (or always, for a `goto`).
         jt: Target<'a>,
+        /// Where to go when it does not.
         jf: Target<'a>,
     },
+    /// `return ...`.
     Return(ReturnValue<'a>),
 }
 
+/// A label definition, `name:`.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Label<'a> {
+    /// The label, without the colon.
     pub name: &'a str,
+    /// The bytes of `name` in the source.
     pub span: Span,
+    /// Where seccomp-tools places it in its errors.
     pub pos: Pos,
 }
 
 /// One statement; each becomes one instruction.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Statement<'a> {
+    /// The labels defined just before it.
     pub labels: Vec<Label<'a>>,
+    /// The operation and its operands.
     pub kind: StmtKind<'a>,
     /// From the statement's first token (after its labels) to its last.
     pub span: Span,
@@ -211,6 +273,7 @@ pub struct Statement<'a> {
 /// What [`parse`] found.
 #[derive(Clone, Debug, Default)]
 pub struct Parsed<'a> {
+    /// The statements that parsed, in source order.
     pub statements: Vec<Statement<'a>>,
     /// Errors in source order (at most one when parsing stops at the first).
     pub errors: Vec<Diagnostic>,
@@ -251,6 +314,8 @@ pub struct Statements<'a, I> {
 }
 
 impl<'a, I: TokenSource> Statements<'a, I> {
+    /// A parser of `tokens`, scanned from `src`, before its first statement;
+    /// `arch` and `first_only` are those of [`parse`].
     pub fn new(src: &'a [u8], tokens: I, arch: Arch, first_only: bool) -> Statements<'a, I> {
         Statements {
             parser: Parser {

@@ -65,11 +65,17 @@ pub enum Expr {
 /// How a constraint compares its two sides.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
 pub enum Rel {
+    /// `lhs == rhs`.
     Eq,
+    /// `lhs != rhs`.
     Ne,
+    /// `lhs > rhs`, unsigned.
     Gt,
+    /// `lhs >= rhs`, unsigned.
     Ge,
+    /// `lhs < rhs`, unsigned.
     Lt,
+    /// `lhs <= rhs`, unsigned.
     Le,
     /// `(lhs & rhs) != 0`, the taken side of `jset`.
     Set,
@@ -134,8 +140,11 @@ impl Rel {
 /// right (a constraint built with it on the left is mirrored).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Constraint {
+    /// The left-hand side: the tested expression.
     pub lhs: ExprId,
+    /// How the sides compare.
     pub rel: Rel,
+    /// The right-hand side: a constant, or another expression such as X.
     pub rhs: ExprId,
 }
 
@@ -168,7 +177,12 @@ pub enum WalkError {
     Unsupported(Unsupported),
     /// The walk reached a store to or load from a scratch slot the machine
     /// does not have (the kernel refuses such a filter).
-    Slot { pc: usize, slot: u32 },
+    Slot {
+        /// The line of the load or store.
+        pc: usize,
+        /// The slot it names, 16 or more.
+        slot: u32,
+    },
 }
 
 impl fmt::Display for WalkError {
@@ -221,12 +235,18 @@ struct Node {
 /// other facts put on it (`has_lo`/`has_hi`: some fact gave a bound).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Cell {
+    /// The value an `==` fact pins the word to, if any.
     pub eq: Option<u32>,
     /// The depth (1 for the first fact) of the first `==` fact.
     pub eq_depth: u32,
+    /// The least value the `>` and `>=` facts leave (0 when there are none).
     pub lo: i64,
+    /// The greatest value the `<` and `<=` facts leave (`0xffff_ffff` when there
+    /// are none).
     pub hi: i64,
+    /// Whether some `>` or `>=` fact gave [`Cell::lo`].
     pub has_lo: bool,
+    /// Whether some `<` or `<=` fact gave [`Cell::hi`].
     pub has_hi: bool,
     /// The bits `(word & m) == 0` facts clear, together.
     unset: u32,
@@ -807,6 +827,10 @@ impl Walk {
         self.steps
     }
 
+    /// The expression numbered `id`.
+    ///
+    /// # Panics
+    /// If `id` is not one the walk interned.
     pub fn expr(&self, id: ExprId) -> Expr {
         self.exprs[id as usize]
     }

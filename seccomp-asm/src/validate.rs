@@ -17,27 +17,71 @@ pub enum Violation {
     /// A program of length 0.
     Empty,
     /// More than [`bpf::MAXINSNS`] instructions.
-    TooLong { len: usize },
+    TooLong {
+        /// The program's length.
+        len: usize,
+    },
     /// An opcode that is not classic BPF at all (`chk_code_allowed`).
-    UnknownOpcode { pc: usize, code: u16 },
+    UnknownOpcode {
+        /// The instruction's index.
+        pc: usize,
+        /// Its opcode.
+        code: u16,
+    },
     /// A classic-BPF opcode that seccomp does not allow (`seccomp_check_filter`).
-    NotAllowedInSeccomp { pc: usize, code: u16 },
+    NotAllowedInSeccomp {
+        /// The instruction's index.
+        pc: usize,
+        /// Its opcode.
+        code: u16,
+    },
     /// `ld [k]` with `k` not a multiple of 4 or past `struct seccomp_data`.
-    BadDataOffset { pc: usize, k: u32 },
+    BadDataOffset {
+        /// The load's index.
+        pc: usize,
+        /// The byte offset it reads.
+        k: u32,
+    },
     /// DIV by constant 0.
-    DivisionByZero { pc: usize },
+    DivisionByZero {
+        /// The division's index.
+        pc: usize,
+    },
     /// LSH or RSH by a constant of 32 or more.
-    ShiftTooFar { pc: usize, k: u32 },
+    ShiftTooFar {
+        /// The shift's index.
+        pc: usize,
+        /// The shift count.
+        k: u32,
+    },
     /// Scratch memory `M[k]` with `k >= 16`.
-    BadMemIndex { pc: usize, k: u32 },
+    BadMemIndex {
+        /// The load or store's index.
+        pc: usize,
+        /// The slot it names.
+        k: u32,
+    },
     /// A jump whose target is past the last instruction. `target` is the
     /// index it would land on (`pc + 1 + offset`).
-    JumpOutOfRange { pc: usize, target: u64 },
+    JumpOutOfRange {
+        /// The jump's index.
+        pc: usize,
+        /// Where it would land.
+        target: u64,
+    },
     /// The last instruction is not `RET K` or `RET A`.
-    NoFinalReturn { pc: usize },
+    NoFinalReturn {
+        /// The last instruction's index.
+        pc: usize,
+    },
     /// `M[k]` read where the kernel's single forward pass cannot prove it was
     /// written (see [`validate`]).
-    MemReadBeforeWrite { pc: usize, k: u32 },
+    MemReadBeforeWrite {
+        /// The reading instruction's index.
+        pc: usize,
+        /// The slot it reads.
+        k: u32,
+    },
 }
 
 impl Violation {
