@@ -13,7 +13,10 @@ truth check took 3 s (it now checks filters of at most 256 paths), and
 argument bit tests whose 24,321 leaves sit behind 33 million facts, which the
 analysis read for 0.5 s (it now reads at most 2^22), and
 `explain/found-large-policy-timeout`, 163 instructions whose policy is 21 MB of
-conditions (the target rendered it three times; it now renders it twice).
+conditions (the target rendered it three times; it now renders it twice), and
+`macro_input/found-many-errors-timeout`, a string program of 33 KB with
+thousands of errors, each of which was located by scanning the text from its
+start (the lines are now indexed once).
 """
 import pathlib
 import struct

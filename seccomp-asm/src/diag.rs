@@ -246,46 +246,63 @@ pub fn render(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> 
 
 /// [`render`], keeping the source's bytes as they are.
 pub fn render_bytes(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> Vec<u8> {
-    let lines = Lines(src);
+    let lines = Lines::new(src);
     let mut out = Vec::new();
     for (i, d) in diags.iter().enumerate() {
         if i > 0 {
             out.push(b'\n');
         }
-        let message = match d.severity {
-            Severity::Error => d.message.clone(),
-            Severity::Warning => format!("warning: {}", d.message),
-        };
-        block(
-            &mut out,
-            src,
-            &lines,
-            file_name,
-            mode,
-            d.span,
-            d.reference_pos,
-            &message,
-        );
-        for note in &d.notes {
-            block(
-                &mut out,
-                src,
-                &lines,
-                file_name,
-                mode,
-                note.span,
-                note.reference_pos,
-                &note.message,
-            );
-        }
+        render_one(&mut out, d, &lines, file_name, mode);
     }
     out
+}
+
+/// Each diagnostic rendered on its own, as [`render_bytes`] renders a list
+/// of one (its notes follow it), for callers that report them apart; the
+/// source is indexed once for all of them.
+pub fn render_each(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mode) -> Vec<Vec<u8>> {
+    let lines = Lines::new(src);
+    diags
+        .iter()
+        .map(|d| {
+            let mut out = Vec::new();
+            render_one(&mut out, d, &lines, file_name, mode);
+            out
+        })
+        .collect()
+}
+
+/// One diagnostic and its notes.
+fn render_one(out: &mut Vec<u8>, d: &Diagnostic, lines: &Lines<'_>, file_name: &str, mode: Mode) {
+    let message = match d.severity {
+        Severity::Error => d.message.clone(),
+        Severity::Warning => format!("warning: {}", d.message),
+    };
+    block(
+        out,
+        lines,
+        file_name,
+        mode,
+        d.span,
+        d.reference_pos,
+        &message,
+    );
+    for note in &d.notes {
+        block(
+            out,
+            lines,
+            file_name,
+            mode,
+            note.span,
+            note.reference_pos,
+            &note.message,
+        );
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn block(
     out: &mut Vec<u8>,
-    src: &[u8],
     lines: &Lines<'_>,
     file_name: &str,
     mode: Mode,
@@ -304,7 +321,7 @@ fn block(
             write_block(out, file_name, pos, message, line, indent, span.len());
         }
         _ => {
-            let pos = exact_pos(src, span.start);
+            let pos = lines.pos(span.start);
             let content = strip_newline(lines.around(span.start));
             let at = pos.col.min(content.len());
             let col = Pos {
@@ -359,32 +376,59 @@ fn window(line: &[u8], at: usize) -> (Vec<u8>, usize, usize) {
     (shown, from, to)
 }
 
-/// The lines of a source, found on demand: a program can have thousands of
-/// lines and a diagnostic needs one.
-struct Lines<'a>(&'a [u8]);
+/// The lines of a source, indexed once per rendering: each diagnostic then
+/// finds its line and row by a binary search, so rendering thousands of
+/// diagnostics of a large source stays linear in its size.
+struct Lines<'a> {
+    src: &'a [u8],
+    /// The offset where each line starts (the first is 0).
+    starts: Vec<usize>,
+}
 
 impl<'a> Lines<'a> {
+    fn new(src: &'a [u8]) -> Lines<'a> {
+        let starts = core::iter::once(0)
+            .chain(
+                src.iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        Lines { src, starts }
+    }
+
     /// Line `row` (from 0) with its newline, or nothing past the end.
     fn row(&self, row: usize) -> &'a [u8] {
-        self.0
-            .split_inclusive(|&b| b == b'\n')
-            .nth(row)
-            .unwrap_or(b"")
+        match self.starts.get(row) {
+            Some(&start) => {
+                let end = self.starts.get(row + 1).copied().unwrap_or(self.src.len());
+                &self.src[start.min(self.src.len())..end]
+            }
+            None => b"",
+        }
+    }
+
+    /// The zero-based row of byte `offset` and the offset its line starts at.
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.src.len());
+        let row = self.starts.partition_point(|&start| start <= offset) - 1;
+        (row, self.starts[row])
+    }
+
+    /// The exact zero-based row and byte column of byte `offset`.
+    fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.src.len());
+        let (row, start) = self.locate(offset);
+        Pos {
+            row,
+            col: offset - start,
+        }
     }
 
     /// The line holding byte `offset`, with its newline.
     fn around(&self, offset: usize) -> &'a [u8] {
-        let src = self.0;
-        let offset = offset.min(src.len());
-        let start = src[..offset]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let end = src[offset..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(src.len(), |i| offset + i + 1);
-        &src[start..end]
+        self.row(self.locate(offset).0)
     }
 }
 
@@ -570,6 +614,30 @@ mod tests {
         assert_eq!(
             out,
             format!("f:1:301 m\n...{}x\n{}^\n", "é".repeat(30), " ".repeat(33))
+        );
+    }
+
+    #[test]
+    fn rendering_each_is_rendering_one_by_one() {
+        let src = b"a: b: c\n\tfoo\nbar";
+        let diags =
+            [
+                Diagnostic::error(ErrorClass::DuplicateLabelError, "dup", Span::new(3, 4))
+                    .with_note(Span::new(0, 1), "first", None),
+                Diagnostic::warning(ErrorClass::KernelRule, "w", Span::new(9, 12)),
+                Diagnostic::error(ErrorClass::ParseError, "end", Span::new(17, 17)),
+            ];
+        for mode in [Mode::Compatible, Mode::Strict] {
+            let each = render_each(&diags, src, "f", mode);
+            let one_by_one: Vec<Vec<u8>> = diags
+                .iter()
+                .map(|d| render_bytes(std::slice::from_ref(d), src, "f", mode))
+                .collect();
+            assert_eq!(each, one_by_one);
+        }
+        assert_eq!(
+            String::from_utf8(render_each(&diags[2..], src, "f", Mode::Strict).remove(0)).unwrap(),
+            "f:3:4 end\nbar\n   ^\n"
         );
     }
 }

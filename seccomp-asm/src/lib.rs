@@ -47,7 +47,7 @@ pub use action::Action;
 pub use arch::Arch;
 pub use assembler::{assemble, Assembly, Mode, NameUse, Options};
 pub use data::SeccompData;
-pub use diag::{render, render_bytes, Diagnostic, ErrorClass, Severity, Span};
+pub use diag::{render, render_bytes, render_each, Diagnostic, ErrorClass, Severity, Span};
 pub use insn::{Endian, Insn};
 
 /// The argument names seccomp-tools shows for a syscall (`write` → `fd`,

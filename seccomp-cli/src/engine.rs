@@ -17,7 +17,7 @@
 //! the run reaches such an instruction.
 
 use seccomp_asm::assembler::{self, Mode, Options};
-use seccomp_asm::diag::{render_bytes, Diagnostic, Span};
+use seccomp_asm::diag::{render_bytes, render_each, Diagnostic, Span};
 use seccomp_asm::disasm::{self, DisasmOptions, Disassembler, Unsupported};
 use seccomp_asm::emu::{self, EmuError, EmuInput, Outcome, Refusal};
 use seccomp_asm::{Arch, Insn};
@@ -70,10 +70,9 @@ pub fn assemble(request: &AsmRequest<'_>) -> Result<Assembled, Failure> {
     };
     match assembler::assemble(request.source, &options) {
         Ok(asm) => Ok(Assembled {
-            warnings: asm
-                .warnings
-                .iter()
-                .map(|w| render(std::slice::from_ref(w)))
+            warnings: render_each(&asm.warnings, request.source, request.filename, mode)
+                .into_iter()
+                .map(|w| String::from_utf8_lossy(&w).into_owned())
                 .collect(),
             insns: asm.insns,
             spans: asm.spans,

@@ -13,7 +13,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use seccomp_asm::assembler::{assemble_each, Assembly, Mode};
 use seccomp_asm::bpf::MAXINSNS;
-use seccomp_asm::diag::{render, Diagnostic, ErrorClass, Span as AsmSpan};
+use seccomp_asm::diag::{render, render_each, Diagnostic, ErrorClass, Span as AsmSpan};
 use seccomp_asm::disasm::{disassemble, DisasmOptions, HEADER};
 use seccomp_asm::explain::{Analysis, Policy};
 use seccomp_asm::insn::decode;
@@ -542,9 +542,9 @@ impl Source {
             Some(all) => all.combine(e),
             None => all = Some(e),
         };
-        for diag in diags {
-            match self {
-                Source::Inline(src) => {
+        match self {
+            Source::Inline(src) => {
+                for diag in diags {
                     push(spanned_error(
                         src,
                         diag.span.start,
@@ -560,24 +560,14 @@ impl Source {
                         ));
                     }
                 }
-                Source::Text { text, lit } => {
-                    let rendered = render(
-                        std::slice::from_ref(diag),
-                        text.as_bytes(),
-                        "<string>",
-                        Mode::Strict,
-                    );
-                    push(syn::Error::new(lit.span(), rendered.trim_end()));
-                }
-                Source::File {
-                    text, lit, display, ..
-                } => {
-                    let rendered = render(
-                        std::slice::from_ref(diag),
-                        text.as_bytes(),
-                        display,
-                        Mode::Strict,
-                    );
+            }
+            Source::Text { text, lit } | Source::File { text, lit, .. } => {
+                let name = match self {
+                    Source::File { display, .. } => display.as_str(),
+                    _ => "<string>",
+                };
+                for rendered in render_each(diags, text.as_bytes(), name, Mode::Strict) {
+                    let rendered = String::from_utf8_lossy(&rendered);
                     push(syn::Error::new(lit.span(), rendered.trim_end()));
                 }
             }
