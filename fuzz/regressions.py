@@ -16,7 +16,9 @@ analysis read for 0.5 s (it now reads at most 2^22), and
 conditions (the target rendered it three times; it now renders it twice), and
 `macro_input/found-many-errors-timeout`, a string program of 33 KB with
 thousands of errors, each of which was located by scanning the text from its
-start (the lines are now indexed once).
+start (the lines are now indexed once), and `assemble/found-window-past-caret`,
+a long line of bytes that are not UTF-8 on which the part of the line shown
+around the caret ended before it (a panic).
 """
 import pathlib
 import struct

@@ -357,9 +357,13 @@ fn window(line: &[u8], at: usize) -> (Vec<u8>, usize, usize) {
     if line.len() <= MAX_SHOWN_LINE {
         return (line.to_vec(), 0, line.len());
     }
+    // Back to the start of the character at `i`: at most 3 bytes, as far as
+    // UTF-8 goes (bytes that are not UTF-8 are cut where they fall).
     let boundary = |mut i: usize| {
-        while i > 0 && i < line.len() && line[i] & 0xc0 == 0x80 {
+        let mut back = 0;
+        while back < 3 && i > 0 && i < line.len() && line[i] & 0xc0 == 0x80 {
             i -= 1;
+            back += 1;
         }
         i
     };
@@ -639,5 +643,25 @@ mod tests {
             String::from_utf8(render_each(&diags[2..], src, "f", Mode::Strict).remove(0)).unwrap(),
             "f:3:4 end\nbar\n   ^\n"
         );
+    }
+
+    #[test]
+    fn long_lines_that_are_not_utf8_are_cut_near_the_caret() {
+        // Continuation bytes with no character to belong to.
+        let mut src = vec![0x80u8; 8000];
+        src.extend_from_slice(b"x\n");
+        let d = Diagnostic::error(ErrorClass::ParseError, "m", Span::new(8000, 8001));
+        let out = render_bytes(&[d], &src, "f", Mode::Strict);
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.starts_with("f:1:"), "{text}");
+        let lines: Vec<&[u8]> = out.split(|&b| b == b'\n').collect();
+        // The shown part ends with the x, and the caret is under it.
+        assert!(lines[1].ends_with(b"x"), "{text}");
+        assert_eq!(
+            lines[2].iter().position(|&b| b == b'^'),
+            Some(lines[1].len() - 1),
+            "{text}"
+        );
+        assert!(lines[1].len() <= MAX_SHOWN_LINE + 2 * ELLIPSIS.len());
     }
 }
