@@ -54,46 +54,7 @@ use crate::parser::{
 use crate::validate::{self, Violation};
 use std::collections::{HashMap, HashSet};
 
-/// How faithfully to follow seccomp-tools.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum Mode {
-    /// seccomp-tools' output and errors; its silent losses become warnings.
-    Compatible,
-    /// Refuse anything masked, ambiguous, or refused by the kernel.
-    Strict,
-}
-
-/// How to assemble: for which architecture, in which mode.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub struct Options {
-    /// Whose syscall names, byte order and argument layout to use.
-    pub arch: Arch,
-    /// Compatible (seccomp-tools) or strict.
-    pub mode: Mode,
-    /// Route conditional jumps farther than 255 instructions through `goto`
-    /// trampolines instead of failing with `LongJumpError`.
-    pub relax_jumps: bool,
-}
-
-impl Options {
-    /// Compatible mode for `arch`, without jump relaxation.
-    pub fn compatible(arch: Arch) -> Options {
-        Options {
-            arch,
-            mode: Mode::Compatible,
-            relax_jumps: false,
-        }
-    }
-
-    /// Strict mode for `arch`, without jump relaxation.
-    pub fn strict(arch: Arch) -> Options {
-        Options {
-            arch,
-            mode: Mode::Strict,
-            relax_jumps: false,
-        }
-    }
-}
+pub use crate::options::{Mode, Options};
 
 /// Strict mode's report of an unknown token. seccomp-tools takes the whole
 /// run of non-blank bytes (`open)`); when the run starts with a word, the

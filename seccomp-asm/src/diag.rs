@@ -6,7 +6,7 @@
 //! blanks (or a `\r`) come before a newline. [`Mode::Strict`] prints the exact
 //! row and column of each span.
 
-use crate::assembler::Mode;
+use crate::options::Mode;
 use core::fmt;
 
 /// A byte range `start..end` of the source.

@@ -27,8 +27,8 @@
 //! that.
 
 use crate::arch::Arch;
-use crate::assembler::Mode;
 use crate::diag::{Pos, Span};
+use crate::options::Mode;
 
 /// What a token is.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]

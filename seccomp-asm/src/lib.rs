@@ -7,7 +7,8 @@
 //! - [`insn`], [`bpf`]: instructions, their byte encoding, opcode constants;
 //! - [`arch`], [`data`], [`action`]: what a filter sees and returns;
 //! - [`lexer`] → [`parser`] → [`assembler`]: seccomp-tools assembly to
-//!   instructions, with [`diag`] for the errors and how they print.
+//!   instructions, with [`diag`] for the errors and how they print and
+//!   [`options`] for what every stage of it reads;
 //! - [`analysis`], [`disasm`]: the data-flow pass and the listing of
 //!   `seccomp-tools disasm`;
 //! - [`emu`]: running a filter, and the output of `seccomp-tools emu`;
@@ -17,6 +18,7 @@
 //!   the command's checks.
 
 #![warn(missing_docs)]
+#![forbid(unsafe_code)]
 
 // The README's example is compiled as a doctest.
 #[cfg(doctest)]
@@ -37,6 +39,7 @@ pub mod explain;
 pub mod insn;
 pub mod lexer;
 pub mod lint;
+pub mod options;
 pub mod parser;
 pub mod symbolic;
 pub mod validate;

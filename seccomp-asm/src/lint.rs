@@ -13,13 +13,13 @@ use std::fmt;
 
 use crate::action::Action;
 use crate::arch::Arch;
-use crate::assembler::Mode;
 use crate::audit::{Check, Finding, Report};
 use crate::bpf;
 use crate::data::offset;
 use crate::diag::{render, Diagnostic, ErrorClass, Span};
 use crate::explain::{Analysis, Verdict};
 use crate::insn::Insn;
+use crate::options::Mode;
 use crate::symbolic::{Rel, WalkError};
 
 /// One lint.

@@ -1104,8 +1104,8 @@ pub(crate) fn parse_number(text: &str, radix: u32) -> (u32, Option<i128>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assembler::Mode;
     use crate::lexer::lex;
+    use crate::options::Mode;
 
     fn parse_ok(src: &str) -> Vec<StmtKind<'_>> {
         let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);

@@ -4,6 +4,7 @@
 //! functions every test that replays them needs. Paths are relative to
 //! `data/`.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 // The README's example runs as a doctest.

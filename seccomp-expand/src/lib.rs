@@ -9,6 +9,7 @@
 //! ABI and lays out the result, and `check` adds what needs the whole
 //! assembled program.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod check;

@@ -2,6 +2,7 @@
 //! and provides the `Filter` type it builds; the expansion itself is
 //! `seccomp-expand`, on compiler-independent tokens.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 use proc_macro::TokenStream;
