@@ -45,7 +45,7 @@
 
 use crate::arch::Arch;
 use crate::bpf::{self, seccomp};
-use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Span};
+use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, MissingSyscall, Span};
 use crate::insn::Insn;
 use crate::lexer;
 use crate::parser::{
@@ -84,12 +84,18 @@ fn unknown_word(src: &[u8], span: Span, arch: Arch) -> Diagnostic {
     let word = &src[span.start..span.end];
     let name = std::str::from_utf8(word).unwrap_or_default();
     let elsewhere = !name.contains('.') && Arch::ALL.iter().any(|a| a.syscall_nr(name).is_some());
-    let msg = if elsewhere {
-        format!("syscall '{name}' doesn't exist on {arch}")
+    if elsewhere {
+        let msg = format!("syscall '{name}' doesn't exist on {arch}");
+        let mut d = Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, span);
+        d.missing_syscall = Some(MissingSyscall {
+            name: name.to_owned(),
+            arch,
+        });
+        d
     } else {
-        format!("unknown token {}", ruby_inspect(word))
-    };
-    Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, span)
+        let msg = format!("unknown token {}", ruby_inspect(word));
+        Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, span)
+    }
 }
 
 /// An assembled program.

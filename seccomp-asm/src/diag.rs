@@ -6,6 +6,7 @@
 //! blanks (or a `\r`) come before a newline. [`Mode::Strict`] prints the exact
 //! row and column of each span.
 
+use crate::arch::Arch;
 use crate::options::Mode;
 use core::fmt;
 
@@ -169,6 +170,20 @@ pub struct Diagnostic {
     pub reference_pos: Option<Pos>,
     /// Other places the message refers to.
     pub notes: Vec<Note>,
+    /// For a name that is a syscall of other architectures but not of the
+    /// one assembled for: the name and that architecture, for callers that
+    /// explain it their own way (the macro names the target being compiled).
+    pub missing_syscall: Option<MissingSyscall>,
+}
+
+/// A syscall name unknown to the architecture assembled for, though other
+/// architectures have it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct MissingSyscall {
+    /// The name as written.
+    pub name: String,
+    /// The architecture assembled for.
+    pub arch: Arch,
 }
 
 impl Diagnostic {
@@ -181,6 +196,7 @@ impl Diagnostic {
             span,
             reference_pos: None,
             notes: Vec::new(),
+            missing_syscall: None,
         }
     }
 

@@ -88,7 +88,7 @@ impl EmuInput {
 
     /// The word `ld [offset]` loads, `Err(name)` if it is undefined, or
     /// `Ok(None)` if the offset is not a valid load at all.
-    fn word(&self, offset: u32, endian: Endian) -> Result<Option<u32>, &'static str> {
+    fn word(&self, offset: u32, endian: Endian) -> Result<Option<u32>, Input> {
         let Some(field) = Field::at(offset, endian) else {
             return Ok(None);
         };
@@ -100,19 +100,51 @@ impl EmuInput {
             }
         };
         Ok(Some(match field {
-            Field::SysNumber => self.sys_nr.ok_or("sys_number")?,
+            Field::SysNumber => self.sys_nr.ok_or(Input::SysNumber)?,
             Field::Arch => self.arch,
-            Field::InstructionPointer { high } => {
-                word(self.instruction_pointer.ok_or("instruction_pointer")?, high)
-            }
+            Field::InstructionPointer { high } => word(
+                self.instruction_pointer.ok_or(Input::InstructionPointer)?,
+                high,
+            ),
             Field::Arg { index, high } => {
-                const NAMES: [&str; 6] = [
-                    "args[0]", "args[1]", "args[2]", "args[3]", "args[4]", "args[5]",
-                ];
                 let index = usize::from(index);
-                word(self.args[index].ok_or(NAMES[index])?, high)
+                word(self.args[index].ok_or(Input::Arg(index))?, high)
             }
         }))
+    }
+}
+
+/// An input of `seccomp_data` the caller of [`emulate_input`] may leave
+/// undefined.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Input {
+    /// The syscall number.
+    SysNumber,
+    /// The instruction pointer.
+    InstructionPointer,
+    /// Argument 0 to 5.
+    Arg(usize),
+}
+
+impl Input {
+    /// The name seccomp-tools gives the input (`sys_number`,
+    /// `instruction_pointer`, `args[2]`).
+    pub fn name(self) -> &'static str {
+        const ARGS: [&str; 6] = [
+            "args[0]", "args[1]", "args[2]", "args[3]", "args[4]", "args[5]",
+        ];
+        match self {
+            Input::SysNumber => "sys_number",
+            Input::InstructionPointer => "instruction_pointer",
+            Input::Arg(i) => ARGS[i],
+        }
+    }
+}
+
+impl fmt::Display for Input {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -191,9 +223,9 @@ pub enum EmuError {
         pc: usize,
         /// Its statement as seccomp-tools prints it (`A = args[0]`).
         line: String,
-        /// The undefined input, as seccomp-tools names it (`sys_number`,
-        /// `instruction_pointer`, `args[2]`).
-        var: &'static str,
+        /// The undefined input (displayed as seccomp-tools names it:
+        /// `sys_number`, `instruction_pointer`, `args[2]`).
+        var: Input,
     },
 }
 

@@ -19,7 +19,7 @@
 use seccomp_asm::assembler::{self, Mode, Options};
 use seccomp_asm::diag::{render_bytes, render_each, Diagnostic, Span};
 use seccomp_asm::disasm::{self, DisasmOptions, Disassembler, Unsupported};
-use seccomp_asm::emu::{self, EmuError, EmuInput, Outcome, Refusal};
+use seccomp_asm::emu::{self, EmuError, EmuInput, Input, Outcome, Refusal};
 use seccomp_asm::{Arch, Insn};
 use std::fmt;
 
@@ -258,17 +258,14 @@ fn emu_error_message(err: &EmuError) -> String {
         // seccomp-tools' message, on one line, with what to pass to define it.
         EmuError::Undefined { pc, line, var } => {
             let hint = match *var {
-                "sys_number" => "give SYS_NR".to_string(),
-                "instruction_pointer" => "set it with --ip".to_string(),
-                arg => {
-                    let index = arg
-                        .trim_start_matches("args[")
-                        .trim_end_matches(']')
-                        .parse::<usize>()
-                        .map_or(1, |i| i + 1);
-                    let plural = if index == 1 { "" } else { "s" };
-                    format!("give SYS_NR and at least {index} argument{plural}")
+                Input::SysNumber => "give SYS_NR".to_string(),
+                Input::InstructionPointer => "set it with --ip".to_string(),
+                Input::Arg(i) => {
+                    let count = i + 1;
+                    let plural = if count == 1 { "" } else { "s" };
+                    format!("give SYS_NR and at least {count} argument{plural}")
                 }
+                other => format!("define {other}"),
             };
             format!("Undefined Variable: {pc:04}: {line} <- `{var}` is undefined ({hint})")
         }

@@ -9,12 +9,14 @@ use seccomp_asm::{Arch, Insn};
 /// how to name the syscall of the ABI the user meant.
 pub fn explain_target_name(diag: &mut Diagnostic, arch: Arch) {
     let Some(name) = diag
-        .message
-        .strip_prefix("syscall '")
-        .and_then(|rest| rest.strip_suffix(&format!("' doesn't exist on {arch}")))
+        .missing_syscall
+        .as_ref()
+        .filter(|missing| missing.arch == arch)
+        .map(|missing| missing.name.clone())
     else {
         return;
     };
+    let name = name.as_str();
     let elsewhere = Arch::ALL.into_iter().find(|a| a.syscall_nr(name).is_some());
     let example = elsewhere.map_or_else(|| format!("<arch>.{name}"), |a| format!("{a}.{name}"));
     diag.message.push_str(&format!(
