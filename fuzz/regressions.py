@@ -18,7 +18,10 @@ conditions (the target rendered it three times; it now renders it twice), and
 thousands of errors, each of which was located by scanning the text from its
 start (the lines are now indexed once), and `assemble/found-window-past-caret`,
 a long line of bytes that are not UTF-8 on which the part of the line shown
-around the caret ended before it (a panic).
+around the caret ended before it (a panic), and `explain/found-ne-index-timeout`,
+an s390x filter whose walk checked each `==` against every `!=` of the same
+value anywhere in the tree of paths (it now reads the path's own facts when
+they are fewer).
 """
 import pathlib
 import struct

@@ -504,12 +504,29 @@ impl Executor<'_> {
                 // `!=` of this very value is looked up; `!= 0` bit tests,
                 // rare, are read one by one.
                 let in_bounds = before.lo <= k64 && k64 <= before.hi && k & before.unset == 0;
+                let depth_here = self.nodes[parent as usize].len;
                 let no_ne = self.ne_index.get(&(w as u8, k)).is_none_or(|nodes| {
-                    nodes.iter().all(|&n| {
-                        let len = self.nodes[n as usize].len;
-                        len > self.nodes[parent as usize].len
-                            || ancestor_at(&self.nodes, parent, len) != n
-                    })
+                    // Each candidate costs a jump-pointer climb; once the
+                    // index holds more of them (from every branch of the
+                    // tree) than the path has facts, reading the path's
+                    // facts on the word is cheaper.
+                    if (nodes.len() as u64) * 16 <= u64::from(depth_here) + 16 {
+                        nodes.iter().all(|&n| {
+                            let len = self.nodes[n as usize].len;
+                            len > depth_here || ancestor_at(&self.nodes, parent, len) != n
+                        })
+                    } else {
+                        let mut n = self.nodes[parent as usize].last[w];
+                        let mut ok = true;
+                        while n != ROOT && ok {
+                            let node = self.nodes[n as usize];
+                            if node.fact.rel == Rel::Ne {
+                                ok = !matches!(self.expr(node.fact.rhs), Expr::Imm(m) if m == k);
+                            }
+                            n = self.nodes[node.parent as usize].last[w];
+                        }
+                        ok
+                    }
                 });
                 let sets_hold = !before.has_set || {
                     let mut n = self.nodes[parent as usize].last[w];
