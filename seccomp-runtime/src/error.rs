@@ -278,14 +278,9 @@ impl fmt::Display for InstallError {
     }
 }
 
-impl std::error::Error for InstallError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            InstallError::FlagConflict(conflict) => Some(conflict),
-            _ => None,
-        }
-    }
-}
+/// No `source`: the one error with an inner error, a flag conflict, says
+/// all of it in its own text, and an error chain would print it twice.
+impl std::error::Error for InstallError {}
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {

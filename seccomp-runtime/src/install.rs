@@ -3,7 +3,7 @@
 use crate::error::{InstallError, Operation};
 use crate::filter::Filter;
 use crate::flags::{FlagConflict, Flags};
-use crate::Mode;
+use crate::SeccompMode;
 use core::ffi::c_void;
 use core::fmt::{self, Write};
 use core::ptr;
@@ -425,14 +425,14 @@ pub fn install_strict_or_abort() {
 ///
 /// Never call this in strict mode: `prctl` is not among the system calls
 /// strict mode allows, so the kernel kills the thread with SIGKILL instead of
-/// answering [`Mode::Strict`]. Another process can read the mode from the
+/// answering [`SeccompMode::Strict`]. Another process can read the mode from the
 /// `Seccomp:` line of `/proc/<pid>/status`. A filter may also deny `prctl`,
 /// and then this returns the filter's errno or the filter's action happens.
-pub fn current_mode() -> Result<Mode, InstallError> {
+pub fn current_mode() -> Result<SeccompMode, InstallError> {
     match sys::prctl(libc::PR_GET_SECCOMP, 0, ptr::null()) {
-        Ok(0) => Ok(Mode::Disabled),
-        Ok(1) => Ok(Mode::Strict),
-        Ok(2) => Ok(Mode::Filter),
+        Ok(0) => Ok(SeccompMode::Disabled),
+        Ok(1) => Ok(SeccompMode::Strict),
+        Ok(2) => Ok(SeccompMode::Filter),
         Ok(other) => Err(unexpected(Operation::GetMode, other)),
         // A kernel built without CONFIG_SECCOMP.
         Err(errno @ libc::EINVAL) => Err(InstallError::Unsupported {

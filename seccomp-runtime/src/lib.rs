@@ -78,7 +78,7 @@ pub use seccomp_asm::{audit, explain, Action, Arch, Insn, SeccompData};
 /// The seccomp mode of a thread, as `PR_GET_SECCOMP` and the `Seccomp:` line
 /// of `/proc/<pid>/status` report it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum Mode {
+pub enum SeccompMode {
     /// No seccomp (`SECCOMP_MODE_DISABLED`, 0).
     Disabled,
     /// Strict mode (`SECCOMP_MODE_STRICT`, 1): only read, write, `_exit` and

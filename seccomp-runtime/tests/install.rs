@@ -317,3 +317,16 @@ fn a_filter_of_another_architecture_is_refused_before_any_system_call() {
         ]
     );
 }
+
+#[test]
+fn an_error_chain_prints_a_flag_conflict_once() {
+    use std::error::Error;
+    let err = InstallError::from(seccomp_runtime::FlagConflict::TsyncForCallingThread);
+    assert!(err.source().is_none());
+    let text = err.to_string();
+    assert!(
+        text.starts_with("the filter was not installed: flag TSYNC"),
+        "{text}"
+    );
+    assert_eq!(text.matches("TSYNC applies").count(), 1, "{text}");
+}
