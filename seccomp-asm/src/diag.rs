@@ -238,6 +238,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl std::error::Error for Diagnostic {}
+
 /// Tab width seccomp-tools assumes when it underlines a token.
 const TAB_WIDTH: usize = 4;
 

@@ -138,6 +138,8 @@ impl fmt::Display for Violation {
     }
 }
 
+impl std::error::Error for Violation {}
+
 /// The mnemonic of a classic opcode, for messages.
 fn opcode_name(code: u16) -> &'static str {
     use bpf::*;
