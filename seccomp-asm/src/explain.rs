@@ -254,7 +254,7 @@ pub struct Analysis {
 /// thousands of returns each behind thousands of tests; this keeps what is
 /// printed of them (and the memory) in proportion, far above what any filter
 /// written to be read needs.
-pub const MAX_TERMS: usize = 1 << 20;
+pub const MAX_TERMS: usize = 1 << 18;
 
 /// Facts of paths read at most, over the leaves of one analysis: reading a
 /// leaf means going through its whole path, and a walk within its step
