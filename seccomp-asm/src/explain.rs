@@ -263,6 +263,13 @@ pub const MAX_TERMS: usize = 1 << 18;
 /// stops reading leaves and says it is truncated, as for [`MAX_TERMS`].
 pub const MAX_PATH_FACTS: usize = 1 << 22;
 
+/// Bytes of conditions a policy writes at most, over all its rules (8 MiB):
+/// a filter of a hundred instructions can reach [`MAX_TERMS`] with
+/// conditions every architecture section repeats, tens of megabytes no one
+/// reads. Past it, alternatives are left out and the policy says it is
+/// truncated.
+pub const MAX_POLICY_TEXT: usize = 1 << 23;
+
 impl Analysis {
     /// Walks a filter and reads every feasible leaf.
     pub fn new(insns: &[Insn]) -> Result<Analysis, WalkError> {
@@ -983,6 +990,8 @@ pub struct Policy {
     /// `None` when the filter checks no architecture; else the section for
     /// the others, or just their verdict when it is one for all.
     other: Option<Other>,
+    /// Whether alternatives were left out at [`MAX_POLICY_TEXT`].
+    cut: bool,
 }
 
 /// What other architectures get.
@@ -1011,6 +1020,8 @@ impl Policy {
     pub fn new(analysis: Analysis, arch: Arch, source: Option<&str>) -> Policy {
         let endian = arch.endian();
         let builder = Builder {
+            text_left: core::cell::Cell::new(MAX_POLICY_TEXT),
+            cut: core::cell::Cell::new(false),
             analysis: &analysis,
             fusion: Fusion::new(analysis.walk(), endian),
         };
@@ -1057,12 +1068,14 @@ impl Policy {
                 }
             })
         };
+        let cut = builder.cut.get();
         Policy {
             source: source.map(str::to_owned),
             analysis,
             endian,
             sections,
             other,
+            cut,
         }
     }
 
@@ -1072,10 +1085,11 @@ impl Policy {
         self.source.as_deref()
     }
 
-    /// Whether the walk stopped at its budget ([`symbolic::STEP_CAP`]
-    /// states): paths may then be missing from the policy.
+    /// Whether the analysis stopped at a budget ([`Analysis::truncated`]) or
+    /// the policy left alternatives out at [`MAX_POLICY_TEXT`]: paths may
+    /// then be missing from the policy.
     pub fn truncated(&self) -> bool {
-        self.analysis.truncated()
+        self.analysis.truncated() || self.cut
     }
 
     /// One section per architecture the filter checks, or one for the
@@ -1304,6 +1318,10 @@ type NrRange = (u32, Option<u32>);
 
 /// Builds the buckets of a section.
 struct Builder<'a> {
+    /// What is left of [`MAX_POLICY_TEXT`] for the alternatives' text.
+    text_left: core::cell::Cell<usize>,
+    /// Whether alternatives were left out for want of it.
+    cut: core::cell::Cell<bool>,
     analysis: &'a Analysis,
     fusion: Fusion<'a>,
 }
@@ -1350,8 +1368,15 @@ impl Builder<'_> {
         let mut out = Vec::new();
         let mut unconditional = false;
         for list in self.fusion.merge_or(lists) {
+            if self.text_left.get() == 0 {
+                self.cut.set(true);
+                break;
+            }
             let folded = self.fusion.fold(&list);
-            if !seen.insert(renderer.conjunction(&folded, sys)) {
+            let text = renderer.conjunction(&folded, sys);
+            self.text_left
+                .set(self.text_left.get().saturating_sub(text.len()));
+            if !seen.insert(text) {
                 continue;
             }
             unconditional |= folded.is_empty();
