@@ -280,6 +280,13 @@ pub fn render_findings(
     blocks.join("\n")
 }
 
+/// Puts findings in the order a compiler lists its diagnostics: denied
+/// ones first, then warnings, each level in the order of the filter's lines,
+/// findings about the whole filter last.
+pub fn sort_for_report(findings: &mut [LintFinding]) {
+    findings.sort_by_key(|f| (core::cmp::Reverse(f.level), f.pc.is_none(), f.pc));
+}
+
 /// Lints a filter built for `arch` (the ABI being compiled); findings of
 /// allowed lints are left out.
 pub fn lint(insns: &[Insn], arch: Arch, levels: &Levels) -> Result<Vec<LintFinding>, WalkError> {

@@ -3,8 +3,6 @@
 //! command's form, pointing at a source statement (`asm`) or at a line of a
 //! raw filter (`check`).
 
-use std::cmp::Reverse;
-
 use seccomp_asm::diag::Span;
 use seccomp_asm::lint::{self, Level, Levels, Lint, LintFinding};
 use seccomp_asm::{Arch, Insn};
@@ -51,7 +49,7 @@ pub fn run(
 ) -> Result<Vec<LintFinding>, Failure> {
     let mut findings = lint::lint(insns, arch, levels)
         .map_err(|e| Failure::new(format!("{name}: the lints cannot follow the filter: {e}")))?;
-    findings.sort_by_key(|f| (Reverse(f.level), f.pc.is_none(), f.pc));
+    lint::sort_for_report(&mut findings);
     Ok(findings)
 }
 

@@ -6,7 +6,9 @@ use core::fmt;
 use seccomp_asm::assembler::{assemble, Mode, Options};
 use seccomp_asm::diag::{render, Diagnostic, ErrorClass, Span};
 use seccomp_asm::explain::Analysis;
-use seccomp_asm::lint::{lint_analysis, render_findings, Level, Levels, Lint, LintFinding};
+use seccomp_asm::lint::{
+    lint_analysis, render_findings, sort_for_report, Level, Levels, Lint, LintFinding,
+};
 use seccomp_asm::Arch;
 
 /// Assembles a policy read or built at run time (a configuration file, a
@@ -129,8 +131,7 @@ impl Assembler {
             }
         })?;
         let mut findings = lint_analysis(&analysis, &asm.insns, self.arch, &self.levels);
-        // Denied first, then in the order of the program.
-        findings.sort_by_key(|f| (f.level != Level::Deny, f.pc.is_none(), f.pc));
+        sort_for_report(&mut findings);
         let text = render_findings(&findings, &asm.spans, src, &self.name, &note);
         if findings.iter().any(|f| f.level == Level::Deny) {
             return Err(AssembleError {
