@@ -15,19 +15,8 @@
 # Markdown tables are written to $OUT (default: a temporary directory).
 set -eu
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-reference=${1:-}
-if [ -d "$reference" ]; then
-    st="ruby -I $reference/lib $reference/bin/seccomp-tools"
-else
-    st=$reference
-fi
-out=${OUT:-$(mktemp -d)}
-mkdir -p "$out"
+. "$(dirname "$0")/reference.sh"
 data=$root/seccomp-cli/benches/data
-
-cargo build --quiet --release -p seccomp-cli --manifest-path "$root/Cargo.toml"
-seccomp=$root/target/release/seccomp
 
 # The filters go in $out, named by relative paths: both tools print the path
 # they were given in their headers.

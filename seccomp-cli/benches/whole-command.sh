@@ -11,19 +11,8 @@
 # Markdown tables are written to $OUT (default: a temporary directory).
 set -eu
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-reference=${1:-}
-if [ -d "$reference" ]; then
-    st="ruby -I $reference/lib $reference/bin/seccomp-tools"
-else
-    st=$reference
-fi
-out=${OUT:-$(mktemp -d)}
-mkdir -p "$out"
+. "$(dirname "$0")/reference.sh"
 source=$root/seccomp-cli/benches/data/allow-list-4088.asm
-
-cargo build --quiet --release -p seccomp-cli --manifest-path "$root/Cargo.toml"
-seccomp=$root/target/release/seccomp
 filter=$out/allow-list-4088.bpf
 "$seccomp" asm -a amd64 -f raw -o "$filter" "$source"
 
