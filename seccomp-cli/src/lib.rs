@@ -19,6 +19,8 @@ pub mod formats;
 pub mod io;
 pub mod lints;
 pub mod logger;
+#[cfg(target_os = "linux")]
+pub mod ptrace;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

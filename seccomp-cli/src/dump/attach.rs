@@ -4,9 +4,9 @@
 
 use libc::pid_t;
 
-use super::sys;
 use super::{elf, Filter, Limit};
 use crate::error::{describe_io, Failure};
+use crate::ptrace::sys;
 
 /// Calls `on_filter` for each filter of process `pid`, oldest first, up to
 /// `limit`, and returns how many there were. Needs CAP_SYS_ADMIN.

@@ -13,8 +13,6 @@ pub mod strict;
 #[cfg(target_os = "linux")]
 pub mod attach;
 #[cfg(target_os = "linux")]
-mod sys;
-#[cfg(target_os = "linux")]
 pub mod trace;
 
 use seccomp_asm::Arch;

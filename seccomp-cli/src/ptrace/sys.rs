@@ -1,4 +1,4 @@
-//! Thin wrappers over the system calls the dumper needs, returning
+//! Thin wrappers over the system calls the tracers need, returning
 //! `io::Result` instead of -1 and errno.
 
 use std::io;
@@ -16,10 +16,15 @@ const PTRACE_SYSCALL: u32 = 24;
 const PTRACE_SETOPTIONS: u32 = 0x4200;
 const PTRACE_GETEVENTMSG: u32 = 0x4201;
 const PTRACE_GETSIGINFO: u32 = 0x4202;
+const PTRACE_SEIZE: u32 = 0x4206;
+const PTRACE_INTERRUPT: u32 = 0x4207;
+const PTRACE_LISTEN: u32 = 0x4208;
 pub const PTRACE_SECCOMP_GET_FILTER: u32 = 0x420c;
 pub const PTRACE_GET_SYSCALL_INFO: u32 = 0x420e;
 pub const PTRACE_SYSCALL_INFO_ENTRY: u8 = 1;
 pub const PTRACE_SYSCALL_INFO_EXIT: u8 = 2;
+/// A stop for a filter's `SECCOMP_RET_TRACE`: `nr` and `args` as at entry.
+pub const PTRACE_SYSCALL_INFO_SECCOMP: u8 = 3;
 
 /// `struct ptrace_syscall_info` (linux/ptrace.h), with the union spelled as
 /// the 64-bit words it is made of: on entry `nr, args[6]`; on exit
@@ -79,6 +84,8 @@ pub fn resume_to_syscall(pid: pid_t, signal: i32) -> io::Result<()> {
     ptrace(PTRACE_SYSCALL, pid, 0, signal as usize).map(drop)
 }
 
+/// Resumes a stopped tracee, delivering `signal` (0: none); it stops again
+/// only for signals, events and `SECCOMP_RET_TRACE`.
 pub fn cont(pid: pid_t, signal: i32) -> io::Result<()> {
     ptrace(PTRACE_CONT, pid, 0, signal as usize).map(drop)
 }
@@ -88,7 +95,29 @@ pub fn attach(pid: pid_t) -> io::Result<()> {
 }
 
 pub fn detach(pid: pid_t) -> io::Result<()> {
-    ptrace(PTRACE_DETACH, pid, 0, 0).map(drop)
+    detach_with(pid, 0)
+}
+
+/// Detaches a stopped tracee, delivering `signal` (0: none) as it goes.
+pub fn detach_with(pid: pid_t, signal: i32) -> io::Result<()> {
+    ptrace(PTRACE_DETACH, pid, 0, signal as usize).map(drop)
+}
+
+/// Traces a running thread without stopping it or sending it a signal,
+/// with these `PTRACE_O_*` options.
+pub fn seize(pid: pid_t, options: i32) -> io::Result<()> {
+    ptrace(PTRACE_SEIZE, pid, 0, options as usize).map(drop)
+}
+
+/// Makes a seized tracee stop (a `PTRACE_EVENT_STOP`), whatever it is doing.
+pub fn interrupt(pid: pid_t) -> io::Result<()> {
+    ptrace(PTRACE_INTERRUPT, pid, 0, 0).map(drop)
+}
+
+/// Lets a seized tracee in a group-stop stay stopped, as it would be
+/// untraced, while still reporting to the tracer.
+pub fn listen(pid: pid_t) -> io::Result<()> {
+    ptrace(PTRACE_LISTEN, pid, 0, 0).map(drop)
 }
 
 /// The pid of the child a fork, vfork or clone event stop is about.
@@ -229,23 +258,34 @@ pub enum Waited {
     Event(pid_t, i32),
     /// No child or tracee is left.
     NoChildren,
+    /// A signal handler ran on this thread (only from [`wait_any_interruptible`]).
+    Interrupted,
 }
 
 /// Waits for any child or tracee (`__WALL`: threads too).
 pub fn wait_any() -> io::Result<Waited> {
     loop {
-        let mut status = 0;
-        // SAFETY: `status` is a valid out-pointer.
-        let pid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL) };
-        if pid >= 0 {
-            return Ok(Waited::Event(pid, status));
+        match wait_any_interruptible()? {
+            Waited::Interrupted => continue,
+            waited => return Ok(waited),
         }
-        let err = io::Error::last_os_error();
-        match err.raw_os_error() {
-            Some(libc::EINTR) => continue,
-            Some(libc::ECHILD) => return Ok(Waited::NoChildren),
-            _ => return Err(err),
-        }
+    }
+}
+
+/// [`wait_any`], returning [`Waited::Interrupted`] when a signal handler
+/// interrupts the wait, so that the caller can look at why.
+pub fn wait_any_interruptible() -> io::Result<Waited> {
+    let mut status = 0;
+    // SAFETY: `status` is a valid out-pointer.
+    let pid = unsafe { libc::waitpid(-1, &mut status, libc::__WALL) };
+    if pid >= 0 {
+        return Ok(Waited::Event(pid, status));
+    }
+    let err = io::Error::last_os_error();
+    match err.raw_os_error() {
+        Some(libc::EINTR) => Ok(Waited::Interrupted),
+        Some(libc::ECHILD) => Ok(Waited::NoChildren),
+        _ => Err(err),
     }
 }
 
