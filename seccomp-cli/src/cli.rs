@@ -1,13 +1,16 @@
 //! The command line: subcommands and flags, spelled as in seccomp-tools 1.7.1
 //! (same short and long flags, same defaults) so its users need not relearn.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use seccomp_asm::lint::{Level, Lint, UnknownLint};
 use seccomp_asm::Arch;
+
+use crate::record::policy::DefaultAction;
+use crate::record::recording::ArgSpec;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -41,6 +44,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Look for weaknesses in a filter, such as dangerous syscalls it allows.
     Audit(AuditArgs),
+    /// Run a program (or attach to one) and write an allow-list of the syscalls it makes,
+    /// for `seccomp!(file = ...)`. Linux only.
+    Record(RecordArgs),
     /// Print a shell completion script.
     Completion(CompletionArgs),
 }
@@ -352,6 +358,79 @@ pub struct TraceArgs {
     /// Stop a traced command after SEC seconds; 0 or absent: no timeout. Ignored with --pid.
     #[arg(short, long, value_name = "SEC")]
     pub timeout: Option<f64>,
+}
+
+/// `seccomp record`: the program, what to record, and where the policy goes.
+#[derive(Args, Debug)]
+#[command(after_help = RECORD_AFTER_HELP)]
+pub struct RecordArgs {
+    /// The program to run and its arguments, after `--` (`seccomp record -- ls -l /`); it is
+    /// found in PATH as a shell finds it.
+    #[arg(
+        value_name = "CMD",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub program: Vec<OsString>,
+
+    /// Run COMMAND with `/bin/sh -c` (the shell's own syscalls are recorded too).
+    #[arg(
+        short = 'c',
+        long = "sh-exec",
+        value_name = "COMMAND",
+        conflicts_with = "program"
+    )]
+    pub command: Option<String>,
+
+    /// Attach to the running process PID and its threads, record until it exits, the timeout
+    /// or Ctrl-C, then detach and leave it running.
+    #[arg(short, long, value_name = "PID", conflicts_with_all = ["program", "command"])]
+    pub pid: Option<i32>,
+
+    /// Write the policy to FILE (replaced only once the recording is written) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The action for everything not recorded: ERRNO(N), KILL_PROCESS, KILL_THREAD, TRAP, LOG,
+    /// TRACE or USER_NOTIF [default: ERRNO(38), or the merged policy's]. ERRNO(38) (ENOSYS)
+    /// lets libc fall back to older syscalls (clone3 to clone).
+    #[arg(long, value_name = "ACTION", value_parser = parse_default_action)]
+    pub default: Option<DefaultAction>,
+
+    /// Also record argument N (0 if not given) of SYSCALL, and allow only the values seen
+    /// (e.g. `--args socket:0,ioctl:1`). Repeat, or separate with commas.
+    #[arg(long = "args", value_name = "SYSCALL[:N]", value_delimiter = ',', value_parser = parse_arg_spec)]
+    pub args: Vec<ArgSpec>,
+
+    /// Merge with the policy in FILE: its recording and this one are united, its default and
+    /// recorded arguments are kept, and everything outside its recorded block is kept as it is.
+    /// Usually FILE is also the -o file.
+    #[arg(long, value_name = "FILE")]
+    pub merge: Option<PathBuf>,
+
+    /// End the recording after SEC seconds: a program started is killed (with everything it
+    /// started), a process attached to is detached. The policy is written either way.
+    #[arg(short, long, value_name = "SEC")]
+    pub timeout: Option<f64>,
+
+    /// Stop the program at every syscall entry and exit (PTRACE_SYSCALL) instead of running it
+    /// under a filter that stops it once per syscall. Slower; -p always traces this way.
+    #[arg(long)]
+    pub no_filter: bool,
+}
+
+const RECORD_AFTER_HELP: &str = "\
+The policy allows, on each ABI seen (amd64, i386 through int 0x80, x32), the syscalls seen, with \
+how often each was called, plus rt_sigreturn, sigreturn, restart_syscall, exit and exit_group; \
+every other syscall and architecture gets the default. Exit status: 0 once the policy is \
+written, whatever the program's own.";
+
+fn parse_default_action(s: &str) -> Result<DefaultAction, String> {
+    s.parse()
+}
+
+fn parse_arg_spec(s: &str) -> Result<ArgSpec, String> {
+    s.parse()
 }
 
 /// Where `explain` and `audit` take their filters from, as seccomp-tools

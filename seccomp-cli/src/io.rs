@@ -184,6 +184,37 @@ impl<W: Write> fmt::Write for IoSink<W> {
     }
 }
 
+/// Writes `bytes` to `path` so that the file holds either what it held
+/// before or all of `bytes`, never a part: they go to a new file in the same
+/// directory (with the old file's permissions), which then replaces it.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let name = path.to_string_lossy();
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| Failure::new(format!("{name}: not a file name")))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(file_name);
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = dir.join(temp_name);
+    let written = (|| {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        if let Ok(meta) = fs::metadata(path) {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    written.map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        Failure::io(&name, &e)
+    })
+}
+
 /// Writes to stdout and flushes, so output interleaves correctly with the
 /// log lines, which also go to stdout.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
@@ -224,6 +255,29 @@ mod tests {
         assert_eq!(p("/tmp/out", 2), Path::new("/tmp/out_2"));
         assert_eq!(p("a.tar.gz", 1), Path::new("a.tar_1.gz"));
         assert_eq!(p(".hidden", 1), Path::new(".hidden_1"));
+    }
+
+    #[test]
+    fn replacing_a_file_keeps_its_permissions_and_leaves_no_temporary() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("policy.asm");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        replace_file(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A directory in the way: an error, and the directory is untouched.
+        let blocked = dir.path().join("d");
+        fs::create_dir(&blocked).unwrap();
+        fs::write(blocked.join("x"), "x").unwrap();
+        assert!(replace_file(&blocked, b"new").is_err());
+        assert_eq!(fs::read_to_string(blocked.join("x")).unwrap(), "x");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod lints;
 pub mod logger;
 #[cfg(target_os = "linux")]
 pub mod ptrace;
+pub mod record;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

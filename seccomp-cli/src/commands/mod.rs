@@ -10,6 +10,7 @@ pub mod dump;
 pub mod emu;
 pub mod explain;
 mod filters;
+pub mod record;
 
 use crate::cli::Command;
 use crate::error::Failure;
@@ -25,6 +26,7 @@ pub fn run(command: Command) -> Result<u8, Failure> {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Record(args) => record::run(args),
         Command::Completion(args) => completion::run(args),
     }
 }
