@@ -27,6 +27,10 @@ mod imp {
     use std::collections::BTreeSet;
     use std::io::Write;
 
+    use seccomp_asm::assembler::{assemble, Mode, Options};
+    use seccomp_asm::diag::render_each;
+    use seccomp_asm::Arch;
+
     use super::*;
     use crate::commands::dump::parse_timeout;
     use crate::error::warn;
@@ -75,6 +79,9 @@ mod imp {
                 traced.unknown_abi_calls
             ));
         }
+        if traced.recording.abis.is_empty() {
+            warn("no syscall was recorded: the policy allows nothing");
+        }
         let mut recording = traced.recording;
         recording.runs.push(run_name.clone());
         let summary = summary(&recording, &run_name, traced.ending, traced.method);
@@ -94,12 +101,37 @@ mod imp {
                 format!("{before}{}{after}", policy::write_block(&merged, default))
             }
         };
+        check_policy(&text, &args)?;
         match &args.output {
             Some(path) => replace_file(path, text.as_bytes())?,
             None => write_stdout(text.as_bytes())?,
         }
         let _ = writeln!(std::io::stderr().lock(), "{summary}");
         Ok(0)
+    }
+
+    /// The policy assembles as `seccomp!` will assemble it; one that
+    /// cannot (more instructions than the kernel takes) is not written, so
+    /// that a merge never replaces a working policy with a broken one.
+    fn check_policy(text: &str, args: &RecordArgs) -> Result<(), Failure> {
+        let arch = Arch::native().unwrap_or(Arch::X86_64);
+        let name = args.output.as_ref().map_or_else(
+            || "<policy>".to_string(),
+            |p| p.to_string_lossy().into_owned(),
+        );
+        match assemble(text.as_bytes(), &Options::strict(arch)) {
+            Ok(_) => Ok(()),
+            Err(diagnostics) => {
+                let shown: String = render_each(&diagnostics, text.as_bytes(), &name, Mode::Strict)
+                    .iter()
+                    .map(|d| String::from_utf8_lossy(d).into_owned())
+                    .collect();
+                Err(Failure::verbatim(format!(
+                    "{shown}error: the recorded policy does not assemble, so it was not written; \
+                     record fewer arguments (--args) or fewer runs"
+                )))
+            }
+        }
     }
 
     fn target(args: &RecordArgs) -> Result<Target, Failure> {

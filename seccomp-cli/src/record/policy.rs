@@ -175,6 +175,10 @@ struct Section {
 struct Entry {
     nr: u32,
     seen: Option<Seen>,
+    /// An amd64 syscall allowed because its x32 twin was seen: the same
+    /// kernel code, so no more power, and no x32 number allowed whose
+    /// native number is not (which the `x32_guard` lint would refuse).
+    mirror: bool,
 }
 
 fn sections(rec: &Recording) -> Vec<Section> {
@@ -196,9 +200,42 @@ fn sections(rec: &Recording) -> Vec<Section> {
     }
     for s in &mut sections {
         s.abis.sort_by_key(|(abi, _)| *abi);
+        mirror_x32(&mut s.abis);
     }
     sections.sort_by_key(|s| s.abis[0].0);
     sections
+}
+
+/// Adds to amd64 each syscall seen only through x32, with the same
+/// argument checks (see [`Entry::mirror`]).
+fn mirror_x32(abis: &mut Vec<(Arch, Vec<Entry>)>) {
+    let Some(x32) = abis.iter().position(|(abi, _)| *abi == Arch::X32) else {
+        return;
+    };
+    let mirrors: Vec<Entry> = abis[x32]
+        .1
+        .iter()
+        .filter_map(|e| {
+            let native = Arch::X86_64.syscall_nr(table_name(Arch::X32, e.nr)?)?;
+            Some(Entry {
+                nr: native,
+                seen: Some(e.seen.clone()?),
+                mirror: true,
+            })
+        })
+        .collect();
+    if mirrors.is_empty() {
+        return;
+    }
+    if abis[0].0 != Arch::X86_64 {
+        abis.insert(0, (Arch::X86_64, entries(Arch::X86_64, &BTreeMap::new())));
+    }
+    let native = &mut abis[0].1;
+    for m in mirrors {
+        if let Err(at) = native.binary_search_by_key(&m.nr, |e| e.nr) {
+            native.insert(at, m);
+        }
+    }
 }
 
 /// The recorded syscalls and the needed ones, by number.
@@ -213,13 +250,24 @@ fn entries(abi: Arch, syscalls: &BTreeMap<u32, Seen>) -> Vec<Entry> {
         }
     }
     all.into_iter()
-        .map(|(nr, seen)| Entry { nr, seen })
+        .map(|(nr, seen)| Entry {
+            nr,
+            seen,
+            mirror: false,
+        })
         .collect()
+}
+
+/// The ABI's name for the number, if that name means the number (a table
+/// may give two numbers one name).
+fn table_name(abi: Arch, nr: u32) -> Option<&'static str> {
+    abi.syscall_name(nr)
+        .filter(|&name| abi.syscall_nr(name) == Some(nr))
 }
 
 /// `amd64.read` when the ABI's table names the number, else the number.
 fn operand(abi: Arch, nr: u32) -> String {
-    match abi.syscall_name(nr) {
+    match table_name(abi, nr) {
         Some(name) => format!("{abi}.{name}"),
         None => format!("{nr:#x}"),
     }
@@ -227,8 +275,7 @@ fn operand(abi: Arch, nr: u32) -> String {
 
 /// The name in comments and labels: the syscall's, or its number.
 fn name(abi: Arch, nr: u32) -> String {
-    abi.syscall_name(nr)
-        .map_or_else(|| format!("{nr:#x}"), str::to_string)
+    table_name(abi, nr).map_or_else(|| format!("{nr:#x}"), str::to_string)
 }
 
 fn calls(n: u64) -> String {
@@ -280,7 +327,7 @@ fn write_section(l: &mut Layout, section: &Section, ret_default: &str) {
     for (abi, entries) in &section.abis {
         for entry in entries {
             if let Some(seen) = entry.seen.as_ref().filter(|s| !s.args.is_empty()) {
-                write_arg_checks(l, *abi, entry.nr, seen, &allow, ret_default);
+                write_arg_checks(l, *abi, entry, seen, &allow, ret_default);
             }
         }
     }
@@ -312,6 +359,13 @@ fn dispatch(l: &mut Layout, abi: Arch, entries: &[Entry], allow: &str, ret_defau
                 allow.to_string(),
                 format!("{who}: not seen; every program may need it"),
             ),
+            Some(seen) if entry.mirror => (
+                match seen.args.keys().next() {
+                    Some(&first) => args_label(abi, entry.nr, first),
+                    None => allow.to_string(),
+                },
+                format!("{who}: not seen; allowed as its x32 twin is"),
+            ),
             Some(seen) => match seen.args.keys().next() {
                 Some(&first) => (
                     args_label(abi, entry.nr, first),
@@ -330,12 +384,15 @@ fn dispatch(l: &mut Layout, abi: Arch, entries: &[Entry], allow: &str, ret_defau
 fn write_arg_checks(
     l: &mut Layout,
     abi: Arch,
-    nr: u32,
+    entry: &Entry,
     seen: &Seen,
     allow: &str,
     ret_default: &str,
 ) {
+    let nr = entry.nr;
     let wide = abi.audit() & 0x8000_0000 != 0;
+    // A mirror's values are x32's: said so, and not read back as amd64's.
+    let whose = if entry.mirror { " (as x32)" } else { "" };
     let indexes: Vec<u8> = seen.args.keys().copied().collect();
     let names: Vec<&str> = abi
         .syscall_name(nr)
@@ -360,7 +417,7 @@ fn write_arg_checks(
         );
         let comment = |value: u64, n: u64| {
             format!(
-                "{abi} {} args[{index}] = {value:#x}: {}",
+                "{abi} {}{whose} args[{index}] = {value:#x}: {}",
                 name(abi, nr),
                 calls(n)
             )
@@ -411,5 +468,257 @@ fn write_arg_checks(
                 l.stmt(ret_default, None);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::block;
+    use proptest::prelude::*;
+    use seccomp_runtime::{Assembler, OwnedFilter, SeccompData};
+
+    /// The ABIs a recording on x86-64 can see, and one of another section.
+    const ABIS: [Arch; 4] = [Arch::X86_64, Arch::I386, Arch::X32, Arch::Aarch64];
+
+    fn recording() -> impl Strategy<Value = Recording> {
+        let value = prop_oneof![
+            any::<u64>(),
+            any::<u32>().prop_map(u64::from),
+            0u64..4,
+            Just(u64::MAX)
+        ];
+        let syscall = (
+            any::<prop::sample::Index>(),
+            1u64..1000,
+            prop::collection::btree_map(
+                0u8..6,
+                prop::collection::btree_map(value, 1u64..50, 1..5),
+                0..2,
+            ),
+            prop::bool::weighted(0.1),
+        );
+        // Up to about 2,000 instructions in all: within the kernel's 4,096.
+        let abi = prop::collection::vec(syscall, 0..80);
+        prop::collection::vec((prop::sample::select(ABIS.to_vec()), abi), 1..4).prop_map(|abis| {
+            let mut rec = Recording {
+                runs: vec!["prog --flag 'x y'".into()],
+                ..Recording::default()
+            };
+            for (abi, syscalls) in abis {
+                // amd64's table also names the x32 numbers (`x32_read`),
+                // which a recording files under x32.
+                let table: Vec<u32> = abi
+                    .syscalls()
+                    .map(|(_, nr)| nr)
+                    .filter(|&nr| abi == Arch::X32 || nr & Arch::X32_SYSCALL_BIT == 0)
+                    .collect();
+                let map = rec.abis.entry(abi).or_default();
+                for (index, calls, mut args, unnamed) in syscalls {
+                    let mut nr = if unnamed {
+                        1000 + index.index(100) as u32
+                    } else {
+                        table[index.index(table.len())]
+                    };
+                    if abi == Arch::X32 {
+                        nr |= Arch::X32_SYSCALL_BIT;
+                    }
+                    if abi.audit() & 0x8000_0000 == 0 {
+                        // What a 32-bit ABI's filter sees.
+                        for values in args.values_mut() {
+                            *values = values.iter().map(|(&v, &n)| (v & 0xffff_ffff, n)).collect();
+                        }
+                    }
+                    map.insert(nr, Seen { calls, args });
+                }
+            }
+            rec.abis.retain(|_, s| !s.is_empty());
+            rec
+        })
+    }
+
+    fn compile(text: &str, arch: Arch) -> OwnedFilter {
+        match Assembler::new(arch).assemble(text) {
+            Ok(a) => a.into_filter(),
+            Err(e) => panic!("{e}\n{text}"),
+        }
+    }
+
+    fn ret(filter: &OwnedFilter, abi: Arch, nr: u32, args: [u64; 6]) -> Action {
+        filter.emulate(&SeccompData {
+            nr: nr as i32,
+            arch: abi.audit(),
+            instruction_pointer: 0,
+            args,
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        /// What the policy says it allows, the emulator allows; nothing else;
+        /// and the file reads back as the recording it was written from.
+        #[test]
+        fn the_policy_allows_exactly_what_was_recorded(rec in recording(), kill in any::<bool>()) {
+            prop_assume!(!rec.abis.is_empty());
+            let default = if kill { "KILL_PROCESS".parse().unwrap() } else { DefaultAction::ENOSYS };
+            let text = write_file(&rec, default);
+            let denied = default.action();
+            let first = *rec.abis.keys().next().unwrap();
+            let target = if first == Arch::X32 { Arch::X86_64 } else { first };
+            let filter = compile(&text, target);
+            for (&abi, syscalls) in &rec.abis {
+                for (&nr, seen) in syscalls {
+                    let mut args = [0u64; 6];
+                    for (&i, values) in &seen.args {
+                        args[usize::from(i)] = *values.keys().next().unwrap();
+                    }
+                    prop_assert_eq!(ret(&filter, abi, nr, args), Action::Allow(0), "{} {:#x}", abi, nr);
+                    for (&i, values) in &seen.args {
+                        // Each recorded value passes; a value differing in
+                        // the low half, or the high half, does not.
+                        for &v in values.keys() {
+                            let mut a = args;
+                            a[usize::from(i)] = v;
+                            prop_assert_eq!(ret(&filter, abi, nr, a), Action::Allow(0));
+                        }
+                        let seen_value = *values.keys().next().unwrap();
+                        let mut probes = vec![seen_value ^ 1];
+                        if abi.audit() & 0x8000_0000 != 0 {
+                            probes.push(seen_value ^ (1 << 40));
+                        }
+                        for probe in probes.into_iter().filter(|p| !values.contains_key(p)) {
+                            let mut a = args;
+                            a[usize::from(i)] = probe;
+                            prop_assert_eq!(ret(&filter, abi, nr, a), denied, "{} {:#x} args[{}] = {:#x}", abi, nr, i, probe);
+                        }
+                    }
+                }
+                let needed: Vec<u32> = NEEDED.iter().filter_map(|n| abi.syscall_nr(n)).collect();
+                for &nr in &needed {
+                    if syscalls.get(&nr).is_none_or(|s| s.args.is_empty()) {
+                        prop_assert_eq!(ret(&filter, abi, nr, [7; 6]), Action::Allow(0));
+                    }
+                }
+                // amd64 also allows the twins of x32's syscalls.
+                let mirrored: Vec<u32> = match (abi, rec.abis.get(&Arch::X32)) {
+                    (Arch::X86_64, Some(x32)) => x32
+                        .keys()
+                        .filter_map(|&nr| Arch::X86_64.syscall_nr(Arch::X32.syscall_name(nr)?))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let base = if abi == Arch::X32 { Arch::X32_SYSCALL_BIT } else { 0 };
+                let unrecorded = |nr: &u32| !syscalls.contains_key(nr) && !needed.contains(nr) && !mirrored.contains(nr);
+                for nr in (base..base + 1200).filter(unrecorded) {
+                    prop_assert_eq!(ret(&filter, abi, nr, [0; 6]), denied, "{} {:#x}", abi, nr);
+                }
+            }
+            // An ABI not recorded gets the default, x32 included.
+            for abi in [Arch::X86_64, Arch::X32, Arch::I386, Arch::Aarch64, Arch::Ppc64Le] {
+                let twin = abi == Arch::X86_64 && rec.abis.contains_key(&Arch::X32);
+                if !rec.abis.contains_key(&abi) && !twin {
+                    let nr = abi.syscall_nr("read").unwrap();
+                    prop_assert_eq!(ret(&filter, abi, nr, [0; 6]), denied, "{}", abi);
+                }
+            }
+            let doc = block::parse(&text, "p.asm").unwrap();
+            prop_assert_eq!(&doc.recording, &rec);
+            prop_assert_eq!(doc.default, Some(default));
+            prop_assert_eq!(doc.before, format!("{INTRO}\n"));
+            prop_assert_eq!(doc.after, "");
+        }
+    }
+
+    /// 150 syscalls, each with six values of an argument in three upper
+    /// halves: the dispatch and the checks span far more than a conditional
+    /// jump reaches, and still assemble and mean the same.
+    #[test]
+    fn far_apart_checks_assemble() {
+        let mut rec = Recording::default();
+        let syscalls = rec.abis.entry(Arch::X86_64).or_default();
+        let values: BTreeMap<u64, u64> = (0..6u64).map(|v| (v << 31, 1)).collect();
+        for (_, nr) in Arch::X86_64.syscalls().take(150) {
+            let seen = Seen {
+                calls: 6,
+                args: [(1, values.clone())].into(),
+            };
+            syscalls.insert(nr, seen);
+        }
+        let text = write_file(&rec, DefaultAction::ENOSYS);
+        let filter = compile(&text, Arch::X86_64);
+        assert!(filter.len() > 2 * 255, "{}", filter.len());
+        for (_, nr) in Arch::X86_64.syscalls().take(150) {
+            for v in 0..6u64 {
+                let args = [0, v << 31, 0, 0, 0, 0];
+                assert_eq!(ret(&filter, Arch::X86_64, nr, args), Action::Allow(0));
+            }
+            let refused = [0, 6 << 31, 0, 0, 0, 0];
+            assert_eq!(ret(&filter, Arch::X86_64, nr, refused), Action::Errno(38));
+        }
+    }
+
+    #[test]
+    fn past_a_leaf_the_dispatch_is_a_binary_search() {
+        let mut rec = Recording::default();
+        let syscalls = rec.abis.entry(Arch::X86_64).or_default();
+        for (_, nr) in Arch::X86_64.syscalls().take(200) {
+            syscalls.insert(
+                nr,
+                Seen {
+                    calls: 1,
+                    args: BTreeMap::new(),
+                },
+            );
+        }
+        let text = write_file(&rec, DefaultAction::ENOSYS);
+        let filter = compile(&text, Arch::X86_64);
+        // The longest path: the arch, the x32 guard, eight halvings at most
+        // and one leaf, where a chain would take 200 tests.
+        let longest = Arch::X86_64
+            .syscalls()
+            .map(|(_, nr)| {
+                let data = SeccompData {
+                    nr: nr as i32,
+                    arch: Arch::X86_64.audit(),
+                    instruction_pointer: 0,
+                    args: [0; 6],
+                };
+                let insns = filter.instructions();
+                seccomp_asm::emu::emulate(insns, &data, Arch::X86_64.endian())
+                    .unwrap()
+                    .path
+                    .len()
+            })
+            .max()
+            .unwrap();
+        assert!(
+            longest <= 4 + 8 + LEAF + 1,
+            "a path of {longest} instructions"
+        );
+    }
+
+    #[test]
+    fn default_actions_parse_as_the_assembler_writes_them() {
+        let p = |s: &str| s.parse::<DefaultAction>().map(|d| d.to_string());
+        assert_eq!(p("ERRNO(38)").unwrap(), "ERRNO(38)");
+        assert_eq!(p("errno(0x26)").unwrap(), "ERRNO(38)");
+        assert_eq!(p("kill_process").unwrap(), "KILL_PROCESS");
+        assert_eq!(p("KILL").unwrap(), "KILL");
+        assert_eq!(p("LOG").unwrap(), "LOG");
+        assert_eq!(p("TRAP(3)").unwrap(), "TRAP(3)");
+        assert!(p("ALLOW").unwrap_err().contains("allows everything"));
+        assert!(p("ERRNO(65536)").unwrap_err().contains("0 to 65535"));
+        assert!(p("ERRNO(1").unwrap_err().contains("without its `)`"));
+        assert!(p("DENY").unwrap_err().contains("not an action"));
+    }
+
+    /// A recording of nothing allows nothing, which the lints refuse as a
+    /// filter that stops its program before its first call.
+    #[test]
+    fn an_empty_recording_is_refused_by_the_lints() {
+        let text = write_file(&Recording::default(), DefaultAction::ENOSYS);
+        let err = Assembler::new(Arch::X86_64).assemble(&text).unwrap_err();
+        assert!(err.to_string().contains("target_arch_killed"), "{err}");
     }
 }
