@@ -58,6 +58,7 @@ fn main() -> ExitCode {
             "the_timeout_kills_the_program_and_keeps_the_recording",
             timeout,
         ),
+        Trial::test("ctrl_c_ends_the_recording_and_keeps_it", interrupted),
         Trial::test("an_attached_process_is_recorded_and_left_running", attach),
         Trial::test("bad_targets_are_clear_errors", bad_targets),
         Trial::test("a_failed_merge_leaves_the_output_file_alone", failed_merge),
@@ -633,9 +634,13 @@ fn gone(pid: i32) -> bool {
 
 fn killed_by_signal() -> Result<(), Failed> {
     let dir = scratch("signal");
-    let (out, policy) = record(&dir.join("p.asm"), &os(&["-c", "kill -SEGV $$"]))?;
+    let pidfile = dir.join("pid");
+    let script = format!("echo $$ > {}; kill -SEGV $$", pidfile.display());
+    let (out, policy) = record(&dir.join("p.asm"), &os(&["-c", &script]))?;
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("it was killed by SIGSEGV"), "{stderr}");
+    let pid: i32 = fs::read_to_string(&pidfile)?.trim().parse()?;
+    assert!(gone(pid), "pid {pid} was left behind");
     assert!(policy.contains(" kill: 1 call"), "{policy}");
     compile(&policy)?;
     Ok(())
@@ -679,6 +684,42 @@ fn timeout() -> Result<(), Failed> {
         "{policy}"
     );
     compile(&policy)?;
+    Ok(())
+}
+
+fn interrupted() -> Result<(), Failed> {
+    let dir = scratch("interrupted");
+    let pidfile = dir.join("pid");
+    let policy = dir.join("p.asm");
+    let script = format!("echo $$ > {}; exec sleep 100", pidfile.display());
+    let recorder = seccomp()
+        .arg("record")
+        .arg("-o")
+        .arg(&policy)
+        .args(["-c", &script])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let started = Instant::now();
+    while fs::read_to_string(&pidfile).map_or(true, |s| !s.ends_with('\n')) {
+        if started.elapsed() > Duration::from_secs(20) {
+            return Err("the program never started".into());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    // SAFETY: signals the recorder, our own child.
+    unsafe { libc::kill(recorder.id() as i32, libc::SIGINT) };
+    let out = recorder.wait_with_output()?;
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("SIGINT ended the recording"), "{stderr}");
+    let pid: i32 = fs::read_to_string(&pidfile)?.trim().parse()?;
+    assert!(gone(pid), "pid {pid} was left behind");
+    let text = fs::read_to_string(&policy)?;
+    assert!(text.contains(" execve: "), "{text}");
+    compile(&text)?;
     Ok(())
 }
 
