@@ -413,6 +413,12 @@ pub struct RecordArgs {
     #[arg(short, long, value_name = "SEC")]
     pub timeout: Option<f64>,
 
+    /// The program installs the policy itself once started (`seccomp!` at the top of `main`):
+    /// leave out the exec that starts it, which only a launcher that installs the policy and
+    /// then execs the program needs.
+    #[arg(long, conflicts_with = "pid")]
+    pub self_sandboxed: bool,
+
     /// Stop the program at every syscall entry and exit (PTRACE_SYSCALL) instead of running it
     /// under a filter that stops it once per syscall. Slower; -p always traces this way.
     #[arg(long)]

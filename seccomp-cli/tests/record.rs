@@ -661,6 +661,19 @@ fn exec_chain() -> Result<(), Failed> {
         .and_then(|(_, rest)| rest.split(' ').next()?.parse().ok())
         .ok_or_else(|| format!("no execve count\n{policy}"))?;
     assert!(execs >= 3, "{policy}");
+    // A program that sandboxes itself needs the execs it makes, not the
+    // one that started it.
+    let (_, own) = record(
+        &dir.join("q.asm"),
+        &os(&["--self-sandboxed", "--", "sh", "-c", "exec env true"]),
+    )?;
+    let own_execs: u64 = own
+        .split_once(&format!("{arch} execve: "))
+        .and_then(|(_, rest)| rest.split(' ').next()?.parse().ok())
+        .ok_or_else(|| format!("no execve count\n{own}"))?;
+    assert_eq!(own_execs, execs - 1, "{own}");
+    let (_, alone) = record(&dir.join("r.asm"), &os(&["--self-sandboxed", "--", "true"]))?;
+    assert!(!alone.contains(" execve: "), "{alone}");
     assert!(
         policy.contains(&format!("{arch} exit_group: 1 call")),
         "{policy}"

@@ -64,6 +64,7 @@ mod imp {
             target,
             args: specs,
             timeout,
+            skip_start_exec: args.self_sandboxed,
         })?;
 
         if let Some(errno) = traced.filter_refused {

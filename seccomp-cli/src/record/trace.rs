@@ -47,6 +47,9 @@ pub struct TraceOptions {
     pub args: BTreeSet<ArgSpec>,
     /// End the recording after this long.
     pub timeout: Option<Duration>,
+    /// Leave out the exec that starts a spawned program: the program
+    /// installs the policy itself, once started.
+    pub skip_start_exec: bool,
 }
 
 /// How the recording ended.
@@ -431,7 +434,11 @@ impl<'a> Tracer<'a> {
             Err(e) => return Err(Failure::io("reading a traced syscall", &e)),
         };
         match info.op {
-            sys::PTRACE_SYSCALL_INFO_SECCOMP => {
+            // Before its exec, the root's one call under the filter is the
+            // exec that starts the program.
+            sys::PTRACE_SYSCALL_INFO_SECCOMP
+                if self.execd || pid != self.root || !self.options.skip_start_exec =>
+            {
                 self.count(&Call::from_info(&info));
             }
             sys::PTRACE_SYSCALL_INFO_ENTRY => {
@@ -444,11 +451,8 @@ impl<'a> Tracer<'a> {
                         setup.installing = true;
                     }
                 }
-                if self.execd
-                    || pid != self.root
-                    || is_call(&call, "execve")
-                    || is_call(&call, "execveat")
-                {
+                let start_exec = is_call(&call, "execve") || is_call(&call, "execveat");
+                if self.execd || pid != self.root || start_exec && !self.options.skip_start_exec {
                     self.count(&call);
                 }
             }
