@@ -673,8 +673,9 @@ mod tests {
         }
         let text = write_file(&rec, DefaultAction::ENOSYS);
         let filter = compile(&text, Arch::X86_64);
-        // The longest path: the arch, the x32 guard, eight halvings at most
-        // and one leaf, where a chain would take 200 tests.
+        // The longest path: the arch (two instructions), the number and the
+        // x32 guard, five halvings (200, 100, 50, 25, 13, 7) and a run of
+        // seven tests ending in `return ALLOW`, where a chain would take 200.
         let longest = Arch::X86_64
             .syscalls()
             .map(|(_, nr)| {
