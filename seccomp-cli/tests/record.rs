@@ -585,6 +585,8 @@ fn merge_keeps_hand_edits() -> Result<(), Failed> {
     args.extend(os(&["--", "sh", "-c", "echo merged"]));
     let (out, merged) = record(&path, &args)?;
     assert_eq!(String::from_utf8_lossy(&out.stdout), "merged\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(" calls, from 2 runs\n"), "{stderr}");
     assert!(
         merged.starts_with("# my notes, kept\n# A seccomp allow-list"),
         "{merged}"

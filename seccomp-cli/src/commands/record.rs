@@ -85,7 +85,7 @@ mod imp {
         }
         let mut recording = traced.recording;
         recording.runs.push(run_name.clone());
-        let summary = summary(&recording, &run_name, traced.ending, traced.method);
+        let mut summary = summary(&recording, &run_name, traced.ending, traced.method);
 
         let text = match earlier {
             None => policy::write_file(&recording, args.default.unwrap_or(DefaultAction::ENOSYS)),
@@ -99,6 +99,11 @@ mod imp {
                     warn(&dropped.to_string());
                 }
                 let default = args.default.or(default).unwrap_or(DefaultAction::ENOSYS);
+                let (syscalls, calls) = merged.totals();
+                summary.push_str(&format!(
+                    "; merged: {syscalls} syscalls, {calls} calls, from {} runs",
+                    merged.runs.len()
+                ));
                 format!("{before}{}{after}", policy::write_block(&merged, default))
             }
         };
