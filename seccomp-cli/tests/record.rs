@@ -560,6 +560,17 @@ fn syscalls_of(policy: &str) -> Vec<String> {
     names
 }
 
+/// The count of a policy's `WHO: N calls` fact; 0 if there is none.
+fn calls_of(policy: &str, who: &str) -> u64 {
+    policy
+        .lines()
+        .find_map(|l| {
+            let (_, fact) = l.split_once(&format!("# {who}: "))?;
+            fact.split(' ').next()?.parse().ok()
+        })
+        .unwrap_or(0)
+}
+
 fn both_methods_agree() -> Result<(), Failed> {
     let dir = scratch("methods");
     let (_, with_filter) = record(&dir.join("a.asm"), &os(&["--", "true"]))?;
@@ -606,19 +617,10 @@ fn merge_keeps_hand_edits() -> Result<(), Failed> {
     let both: std::collections::BTreeSet<String> = syscalls_of(&first).into_iter().collect();
     let all: std::collections::BTreeSet<String> = syscalls_of(&merged).into_iter().collect();
     assert!(both.is_subset(&all), "{first}\n{merged}");
-    let count = |policy: &str, name: &str| -> u64 {
-        policy
-            .lines()
-            .find_map(|l| {
-                l.split_once(&format!("# {name}: "))
-                    .map(|(_, c)| c.split(' ').next().unwrap().parse().unwrap())
-            })
-            .unwrap_or(0)
-    };
     let arch = Arch::native().unwrap();
     let execve = format!("{arch} execve");
-    assert_eq!(count(&first, &execve), 1);
-    assert_eq!(count(&merged, &execve), 2, "{merged}");
+    assert_eq!(calls_of(&first, &execve), 1);
+    assert_eq!(calls_of(&merged, &execve), 2, "{merged}");
     compile(&merged)?;
     Ok(())
 }
@@ -658,10 +660,7 @@ fn exec_chain() -> Result<(), Failed> {
     let arch = Arch::native().unwrap();
     // The recorder's exec of sh, sh's of env, env's of true (env tries
     // each PATH entry in turn, so maybe more).
-    let execs: u64 = policy
-        .split_once(&format!("{arch} execve: "))
-        .and_then(|(_, rest)| rest.split(' ').next()?.parse().ok())
-        .ok_or_else(|| format!("no execve count\n{policy}"))?;
+    let execs = calls_of(&policy, &format!("{arch} execve"));
     assert!(execs >= 3, "{policy}");
     // A program that sandboxes itself needs the execs it makes, not the
     // one that started it.
@@ -669,10 +668,7 @@ fn exec_chain() -> Result<(), Failed> {
         &dir.join("q.asm"),
         &os(&["--self-sandboxed", "--", "sh", "-c", "exec env true"]),
     )?;
-    let own_execs: u64 = own
-        .split_once(&format!("{arch} execve: "))
-        .and_then(|(_, rest)| rest.split(' ').next()?.parse().ok())
-        .ok_or_else(|| format!("no execve count\n{own}"))?;
+    let own_execs = calls_of(&own, &format!("{arch} execve"));
     assert_eq!(own_execs, execs - 1, "{own}");
     let (_, alone) = record(&dir.join("r.asm"), &os(&["--self-sandboxed", "--", "true"]))?;
     assert!(!alone.contains(" execve: "), "{alone}");

@@ -15,7 +15,7 @@ use libc::pid_t;
 use super::{elf, strict, Filter, Limit};
 use crate::error::{describe_io, Failure};
 use crate::ptrace::call::Call;
-use crate::ptrace::spawn::{spawn_traced, Program};
+use crate::ptrace::spawn::{spawn_traced, Program, FOLLOW};
 use crate::ptrace::stop::Stopper;
 use crate::ptrace::sys::{self, Waited};
 use crate::ptrace::tracees::Tracees;
@@ -41,16 +41,9 @@ pub struct ExecOptions {
     pub timeout: Option<Duration>,
 }
 
-/// The options every tracee gets.
-const OPTIONS: i32 = libc::PTRACE_O_TRACESYSGOOD
-    | libc::PTRACE_O_TRACECLONE
-    | libc::PTRACE_O_TRACEFORK
-    | libc::PTRACE_O_TRACEVFORK
-    // An exec then stops with an event, not with a SIGTRAP that would
-    // look like a real one.
-    | libc::PTRACE_O_TRACEEXEC
-    // If this process dies, nothing it traced keeps running unsupervised.
-    | libc::PTRACE_O_EXITKILL;
+/// The options every tracee gets: [`FOLLOW`], and if this process dies,
+/// nothing it traced keeps running unsupervised.
+const OPTIONS: i32 = FOLLOW | libc::PTRACE_O_EXITKILL;
 
 /// Runs `options.command` and calls `on_filter` for each filter it (or a
 /// process it starts) installs, in order. Once `options.limit` filters have

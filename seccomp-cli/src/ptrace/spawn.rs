@@ -20,6 +20,16 @@ use libc::pid_t;
 use super::sys;
 use crate::error::{describe_io, Failure};
 
+/// The options with which a tracer follows everything a program starts:
+/// forks, vforks, threads, and execs (reported as events, not as a SIGTRAP
+/// that would look like a real one), with syscall stops told apart from
+/// signals (`SIGTRAP | 0x80`).
+pub const FOLLOW: i32 = libc::PTRACE_O_TRACESYSGOOD
+    | libc::PTRACE_O_TRACECLONE
+    | libc::PTRACE_O_TRACEFORK
+    | libc::PTRACE_O_TRACEVFORK
+    | libc::PTRACE_O_TRACEEXEC;
+
 /// What to run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Program {

@@ -21,7 +21,7 @@ use seccomp_asm::Arch;
 use super::recording::{ArgSpec, Recording};
 use crate::error::{describe_io, Failure};
 use crate::ptrace::call::Call;
-use crate::ptrace::spawn::{spawn_traced, Program, Spawned};
+use crate::ptrace::spawn::{spawn_traced, Program, Spawned, FOLLOW};
 use crate::ptrace::stop::{StopReason, Stopper};
 use crate::ptrace::sys::{self, SyscallInfo, Waited};
 use crate::ptrace::tracees::Tracees;
@@ -88,22 +88,13 @@ pub struct Traced {
     pub filter_refused: Option<i32>,
 }
 
-/// Options for a started program and everything it starts.
-const SPAWN_OPTIONS: i32 = libc::PTRACE_O_TRACESYSGOOD
-    | libc::PTRACE_O_TRACECLONE
-    | libc::PTRACE_O_TRACEFORK
-    | libc::PTRACE_O_TRACEVFORK
-    | libc::PTRACE_O_TRACEEXEC
-    | libc::PTRACE_O_TRACESECCOMP
-    // If this process dies, nothing it traced keeps running unsupervised.
-    | libc::PTRACE_O_EXITKILL;
+/// Options for a started program and everything it starts: the
+/// `SECCOMP_RET_TRACE` stops, and if this process dies, nothing it traced
+/// keeps running unsupervised.
+const SPAWN_OPTIONS: i32 = FOLLOW | libc::PTRACE_O_TRACESECCOMP | libc::PTRACE_O_EXITKILL;
 /// Options for an attached process: not EXITKILL, which would take the
 /// process down with the recorder.
-const ATTACH_OPTIONS: i32 = libc::PTRACE_O_TRACESYSGOOD
-    | libc::PTRACE_O_TRACECLONE
-    | libc::PTRACE_O_TRACEFORK
-    | libc::PTRACE_O_TRACEVFORK
-    | libc::PTRACE_O_TRACEEXEC;
+const ATTACH_OPTIONS: i32 = FOLLOW;
 
 /// Runs the recording to its end.
 pub fn record(options: &TraceOptions) -> Result<Traced, Failure> {
