@@ -3,6 +3,8 @@
 //! holds, read from the comments [`crate::record::policy`] writes.
 
 use seccomp_asm::Arch;
+#[cfg(test)]
+use std::collections::BTreeMap;
 
 use super::policy::{DefaultAction, BEGIN, END};
 use super::recording::Recording;
@@ -117,7 +119,7 @@ fn read_comment(doc: &mut Document, comment: &str) -> Result<(), String> {
                 .or_default()
                 .entry(nr)
                 .or_default();
-            seen.calls += count;
+            seen.calls = seen.calls.saturating_add(count);
         }
         [index, "=", value] => {
             let index = index
@@ -138,12 +140,13 @@ fn read_comment(doc: &mut Document, comment: &str) -> Result<(), String> {
                 .ok_or_else(|| {
                     format!("`{comment}`: a value of a syscall the block does not allow")
                 })?;
-            *seen
+            let sum = seen
                 .args
                 .entry(index)
                 .or_default()
                 .entry(value)
-                .or_default() += count;
+                .or_default();
+            *sum = sum.saturating_add(count);
         }
         _ => {}
     }
@@ -157,4 +160,139 @@ fn syscall_nr(abi: Arch, name: &str) -> Result<u32, String> {
     }
     abi.syscall_nr(name)
         .ok_or_else(|| format!("{abi} has no syscall named `{name}`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::policy::{write_file, INTRO};
+    use crate::record::recording::Seen;
+    use proptest::prelude::*;
+
+    fn block(lines: &[&str]) -> String {
+        let mut text = format!("# {BEGIN}\n");
+        for l in lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+        text.push_str(&format!("# {END}\n"));
+        text
+    }
+
+    #[test]
+    fn the_block_is_found_and_the_rest_kept() {
+        let text = format!(
+            "before\n{}after\n",
+            block(&[
+                "# run: a b",
+                "# default: LOG",
+                "if (A == amd64.read) goto x # amd64 read: 3 calls"
+            ])
+        );
+        let doc = parse(&text, "p.asm").unwrap();
+        assert_eq!(doc.before, "before\n");
+        assert_eq!(doc.after, "after\n");
+        assert_eq!(doc.recording.runs, ["a b"]);
+        assert_eq!(doc.default.unwrap().to_string(), "LOG");
+        assert_eq!(doc.recording.abis[&Arch::X86_64][&0].calls, 3);
+    }
+
+    #[test]
+    fn facts_are_read_and_notes_skipped() {
+        let text = block(&[
+            "if (A == amd64.ioctl) goto y # amd64 ioctl: 3 calls; arguments checked below",
+            "A = args_h[1]                # amd64 ioctl: argument 1 (cmd) only as recorded",
+            "if (A == 0x5401) goto z      # amd64 ioctl args[1] = 0x5401: 2 calls",
+            "if (A == 0x1) goto z         # amd64 ioctl args[1] = 0xffffffff00000001: 1 call",
+            "if (A == amd64.exit) goto z  # amd64 exit: not seen; every program may need it",
+            "if (A == amd64.read) goto z  # amd64 read: not seen; allowed as its x32 twin is",
+            "if (A == 0x1) goto z         # amd64 read (as x32) args[0] = 0x1: 1 call",
+            "if (A == 0x1c3) goto z       # amd64 0x1c3: 4 calls",
+            "if (A == x32.read) goto z    # x32 read: 1 call",
+            "return ERRNO(38)             # every architecture not recorded",
+        ]);
+        let doc = parse(&text, "p.asm").unwrap();
+        let amd64 = &doc.recording.abis[&Arch::X86_64];
+        let values: BTreeMap<u64, u64> = [(0x5401, 2), (0xffff_ffff_0000_0001, 1)].into();
+        assert_eq!(
+            amd64[&16],
+            Seen {
+                calls: 3,
+                args: [(1, values)].into()
+            }
+        );
+        assert_eq!(amd64[&0x1c3].calls, 4);
+        assert_eq!(amd64.len(), 2, "{amd64:?}");
+        assert_eq!(doc.recording.abis[&Arch::X32][&0x4000_0000].calls, 1);
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_an_error_with_its_line() {
+        let err = |text: &str| parse(text, "p.asm").unwrap_err();
+        assert!(err("A = arch\n").contains("p.asm: no recorded block"));
+        assert_eq!(
+            err(&format!("# {BEGIN}\nx\n")),
+            "p.asm:1: the recorded block has no end line"
+        );
+        assert_eq!(
+            err(&format!("# {END}\n")),
+            "p.asm:1: the end of a recorded block that did not begin"
+        );
+        assert_eq!(
+            err(&format!("{}{}", block(&[]), block(&[]))),
+            "p.asm:3: a second recorded block; keep one"
+        );
+        assert_eq!(
+            err(&block(&["x # amd64 raed: 3 calls"])),
+            "p.asm:2: amd64 has no syscall named `raed`"
+        );
+        assert_eq!(
+            err(&block(&["x # amd64 read: lots calls"])),
+            "p.asm:2: `amd64 read: lots calls`: a count that is not a number"
+        );
+        assert_eq!(
+            err(&block(&["x # amd64 read args[1] = 0x1: 1 call"])),
+            "p.asm:2: `amd64 read args[1] = 0x1: 1 call`: a value of a syscall the block does not allow"
+        );
+        assert_eq!(
+            err(&block(&[
+                "x # amd64 read: 1 call",
+                "x # amd64 read args[9] = 0x1: 1 call"
+            ])),
+            "p.asm:3: `amd64 read args[9] = 0x1: 1 call`: not an argument `args[0]` to `args[5]`"
+        );
+        assert!(err(&block(&["# default: ALLOW"])).starts_with("p.asm:2: `ALLOW`: an allow-list"));
+    }
+
+    #[test]
+    fn a_policy_reads_back_whole() {
+        let mut rec = Recording {
+            runs: vec!["one".into(), "two # with a hash".into()],
+            ..Recording::default()
+        };
+        rec.add(Arch::I386, 3);
+        let text = write_file(&rec, "TRAP(2)".parse().unwrap());
+        let doc = parse(&text, "p.asm").unwrap();
+        assert_eq!(doc.recording, rec);
+        assert_eq!(doc.default.unwrap().to_string(), "TRAP(2)");
+        assert_eq!(doc.before, format!("{INTRO}\n"));
+    }
+
+    proptest! {
+        /// Whatever the file holds, reading it gives a document or an error.
+        #[test]
+        fn no_text_makes_the_reader_panic(lines in prop::collection::vec(prop_oneof![
+            Just(format!("# {BEGIN}")),
+            Just(format!("# {END}")),
+            "[ -~]{0,40}",
+            "# [a-z0-9]{1,6} [a-z0-9_]{1,12}: [0-9]{1,25} calls?",
+            "# [a-z0-9]{1,6} [a-z0-9_]{1,12} args\\[[0-9]{1,3}\\] = 0x[0-9a-f]{0,20}: [0-9]{1,3} calls?",
+            "# (run|default): [ -~]{0,20}",
+            Just("# amd64 read: 18446744073709551615 calls".to_string()),
+            Just("# amd64 read args[0] = 0x1: 18446744073709551615 calls".to_string()),
+        ], 0..30)) {
+            let text = lines.join("\n");
+            let _ = parse(&text, "p.asm");
+        }
+    }
 }

@@ -102,7 +102,8 @@ impl Seen {
             match (self.args.get_mut(&index), other.args.get(&index)) {
                 (Some(mine), Some(theirs)) => {
                     for (&value, &n) in theirs {
-                        *mine.entry(value).or_default() += n;
+                        let sum = mine.entry(value).or_default();
+                        *sum = sum.saturating_add(n);
                     }
                 }
                 (Some(_), None) if other.calls == 0 => {}
@@ -115,7 +116,7 @@ impl Seen {
                 }
             }
         }
-        self.calls += other.calls;
+        self.calls = self.calls.saturating_add(other.calls);
         dropped
     }
 }
