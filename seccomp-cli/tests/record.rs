@@ -60,6 +60,10 @@ fn main() -> ExitCode {
         ),
         Trial::test("ctrl_c_ends_the_recording_and_keeps_it", interrupted),
         Trial::test("an_attached_process_is_recorded_and_left_running", attach),
+        Trial::test(
+            "every_thread_of_an_attached_process_is_recorded",
+            attach_threads,
+        ),
         Trial::test("bad_targets_are_clear_errors", bad_targets),
         Trial::test("a_failed_merge_leaves_the_output_file_alone", failed_merge),
     ];
@@ -777,6 +781,51 @@ fn attach() -> Result<(), Failed> {
     result
 }
 
+fn attach_threads() -> Result<(), Failed> {
+    use std::io::BufRead;
+    let dir = scratch("attach-threads");
+    let mut child = Command::new(self_exe())
+        .args(["--fixture", "sleepers"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let pid = child.id();
+    let mut ready = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready)?;
+    let result = (|| -> Result<(), Failed> {
+        assert_eq!(ready, "ready\n");
+        let (_, policy) = record(
+            &dir.join("p.asm"),
+            &os(&["-p", &pid.to_string(), "-t", "0.5"]),
+        )?;
+        let arch = Arch::native().unwrap();
+        // Four threads sleeping 10 ms at a time for half a second: far more
+        // sleeps than one thread makes.
+        let sleeps = calls_of(&policy, &format!("{arch} clock_nanosleep"))
+            + calls_of(&policy, &format!("{arch} nanosleep"));
+        assert!(sleeps > 60, "{sleeps} sleeps\n{policy}");
+        std::thread::sleep(Duration::from_millis(100));
+        for task in fs::read_dir(format!("/proc/{pid}/task"))? {
+            let task = task?.path();
+            let status = fs::read_to_string(task.join("status"))?;
+            assert!(
+                status.contains("\nTracerPid:\t0\n"),
+                "{}: {status}",
+                task.display()
+            );
+            assert!(
+                !status.contains("\nState:\tt"),
+                "{}: {status}",
+                task.display()
+            );
+        }
+        Ok(())
+    })();
+    let _ = child.kill();
+    let _ = child.wait();
+    result
+}
+
 fn bad_targets() -> Result<(), Failed> {
     let fail = |args: &[&str], code: i32, message: &str| -> Result<(), Failed> {
         let out = seccomp().arg("record").args(args).output()?;
@@ -870,6 +919,7 @@ mod fixture {
             "threads" => threads(),
             "compat" => compat(),
             "sockets" => sockets(),
+            "sleepers" => sleepers(),
             _ => {
                 eprintln!("unknown fixture {mode}");
                 std::process::exit(2)
@@ -899,6 +949,26 @@ mod fixture {
         let mut seen: Vec<_> = rx.iter().collect();
         seen.sort();
         println!("{seen:?}");
+    }
+
+    /// Four threads sleeping 10 ms at a time, forever; says `ready` once
+    /// they all run.
+    fn sleepers() {
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+        for _ in 0..3 {
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                loop {
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+            });
+        }
+        barrier.wait();
+        println!("ready");
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
     }
 
     /// An i386 `getpid` through `int 0x80`, and an x32 `getpid` (which a
