@@ -674,6 +674,18 @@ fn exec_chain() -> Result<(), Failed> {
     )?;
     let own_execs = calls_of(&own, &format!("{arch} execve"));
     assert_eq!(own_execs, execs - 1, "{own}");
+    // A thread that execs replaces the whole process, taking the leader's pid.
+    let exe = self_exe();
+    let (out, threaded) = record(
+        &dir.join("t.asm"),
+        &os(&["--", &exe, "--fixture", "thread-exec"]),
+    )?;
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "from a thread\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it exited with status 0"));
+    assert!(
+        calls_of(&threaded, &format!("{arch} execve")) >= 2,
+        "{threaded}"
+    );
     let (_, alone) = record(&dir.join("r.asm"), &os(&["--self-sandboxed", "--", "true"]))?;
     assert!(!alone.contains(" execve: "), "{alone}");
     assert!(
@@ -738,6 +750,17 @@ fn interrupted() -> Result<(), Failed> {
     Ok(())
 }
 
+/// A child killed and reaped however the test ends, a failed assertion
+/// included.
+struct Reaped(std::process::Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 fn process_state(pid: u32) -> Option<char> {
     let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     stat.rsplit_once(") ")?.1.chars().next()
@@ -745,11 +768,13 @@ fn process_state(pid: u32) -> Option<char> {
 
 fn attach() -> Result<(), Failed> {
     let dir = scratch("attach");
-    let mut child = Command::new("sh")
-        .args(["-c", "while :; do sleep 0.02; done"])
-        .stdin(Stdio::null())
-        .spawn()?;
-    let pid = child.id();
+    let child = Reaped(
+        Command::new("sh")
+            .args(["-c", "while :; do sleep 0.02; done"])
+            .stdin(Stdio::null())
+            .spawn()?,
+    );
+    let pid = child.0.id();
     std::thread::sleep(Duration::from_millis(100));
     let result = (|| -> Result<(), Failed> {
         let (out, policy) = record(
@@ -770,28 +795,33 @@ fn attach() -> Result<(), Failed> {
         compile(&policy)?;
         // Detached, and running on: not stopped, not traced.
         std::thread::sleep(Duration::from_millis(100));
+        // Running (or sleeping, or in the kernel): not stopped.
         let state = process_state(pid);
-        assert!(matches!(state, Some('S' | 'R')), "state {state:?}");
+        assert!(
+            state.is_some_and(|s| !matches!(s, 'T' | 't' | 'Z' | 'X')),
+            "state {state:?}"
+        );
         let status = fs::read_to_string(format!("/proc/{pid}/status"))?;
         assert!(status.contains("\nTracerPid:\t0\n"), "{status}");
         Ok(())
     })();
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
     result
 }
 
 fn attach_threads() -> Result<(), Failed> {
     use std::io::BufRead;
     let dir = scratch("attach-threads");
-    let mut child = Command::new(self_exe())
-        .args(["--fixture", "sleepers"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .spawn()?;
-    let pid = child.id();
+    let mut child = Reaped(
+        Command::new(self_exe())
+            .args(["--fixture", "sleepers"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .spawn()?,
+    );
+    let pid = child.0.id();
     let mut ready = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut ready)?;
+    std::io::BufReader::new(child.0.stdout.take().unwrap()).read_line(&mut ready)?;
     let result = (|| -> Result<(), Failed> {
         assert_eq!(ready, "ready\n");
         let (_, policy) = record(
@@ -821,8 +851,7 @@ fn attach_threads() -> Result<(), Failed> {
         }
         Ok(())
     })();
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
     result
 }
 
@@ -878,15 +907,12 @@ fn bad_targets() -> Result<(), Failed> {
             Ok(())
         });
     }
-    let mut child = traced.spawn()?;
-    let result = fail(
-        &["-p", &child.id().to_string(), "-t", "1"],
+    let child = Reaped(traced.spawn()?);
+    fail(
+        &["-p", &child.0.id().to_string(), "-t", "1"],
         1,
         "cannot attach to pid",
-    );
-    let _ = child.kill();
-    let _ = child.wait();
-    result
+    )
 }
 
 fn failed_merge() -> Result<(), Failed> {
@@ -920,6 +946,7 @@ mod fixture {
             "compat" => compat(),
             "sockets" => sockets(),
             "sleepers" => sleepers(),
+            "thread-exec" => thread_exec(),
             _ => {
                 eprintln!("unknown fixture {mode}");
                 std::process::exit(2)
@@ -949,6 +976,21 @@ mod fixture {
         let mut seen: Vec<_> = rx.iter().collect();
         seen.sort();
         println!("{seen:?}");
+    }
+
+    /// A second thread execs `echo`, while the first waits for it.
+    fn thread_exec() {
+        use std::os::unix::process::CommandExt;
+        std::thread::spawn(|| {
+            let err = std::process::Command::new("/bin/echo")
+                .arg("from a thread")
+                .exec();
+            eprintln!("exec: {err}");
+            std::process::exit(1);
+        });
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+        }
     }
 
     /// Four threads sleeping 10 ms at a time, forever; says `ready` once

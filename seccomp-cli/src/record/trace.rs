@@ -383,15 +383,18 @@ impl<'a> Tracer<'a> {
                         self.traced.insert(child);
                     }
                 }
-                libc::PTRACE_EVENT_EXEC if pid == self.root => {
-                    self.execd = true;
-                    if let Some(setup) = self.setup.take() {
-                        if setup.installing {
-                            self.filter_refused.get_or_insert(libc::EINVAL);
-                        } else if self.method != Method::Filter {
-                            self.filter_refused.get_or_insert(libc::ENOSYS);
+                libc::PTRACE_EVENT_EXEC => {
+                    // A thread other than the leader that execs takes the
+                    // leader's pid, and its own tid is gone without an exit
+                    // to report: forget it, so it is never signalled once
+                    // reused.
+                    if let Ok(former) = sys::event_pid(pid) {
+                        if former != pid {
+                            self.traced.remove(former);
+                            self.started.remove(&former);
                         }
                     }
+                    self.exec_event(pid);
                 }
                 libc::PTRACE_EVENT_SECCOMP => self.syscall_stop(pid)?,
                 _ => {}
@@ -411,6 +414,22 @@ impl<'a> Tracer<'a> {
         // A real signal: deliver it, as it would be without a tracer.
         self.resume(pid, signal);
         Ok(())
+    }
+
+    /// The root's exec: from here on its calls are the program's, and the
+    /// trace method is settled.
+    fn exec_event(&mut self, pid: pid_t) {
+        if pid != self.root {
+            return;
+        }
+        self.execd = true;
+        if let Some(setup) = self.setup.take() {
+            if setup.installing {
+                self.filter_refused.get_or_insert(libc::EINVAL);
+            } else if self.method != Method::Filter {
+                self.filter_refused.get_or_insert(libc::ENOSYS);
+            }
+        }
     }
 
     fn syscall_stop(&mut self, pid: pid_t) -> Result<(), Failure> {
