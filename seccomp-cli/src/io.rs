@@ -187,8 +187,30 @@ impl<W: Write> fmt::Write for IoSink<W> {
 /// Writes `bytes` to `path` so that the file holds either what it held
 /// before or all of `bytes`, never a part: they go to a new file in the same
 /// directory (with the old file's permissions), which then replaces it.
+///
+/// Only a regular file is replaced: a symbolic link is followed (the file
+/// it names is replaced, the link stays), and anything else that is not a
+/// regular file (`/dev/null`, a FIFO, a terminal) is written to as it is.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let name = path.to_string_lossy();
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| Failure::io(&name, &e))?
+        }
+        _ => path.to_path_buf(),
+    };
+    match fs::metadata(&target) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            return fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(&target)
+                .and_then(|mut f| f.write_all(bytes))
+                .map_err(|e| Failure::io(&name, &e));
+        }
+        _ => {}
+    }
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -278,6 +300,28 @@ mod tests {
         assert!(replace_file(&blocked, b"new").is_err());
         assert_eq!(fs::read_to_string(blocked.join("x")).unwrap(), "x");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn replacing_follows_links_and_writes_into_devices() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.asm");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.asm");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        replace_file(&link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        // /dev/null stays the device it is.
+        replace_file(Path::new("/dev/null"), b"gone").unwrap();
+        assert!(fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device());
     }
 
     #[test]
