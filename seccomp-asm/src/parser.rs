@@ -26,7 +26,7 @@
 use crate::action::Action;
 use crate::arch::Arch;
 pub use crate::bpf::{AluOp, Reg};
-use crate::data::{Field, SECCOMP_DATA_SIZE};
+use crate::data::{is_word_offset, Field, SECCOMP_DATA_SIZE};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Pos, Span};
 use crate::lexer::{arch_by_name, Keyword, Lexer, Token, TokenKind};
 
@@ -755,7 +755,7 @@ impl<'a, I: TokenSource> Parser<'a, I> {
                 let index = self.constexpr()?;
                 self.expect(TokenKind::RBracket)?;
                 let idx = index.value;
-                if idx % 4 != 0 || idx >= SECCOMP_DATA_SIZE {
+                if !is_word_offset(idx) {
                     let msg = format!(
                         "index of data[] must be a multiple of 4 and less than {SECCOMP_DATA_SIZE}, got {idx}"
                     );

@@ -434,7 +434,7 @@ impl Executor<'_> {
             _ => None,
         };
         match plain {
-            Some((off, k)) if off % 4 == 0 && off < 64 => {
+            Some((off, k)) if crate::data::is_word_offset(off) => {
                 let w = (off / 4) as usize;
                 let before = match p.last[w] {
                     ROOT => Cell::FREE,
@@ -1052,7 +1052,7 @@ impl Walk {
             let Some((off, k)) = self.plain_fact(c) else {
                 continue;
             };
-            let cell = if off % 4 == 0 && off < 64 {
+            let cell = if crate::data::is_word_offset(off) {
                 (off / 4) as usize
             } else if let Some(i) = odd.iter().position(|&o| o == off) {
                 16 + i
