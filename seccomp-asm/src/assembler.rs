@@ -1,9 +1,9 @@
 //! Statements to instructions: label resolution, jump encoding (optionally
 //! through `goto` trampolines), and the checks of the two modes.
 //!
-//! The pipeline is [`lexer::Lexer`] → [`parser::Statements`] → [`assemble`],
-//! one token and one statement at a time: no list of a whole source's tokens
-//! or syntax trees is held.
+//! The pipeline is the lexer → the parser → [`assemble`], one token and one
+//! statement at a time: no list of a whole source's tokens or syntax trees is
+//! held.
 //!
 //! ```
 //! use seccomp_asm::{assemble, render, Arch, Mode, Options};
@@ -165,7 +165,7 @@ fn assemble_with_base(
         errors_seen += new_errors.len();
         lowering.add(stmt, new_errors);
     }
-    let (parsed, mut lexer) = statements.finish_with_source();
+    let (parsed, mut lexer) = statements.finish();
     lexer.by_ref().for_each(drop);
     let unknown = lexer.take_unknown();
     let mut errors: Vec<Diagnostic> = unknown

@@ -201,11 +201,6 @@ pub(crate) fn arch_const_matching(word: &str) -> Option<&'static str> {
         .find(|c| c.eq_ignore_ascii_case(word))
 }
 
-/// Scans a whole source. Unknown text becomes [`TokenKind::Unknown`] tokens.
-pub fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
-    Lexer::new(src, arch, mode).collect()
-}
-
 /// The tokens of a source, scanned one at a time as they are asked for:
 /// the parser needs only the next two, so a large source is never held as
 /// a list of tokens.
@@ -525,9 +520,14 @@ fn lex_ternary(rest: &[u8]) -> Option<(Span, Span, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{lex, Arch, Mode, Span, TokenKind};
+    use super::{Arch, Lexer, Mode, Span, Token, TokenKind};
     use TokenKind::*;
     type Kw = super::Keyword;
+
+    /// Every token of a source.
+    fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
+        Lexer::new(src, arch, mode).collect()
+    }
 
     fn kinds(src: &str) -> Vec<(TokenKind, String)> {
         lex(src.as_bytes(), Arch::X86_64, Mode::Compatible)

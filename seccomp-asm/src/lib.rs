@@ -6,9 +6,10 @@
 //!
 //! - [`insn`], [`bpf`]: instructions, their byte encoding, opcode constants;
 //! - [`arch`], [`data`], [`action`]: what a filter sees and returns;
-//! - [`lexer`] → [`parser`] → [`assembler`]: seccomp-tools assembly to
-//!   instructions, with [`diag`] for the errors and how they print and
-//!   [`options`] for what every stage of it reads;
+//! - the lexer → the parser → [`assembler`]: seccomp-tools assembly to
+//!   instructions (the first two are internal: [`assemble`] is how to run
+//!   them), with [`diag`] for the errors and how they print and [`options`]
+//!   for what every stage of it reads;
 //! - [`analysis`], [`disasm`]: the data-flow pass and the listing of
 //!   `seccomp-tools disasm`;
 //! - [`emu`]: running a filter, and the output of `seccomp-tools emu`;
@@ -37,10 +38,10 @@ pub mod disasm;
 pub mod emu;
 pub mod explain;
 pub mod insn;
-pub mod lexer;
+mod lexer;
 pub mod lint;
 pub mod options;
-pub mod parser;
+mod parser;
 pub mod symbolic;
 pub mod validate;
 #[rustfmt::skip] // generated: `cargo run -p xtask -- gen-tables`

@@ -270,11 +270,9 @@ pub struct Statement<'a> {
     pub span: Span,
 }
 
-/// What [`parse`] found.
+/// What parsing found besides the statements.
 #[derive(Clone, Debug, Default)]
 pub struct Parsed<'a> {
-    /// The statements that parsed, in source order.
-    pub statements: Vec<Statement<'a>>,
     /// Errors in source order (at most one when parsing stops at the first).
     pub errors: Vec<Diagnostic>,
     /// Labels of statements that did not parse; they count as defined.
@@ -284,39 +282,23 @@ pub struct Parsed<'a> {
     pub complete: bool,
 }
 
-/// Parses a source's tokens (see [`crate::lexer::Lexer`]). With
-/// `first_only`, stops at the first error as seccomp-tools does, leaving the
-/// rest of `tokens` unread; otherwise reports every error, skipping to the
-/// next line after a syntax error. Unknown tokens are taken as already
-/// reported.
-pub fn parse<'a>(
-    src: &'a [u8],
-    tokens: impl Iterator<Item = Token>,
-    arch: Arch,
-    first_only: bool,
-) -> Parsed<'a> {
-    let mut statements = Statements::new(src, FromIter(tokens), arch, first_only);
-    let parsed: Vec<Statement<'a>> = statements.by_ref().collect();
-    Parsed {
-        statements: parsed,
-        ..statements.finish()
-    }
-}
-
-/// The statements of a source, parsed one at a time as they are asked for,
-/// as [`parse`] finds them. Once they are all taken, [`Statements::finish`]
-/// gives the rest of what it found; [`Statements::errors`] are the errors
-/// so far, in the order found.
-pub struct Statements<'a, I> {
-    parser: Parser<'a, I>,
+/// The statements of a source's tokens, parsed one at a time as they are
+/// asked for. With `first_only`, parsing stops at the first error as
+/// seccomp-tools does, leaving the rest of the tokens unread; otherwise every
+/// error is reported, skipping to the next line after a syntax error.
+/// Unknown tokens are taken as already reported. Once the statements are all
+/// taken, [`Statements::finish`] gives the rest of what it found;
+/// [`Statements::errors`] are the errors so far, in the order found.
+pub struct Statements<'a> {
+    parser: Parser<'a>,
     started: bool,
     stopped: bool,
 }
 
-impl<'a, I: TokenSource> Statements<'a, I> {
-    /// A parser of `tokens`, scanned from `src`, before its first statement;
-    /// `arch` and `first_only` are those of [`parse`].
-    pub fn new(src: &'a [u8], tokens: I, arch: Arch, first_only: bool) -> Statements<'a, I> {
+impl<'a> Statements<'a> {
+    /// A parser of `tokens`, scanned from `src` for `arch`, before its first
+    /// statement.
+    pub fn new(src: &'a [u8], tokens: Lexer<'a>, arch: Arch, first_only: bool) -> Statements<'a> {
         Statements {
             parser: Parser {
                 src,
@@ -343,21 +325,16 @@ impl<'a, I: TokenSource> Statements<'a, I> {
         &self.parser.out.errors
     }
 
-    /// The errors, the orphan labels and whether every statement parsed;
-    /// the statements themselves were taken one by one.
-    pub fn finish(self) -> Parsed<'a> {
-        self.finish_with_source().0
-    }
-
-    /// [`Statements::finish`], and the token source: when parsing stopped
-    /// at a first error (`first_only`), what it has not yet given is left in
-    /// it (but for the two tokens read ahead).
-    pub fn finish_with_source(self) -> (Parsed<'a>, I) {
+    /// The errors, the orphan labels and whether every statement parsed (the
+    /// statements themselves were taken one by one), and the lexer: when
+    /// parsing stopped at a first error (`first_only`), what it has not yet
+    /// scanned is left in it (but for the two tokens read ahead).
+    pub fn finish(self) -> (Parsed<'a>, Lexer<'a>) {
         (self.parser.out, self.parser.window.tokens)
     }
 }
 
-impl<'a, I: TokenSource> Iterator for Statements<'a, I> {
+impl<'a> Iterator for Statements<'a> {
     type Item = Statement<'a>;
 
     fn next(&mut self) -> Option<Statement<'a>> {
@@ -394,15 +371,15 @@ impl<'a, I: TokenSource> Iterator for Statements<'a, I> {
 /// one, `A & =` two) and the last two taken (errors inside `[...]` blame the
 /// token before the `]`). A ring of four, so that taking a token moves no
 /// other.
-struct Window<I> {
-    tokens: I,
+struct Window<'a> {
+    tokens: Lexer<'a>,
     ring: [Option<Token>; 4],
     /// Where the next token is in `ring`.
     next: usize,
 }
 
-impl<I: TokenSource> Window<I> {
-    fn new(mut tokens: I) -> Window<I> {
+impl<'a> Window<'a> {
+    fn new(mut tokens: Lexer<'a>) -> Window<'a> {
         let mut ring = [None; 4];
         tokens.next_into(&mut ring[0]);
         if ring[0].is_some() {
@@ -440,38 +417,16 @@ impl<I: TokenSource> Window<I> {
     }
 }
 
-/// Where the parser's tokens come from: the [`Lexer`] as it scans, or any
-/// list of tokens ([`FromIter`]).
-pub trait TokenSource {
-    /// Puts the next token in `slot`, `None` at the end.
-    fn next_into(&mut self, slot: &mut Option<Token>);
-}
-
-impl TokenSource for Lexer<'_> {
-    fn next_into(&mut self, slot: &mut Option<Token>) {
-        Lexer::next_into(self, slot);
-    }
-}
-
-/// Tokens from an iterator.
-pub struct FromIter<I>(pub I);
-
-impl<I: Iterator<Item = Token>> TokenSource for FromIter<I> {
-    fn next_into(&mut self, slot: &mut Option<Token>) {
-        *slot = self.0.next();
-    }
-}
-
 /// A syntax error (or, in first-only mode, any error) was recorded.
 struct Stop;
 
 type PResult<T> = Result<T, Stop>;
 
-struct Parser<'a, I> {
+struct Parser<'a> {
     src: &'a [u8],
     /// The source, if it is UTF-8.
     utf8: Option<&'a str>,
-    window: Window<I>,
+    window: Window<'a>,
     /// The latest token taken that is not a newline: where a statement ends.
     last_content: Span,
     arch: Arch,
@@ -479,7 +434,7 @@ struct Parser<'a, I> {
     out: Parsed<'a>,
 }
 
-impl<'a, I: TokenSource> Parser<'a, I> {
+impl<'a> Parser<'a> {
     /// Newlines, and in strict mode `;`, between statements.
     fn skip_separators(&mut self) {
         while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
@@ -1104,20 +1059,25 @@ pub(crate) fn parse_number(text: &str, radix: u32) -> (u32, Option<i128>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexer::lex;
     use crate::options::Mode;
 
+    /// Every statement of a strict-mode source for `arch`, and the errors.
+    fn parse(src: &str, arch: Arch) -> (Vec<Statement<'_>>, Vec<Diagnostic>) {
+        let lexer = Lexer::new(src.as_bytes(), arch, Mode::Strict);
+        let mut statements = Statements::new(src.as_bytes(), lexer, arch, false);
+        let parsed = statements.by_ref().collect();
+        (parsed, statements.finish().0.errors)
+    }
+
     fn parse_ok(src: &str) -> Vec<StmtKind<'_>> {
-        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
-        assert!(p.errors.is_empty(), "{src:?}: {:?}", p.errors);
-        p.statements.into_iter().map(|s| s.kind).collect()
+        let (statements, errors) = parse(src, Arch::X86_64);
+        assert!(errors.is_empty(), "{src:?}: {errors:?}");
+        statements.into_iter().map(|s| s.kind).collect()
     }
 
     fn parse_err(src: &str) -> Vec<String> {
-        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
-        p.errors.into_iter().map(|d| d.message).collect()
+        let (_, errors) = parse(src, Arch::X86_64);
+        errors.into_iter().map(|d| d.message).collect()
     }
 
     fn k(value: u32) -> impl Fn(&Value) -> bool {
@@ -1204,10 +1164,8 @@ mod tests {
     #[test]
     fn big_endian_arg_words() {
         let src = "A = args[0]\nA = args_h[0]\nA = instruction_pointer";
-        let toks = lex(src.as_bytes(), Arch::S390x, Mode::Strict);
-        let p = parse(src.as_bytes(), toks.into_iter(), Arch::S390x, false);
-        let offsets: Vec<u32> = p
-            .statements
+        let (statements, _) = parse(src, Arch::S390x);
+        let offsets: Vec<u32> = statements
             .iter()
             .map(|s| match &s.kind {
                 StmtKind::Load {
