@@ -98,6 +98,33 @@ impl Table {
     }
 }
 
+/// A syscall of one ABI's table, as a lookup by name found it: small enough
+/// for a token to carry, and giving the table's copy of the name and the
+/// number without searching again.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct SyscallEntry {
+    arch: Arch,
+    /// Its place in the table's list by name.
+    index: u16,
+}
+
+impl SyscallEntry {
+    /// The ABI whose table it is in.
+    pub(crate) fn arch(self) -> Arch {
+        self.arch
+    }
+
+    /// The name, as the table spells it.
+    pub(crate) fn name(self) -> &'static str {
+        self.arch.info().table.name(usize::from(self.index))
+    }
+
+    /// The number a filter sees for it.
+    pub(crate) fn nr(self) -> u32 {
+        self.arch.info().table.by_name[usize::from(self.index)].2
+    }
+}
+
 macro_rules! info {
     ($name:literal, [$($alias:literal),*], $constant:literal, $audit:literal, $endian:ident, $table:ident) => {
         Info {
@@ -295,6 +322,11 @@ impl Arch {
     /// [`Arch::syscall_nr`], with the table's own copy of the name, for a
     /// caller that keeps the name longer than the text it looked up.
     pub fn syscall(self, name: &str) -> Option<(&'static str, u32)> {
+        self.syscall_entry(name).map(|e| (e.name(), e.nr()))
+    }
+
+    /// Where this ABI's table has a syscall of this name.
+    pub(crate) fn syscall_entry(self, name: &str) -> Option<SyscallEntry> {
         let table = &self.info().table;
         // Compared as bytes, which orders as `str` does without checking
         // character boundaries at every step.
@@ -306,7 +338,20 @@ impl Arch {
                 names[off..off + usize::from(len)].cmp(name.as_bytes())
             })
             .ok()?;
-        Some((table.name(i), table.by_name[i].2))
+        Some(SyscallEntry {
+            arch: self,
+            // Names are at 16-bit offsets of the table's text, each at least
+            // a byte long: there are fewer than 2^16 of them.
+            index: i as u16,
+        })
+    }
+
+    /// The first arch (in [`Arch::ALL`] order) with a syscall of this name,
+    /// if any has one.
+    pub fn first_with_syscall(name: &str) -> Option<Arch> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.syscall_entry(name).is_some())
     }
 
     /// The name printed for a syscall number on this ABI.

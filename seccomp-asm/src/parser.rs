@@ -23,12 +23,12 @@
 //! checks inside a construct (an index range, a syscall of another arch) fire
 //! as soon as its last token is read. This parser reports the same tokens.
 
-use crate::action::Action;
 use crate::arch::Arch;
 pub use crate::bpf::{AluOp, Reg};
 use crate::data::{is_word_offset, Field, SECCOMP_DATA_SIZE};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Pos, Span};
-use crate::lexer::{arch_by_name, Keyword, Lexer, Token, TokenKind};
+pub use crate::lexer::CmpOp;
+use crate::lexer::{Keyword, Lexer, Token, TokenKind};
 
 /// A constant as written, with the 32-bit value seccomp-tools gives it.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -140,26 +140,6 @@ pub enum Load {
     Len,
     /// The other register (`A = X`, `X = A`).
     Reg,
-}
-
-/// A comparison as written; `!=`, `<` and `<=` have no instruction of
-/// their own and assemble to the opposite jump with its targets swapped.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum CmpOp {
-    /// `==`.
-    Eq,
-    /// `!=`.
-    Ne,
-    /// `>`, unsigned.
-    Gt,
-    /// `>=`, unsigned.
-    Ge,
-    /// `<`, unsigned.
-    Lt,
-    /// `<=`, unsigned.
-    Le,
-    /// `&`: some bit of the right side is set in A.
-    Set,
 }
 
 /// The test of a conditional jump: `A op rhs`.
@@ -623,33 +603,37 @@ impl<'a> Parser<'a> {
                 self.bump();
                 self.a_rval()
             }
+            Some(TokenKind::AluOp(op)) => self.alu_assignment(op),
             // `&` is an ALU operator before `=`, a comparison otherwise.
-            Some(TokenKind::AluOp) | Some(TokenKind::Amp)
-                if self.is(TokenKind::AluOp) || self.peek_second() == Some(TokenKind::Assign) =>
-            {
-                let op_tok = self.bump();
-                self.expect(TokenKind::Assign)?;
-                self.skip_newlines();
-                let rhs = self.x_constexpr()?;
-                Ok(StmtKind::Alu {
-                    op: alu_op(self.text(op_tok)),
-                    rhs,
-                })
+            Some(TokenKind::Amp) if self.peek_second() == Some(TokenKind::Assign) => {
+                self.alu_assignment(AluOp::And)
             }
-            Some(TokenKind::Compare) | Some(TokenKind::Amp) => {
-                let t = self.bump();
-                let op = cmp_op(self.text(t));
-                let rhs = self.x_constexpr()?;
-                let jt = self.target()?;
-                let jf = self.target()?;
-                Ok(StmtKind::Jump {
-                    cond: Some(Condition { op, rhs }),
-                    jt,
-                    jf,
-                })
-            }
+            Some(TokenKind::Compare(op)) => self.ternary(op),
+            Some(TokenKind::Amp) => self.ternary(CmpOp::Set),
             _ => Err(self.unexpected()),
         }
+    }
+
+    /// `A op= operand`, from the operator on.
+    fn alu_assignment(&mut self, op: AluOp) -> PResult<StmtKind<'a>> {
+        self.bump();
+        self.expect(TokenKind::Assign)?;
+        self.skip_newlines();
+        let rhs = self.x_constexpr()?;
+        Ok(StmtKind::Alu { op, rhs })
+    }
+
+    /// `A cmp operand ? jt : jf`, from the comparison on.
+    fn ternary(&mut self, op: CmpOp) -> PResult<StmtKind<'a>> {
+        self.bump();
+        let rhs = self.x_constexpr()?;
+        let jt = self.target()?;
+        let jf = self.target()?;
+        Ok(StmtKind::Jump {
+            cond: Some(Condition { op, rhs }),
+            jt,
+            jf,
+        })
     }
 
     fn a_rval(&mut self) -> PResult<StmtKind<'a>> {
@@ -671,11 +655,11 @@ impl<'a> Parser<'a> {
                 | Keyword::Arch
                 | Keyword::Data,
             )) => Load::Data(self.argument()?),
-            Some(TokenKind::AluOp) => {
-                let op = self.bump();
+            Some(TokenKind::AluOp(op)) => {
+                let t = self.bump();
                 self.expect_kw(Keyword::A)?;
-                if self.text(op) != "-" {
-                    self.check_failed(ErrorClass::ParseError, "do you mean A = -A?".into(), op)?;
+                if op != AluOp::Sub {
+                    self.check_failed(ErrorClass::ParseError, "do you mean A = -A?".into(), t)?;
                 }
                 return Ok(StmtKind::Neg);
             }
@@ -765,12 +749,12 @@ impl<'a> Parser<'a> {
 
     /// An optional `>> 32` after a 64-bit word; any other operator is an error.
     fn shift_32(&mut self) -> PResult<bool> {
-        if !matches!(self.peek(), Some(TokenKind::AluOp | TokenKind::Amp)) {
+        if !matches!(self.peek(), Some(TokenKind::AluOp(_) | TokenKind::Amp)) {
             return Ok(false);
         }
         let op = self.bump();
         let n = self.expect(TokenKind::Int)?;
-        let is_rsh = self.text(op) == ">>";
+        let is_rsh = op.kind == TokenKind::AluOp(AluOp::Rsh);
         if !is_rsh || parse_number(self.text(n), 10).1 != Some(32) {
             let msg = "operator after an argument can only be '>> 32'".to_string();
             self.check_failed(ErrorClass::ParseError, msg, if is_rsh { n } else { op })?;
@@ -841,12 +825,11 @@ impl<'a> Parser<'a> {
         self.expect_kw(Keyword::A)?;
         self.skip_newlines();
         let op = match self.peek() {
-            Some(TokenKind::Compare | TokenKind::Amp) => {
-                let t = self.bump();
-                cmp_op(self.text(t))
-            }
+            Some(TokenKind::Compare(op)) => op,
+            Some(TokenKind::Amp) => CmpOp::Set,
             _ => return Err(self.unexpected()),
         };
+        self.bump();
         self.skip_newlines();
         Ok((op, self.x_constexpr()?))
     }
@@ -871,10 +854,9 @@ impl<'a> Parser<'a> {
                 self.bump();
                 Ok(ReturnValue::A)
             }
-            Some(TokenKind::Action) => {
+            Some(TokenKind::Action(base)) => {
                 let t = self.bump();
                 let name = self.text(t);
-                let base = Action::value_of_name(name).expect("the lexer only emits known actions");
                 let data = if self.is(TokenKind::LParen) {
                     self.bump();
                     let v = self.constexpr()?;
@@ -913,7 +895,11 @@ impl<'a> Parser<'a> {
         }
         let v = match self.peek() {
             Some(
-                TokenKind::Int | TokenKind::HexInt | TokenKind::ArchConst | TokenKind::Syscall,
+                TokenKind::Int
+                | TokenKind::HexInt
+                | TokenKind::ArchConst { .. }
+                | TokenKind::Syscall { .. }
+                | TokenKind::SyscallElsewhere { .. },
             ) => {
                 let t = self.bump();
                 self.number(t)?
@@ -937,57 +923,37 @@ impl<'a> Parser<'a> {
                 let (v, raw) = parse_number(text, 16);
                 (v, raw, None)
             }
-            TokenKind::ArchConst => match Arch::from_constant(text) {
-                Some(arch) => (
-                    arch.audit(),
-                    Some(i128::from(arch.audit())),
-                    Some(Name {
-                        name: arch.constant(),
-                        qualified: None,
-                        resolved_for: arch,
-                    }),
-                ),
-                None => {
-                    let upper = text.to_ascii_uppercase();
-                    let msg = format!(
-                        "unknown constant '{text}'; arch constants are upper case: {upper}"
-                    );
-                    self.check_failed(ErrorClass::UnknownConstant, msg, t)?;
-                    (0, Some(0), None)
-                }
-            },
-            TokenKind::Syscall => match text.split_once('.') {
-                None => {
-                    let (name, nr) = self
-                        .arch
-                        .syscall(text)
-                        .expect("lexed from this arch's table");
-                    let name = Name {
-                        name,
-                        qualified: None,
-                        resolved_for: self.arch,
-                    };
-                    (nr, Some(i128::from(nr)), Some(name))
-                }
-                Some((arch_text, sys)) => {
-                    let arch = arch_by_name(arch_text).expect("lexed from the arch names");
-                    match arch.syscall(sys) {
-                        Some((name, nr)) => {
-                            let name = Name {
-                                name,
-                                qualified: Some(arch),
-                                resolved_for: arch,
-                            };
-                            (nr, Some(i128::from(nr)), Some(name))
-                        }
-                        None => {
-                            let msg = format!("syscall '{sys}' doesn't exist on {arch_text}");
-                            self.check_failed(ErrorClass::ParseError, msg, t)?;
-                            (0, Some(0), None)
-                        }
-                    }
-                }
-            },
+            TokenKind::ArchConst { arch, exact: true } => (
+                arch.audit(),
+                Some(i128::from(arch.audit())),
+                Some(Name {
+                    name: arch.constant(),
+                    qualified: None,
+                    resolved_for: arch,
+                }),
+            ),
+            TokenKind::ArchConst { arch, exact: false } => {
+                let upper = arch.constant();
+                let msg =
+                    format!("unknown constant '{text}'; arch constants are upper case: {upper}");
+                self.check_failed(ErrorClass::UnknownConstant, msg, t)?;
+                (0, Some(0), None)
+            }
+            TokenKind::Syscall { entry, qualified } => {
+                let nr = entry.nr();
+                let name = Name {
+                    name: entry.name(),
+                    qualified: qualified.then_some(entry.arch()),
+                    resolved_for: entry.arch(),
+                };
+                (nr, Some(i128::from(nr)), Some(name))
+            }
+            TokenKind::SyscallElsewhere { dot } => {
+                let (arch_text, sys) = (&text[..usize::from(dot)], &text[usize::from(dot) + 1..]);
+                let msg = format!("syscall '{sys}' doesn't exist on {arch_text}");
+                self.check_failed(ErrorClass::ParseError, msg, t)?;
+                (0, Some(0), None)
+            }
             _ => unreachable!("number() is entered on a number or name token"),
         };
         Ok(Value {
@@ -996,23 +962,6 @@ impl<'a> Parser<'a> {
             span: t.span,
             name,
         })
-    }
-}
-
-fn alu_op(text: &str) -> AluOp {
-    AluOp::from_symbol(text).expect("the lexer emits only the ALU operators")
-}
-
-fn cmp_op(text: &str) -> CmpOp {
-    match text {
-        "==" => CmpOp::Eq,
-        "!=" => CmpOp::Ne,
-        ">" => CmpOp::Gt,
-        ">=" => CmpOp::Ge,
-        "<" => CmpOp::Lt,
-        "<=" => CmpOp::Le,
-        "&" => CmpOp::Set,
-        _ => unreachable!("the lexer emits only these comparisons"),
     }
 }
 
