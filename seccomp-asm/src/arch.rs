@@ -367,6 +367,14 @@ impl Arch {
         (0..table.by_name.len()).map(move |i| (table.name(i), table.by_name[i].2))
     }
 
+    /// The arch of this name or alias, spelled exactly (the text before the
+    /// `.` of a qualified syscall name); [`Arch::from_str`] ignores case.
+    pub fn from_name(name: &str) -> Option<Arch> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.name() == name || a.aliases().contains(&name))
+    }
+
     /// The arch whose `ARCH_*` constant is this name (x32 answers to
     /// `ARCH_X86_64` as amd64 does; amd64 is returned).
     pub fn from_constant(constant: &str) -> Option<Arch> {
@@ -458,11 +466,7 @@ impl FromStr for Arch {
 
     /// Accepts the canonical names and aliases, case-insensitively.
     fn from_str(s: &str) -> Result<Arch, UnknownArch> {
-        let lower = s.to_ascii_lowercase();
-        Arch::ALL
-            .into_iter()
-            .find(|a| a.name() == lower || a.aliases().contains(&lower.as_str()))
-            .ok_or_else(|| UnknownArch(s.to_string()))
+        Arch::from_name(&s.to_ascii_lowercase()).ok_or_else(|| UnknownArch(s.to_string()))
     }
 }
 

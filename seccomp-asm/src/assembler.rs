@@ -47,7 +47,7 @@ use crate::arch::Arch;
 use crate::bpf::{self, seccomp};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, MissingSyscall, Span};
 use crate::insn::Insn;
-use crate::lexer;
+use crate::lexer::{self, word_len};
 use crate::parser::{
     self, CmpOp, DataSource, Load, Operand, Reg, ReturnValue, Statement, StmtKind, Target, Value,
 };
@@ -62,12 +62,6 @@ pub use crate::options::{Mode, Options};
 /// is said to be one.
 fn unknown_word(src: &[u8], span: Span, arch: Arch) -> Diagnostic {
     let run = &src[span.start..span.end];
-    let word_len = |bytes: &[u8]| {
-        bytes
-            .iter()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
-            .count()
-    };
     let mut len = word_len(run);
     // `arch.name`: keep the qualified name whole.
     if len > 0 && run.get(len) == Some(&b'.') {
@@ -83,7 +77,7 @@ fn unknown_word(src: &[u8], span: Span, arch: Arch) -> Diagnostic {
     };
     let word = &src[span.start..span.end];
     let name = std::str::from_utf8(word).unwrap_or_default();
-    let elsewhere = !name.contains('.') && Arch::ALL.iter().any(|a| a.syscall_nr(name).is_some());
+    let elsewhere = !name.contains('.') && Arch::first_with_syscall(name).is_some();
     if elsewhere {
         let msg = format!("syscall '{name}' doesn't exist on {arch}");
         let mut d = Diagnostic::error(ErrorClass::UnrecognizedTokenError, msg, span);

@@ -215,19 +215,13 @@ pub(crate) fn is_word(b: u8) -> bool {
     CLASS[usize::from(b)] & WORD != 0
 }
 
-fn word_len(s: &[u8]) -> usize {
+/// How many bytes at the start of `s` are word bytes (regex `\w+`).
+pub(crate) fn word_len(s: &[u8]) -> usize {
     s.iter().take_while(|&&b| is_word(b)).count()
 }
 
 fn space_len(s: &[u8]) -> usize {
     s.iter().take_while(|&&b| is_space(b)).count()
-}
-
-/// The arch named by the text before the `.` of a qualified syscall name.
-pub(crate) fn arch_by_name(name: &str) -> Option<Arch> {
-    Arch::ALL
-        .into_iter()
-        .find(|a| a.name() == name || a.aliases().contains(&name))
 }
 
 /// The arch whose `ARCH_*` constant is spelled like this, ignoring case.
@@ -490,7 +484,7 @@ fn lex_word(word: &[u8], arch: Arch) -> Option<TokenKind> {
 fn lex_qualified(rest: &[u8]) -> Option<(TokenKind, usize)> {
     let run = rest.iter().take_while(|&&b| !is_space(b)).count();
     let dot = rest[..run].iter().position(|&b| b == b'.')?;
-    let arch = arch_by_name(core::str::from_utf8(&rest[..dot]).ok()?)?;
+    let arch = Arch::from_name(core::str::from_utf8(&rest[..dot]).ok()?)?;
     let name_len = word_len(&rest[dot + 1..]);
     if name_len == 0 {
         return None;
