@@ -315,20 +315,10 @@ impl<'a> Disassembler<'a> {
         self.ctx.line(out, self.insns[pc], pc, &facts);
     }
 
-    /// The whole listing, as `seccomp-tools disasm` prints it.
+    /// The whole listing, as `seccomp-tools disasm` prints it: what
+    /// [`disassemble`] gives, which writes it.
     pub fn listing(&self) -> String {
-        let mut out = String::with_capacity(self.ctx.line_estimate() * (self.insns.len() + 2));
-        if self.opts.bpf {
-            out.push_str(HEADER);
-        }
-        for pc in 0..self.insns.len() {
-            self.write_line(&mut out, pc);
-            out.push('\n');
-        }
-        if self.insns.is_empty() {
-            out.push('\n');
-        }
-        out
+        disassemble(self.insns, &self.opts)
     }
 }
 
