@@ -318,7 +318,7 @@ fn names_against_arch_checks(asm: &Assembly, arch: Arch, strict: bool) -> Vec<Di
     }
     // The names come in instruction order, one per instruction at most, so
     // one walk of the pass reaches each in turn, keeping no facts behind.
-    let mut lines = crate::analysis::Pass::new(&asm.insns).enumerate();
+    let mut lines = crate::dataflow::Pass::new(&asm.insns).enumerate();
     let mut out = Vec::new();
     for name in suspects {
         let Some((_, facts)) = lines.find(|&(pc, _)| pc == name.insn) else {

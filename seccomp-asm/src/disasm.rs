@@ -2,7 +2,7 @@
 //!
 //! [`disassemble`] prints exactly what `seccomp-tools disasm` prints, byte for
 //! byte: the optional `CODE JT JF K` columns, constants named from the
-//! [`analysis`](crate::analysis) facts of each line (syscall names, `ARCH_*`,
+//! [`dataflow`](crate::dataflow) facts of each line (syscall names, `ARCH_*`,
 //! argument names), decimal or hex by the reference's conventions, and its
 //! terminal colours when asked.
 //!
@@ -26,11 +26,11 @@
 //! first one with the reference's message, for a caller that wants to stop.
 
 use crate::action::Action;
-use crate::analysis::{
-    AluOp, Analysis, Cmp, LineFacts, Op, Operand, Pass, Reg, Source, Undecodable,
-};
 use crate::arch::Arch;
+use crate::bpf::{AluOp, Reg};
 use crate::data::{offset, SECCOMP_DATA_SIZE};
+use crate::dataflow::{Analysis, LineFacts, Pass};
+use crate::decoder::{Cmp, Op, Operand, Source, Undecodable};
 use crate::insn::{Endian, Insn};
 use core::cell::Cell;
 use core::fmt;
@@ -357,7 +357,7 @@ impl<'a> Lines<'a> {
 
     /// The first line, among those written, from which the data-flow pass
     /// no longer tracked every path and names only what it is sure of (see
-    /// [`crate::analysis::MAX_GROUPS`]).
+    /// [`crate::dataflow::MAX_GROUPS`]).
     pub fn gave_up_at(&self) -> Option<usize> {
         self.pass.gave_up_at()
     }
@@ -382,7 +382,7 @@ pub(crate) fn flush_full<W: fmt::Write + ?Sized>(out: &mut W, buf: &mut String) 
 ///
 /// Returns the line from which the data-flow pass gave up tracking every
 /// path, if it did (a filter built to have exponentially many; see
-/// [`crate::analysis::MAX_GROUPS`]): from there on, constants are named only
+/// [`crate::dataflow::MAX_GROUPS`]): from there on, constants are named only
 /// where that is certain.
 pub fn write_listing<W: fmt::Write + ?Sized>(
     out: &mut W,

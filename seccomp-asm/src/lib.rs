@@ -10,8 +10,9 @@
 //!   instructions (the first two are internal: [`assemble`] is how to run
 //!   them), with [`diag`] for the errors and how they print and [`options`]
 //!   for what every stage of it reads;
-//! - [`analysis`], [`disasm`]: the data-flow pass and the listing of
-//!   `seccomp-tools disasm`;
+//! - [`decoder`] → [`dataflow`] → [`disasm`]: instructions as seccomp-tools
+//!   reads them, the data-flow pass that names their constants, and the
+//!   listing of `seccomp-tools disasm`;
 //! - [`emu`]: running a filter, and the output of `seccomp-tools emu`;
 //! - [`symbolic`] → [`explain`] → [`audit`]: every path of a filter, the
 //!   policy it amounts to, and how it can be escaped (`seccomp-tools explain`
@@ -27,12 +28,13 @@
 struct ReadmeDoctests;
 
 pub mod action;
-pub mod analysis;
 pub mod arch;
 pub mod assembler;
 pub mod audit;
 pub mod bpf;
 pub mod data;
+pub mod dataflow;
+pub mod decoder;
 pub mod diag;
 pub mod disasm;
 pub mod emu;

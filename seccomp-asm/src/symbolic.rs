@@ -6,7 +6,7 @@
 //! (the conditional jumps taken and not taken, as [`Constraint`]s on
 //! [`Expr`]essions over the words of `seccomp_data`) and the value returned.
 //! [`crate::explain`] and [`crate::audit`] read a walk; the disassembler's
-//! data-flow pass ([`crate::analysis`]) is the same machine model with the
+//! data-flow pass ([`crate::dataflow`]) is the same machine model with the
 //! states of all paths merged at each line, which is why it is linear where
 //! this walk is exponential.
 //!
@@ -27,9 +27,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::analysis::{Cmp, Op, Operand, Source};
 use crate::bpf::{AluOp, Reg};
 use crate::data::offset;
+use crate::decoder::{Cmp, Op, Operand, Source};
 use crate::disasm::Unsupported;
 use crate::insn::Insn;
 
