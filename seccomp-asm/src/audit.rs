@@ -62,6 +62,7 @@ impl Severity {
 
 /// Which check found a weakness.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
 pub enum Check {
     /// The architecture is never checked, or unlisted ones reach ALLOW.
     ArchUnchecked,

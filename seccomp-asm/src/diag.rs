@@ -54,6 +54,7 @@ pub struct Pos {
 /// The kind of a diagnostic. The first six are seccomp-tools' exception
 /// classes; the others are what strict mode adds.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ErrorClass {
     /// A statement that does not follow the grammar (`unexpected string ...`),
     /// or an operand out of its range, such as `data[3]` or `mem[16]`.

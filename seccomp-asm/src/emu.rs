@@ -175,6 +175,7 @@ impl std::error::Error for TooManyArgs {}
 
 /// Why a run did not return a value.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum EmuError {
     /// A program with no instructions.
     Empty,

@@ -172,6 +172,7 @@ pub const NO_DIVISORS: DivId = 0;
 
 /// Why a filter cannot be walked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
 pub enum WalkError {
     /// The walk reached an instruction seccomp-tools cannot read.
     Unsupported(Unsupported),

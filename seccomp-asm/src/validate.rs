@@ -18,6 +18,7 @@ use core::fmt;
 
 /// One reason the kernel refuses a program.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum Violation {
     /// A program of length 0.
     Empty,
