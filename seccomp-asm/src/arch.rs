@@ -493,6 +493,32 @@ const fn same_str(a: &str, b: &str) -> bool {
     true
 }
 
+/// The argument names seccomp-tools shows for a syscall (`write` → `fd`,
+/// `buf`, `count`), in order; an `x32_` name has those of the plain one.
+pub fn syscall_arg_names(name: &str) -> Option<impl Iterator<Item = &'static str> + Clone> {
+    // Names are separated by spaces, and a syscall without arguments has an
+    // empty list. (Splitting on ASCII blanks is much cheaper than on Unicode
+    // whitespace, and the listing looks names up on every argument load.)
+    syscall_arg_list(name).map(str::split_ascii_whitespace)
+}
+
+/// The argument names of a syscall as the table keeps them, separated by
+/// spaces; an `x32_` name falls back to the plain one, as seccomp-tools'
+/// table does.
+pub(crate) fn syscall_arg_list(name: &str) -> Option<&'static str> {
+    table_arg_list(name).or_else(|| name.strip_prefix("x32_").and_then(table_arg_list))
+}
+
+fn table_arg_list(name: &str) -> Option<&'static str> {
+    use crate::tables::sysargs::{SYSARGS, TEXT};
+    let text = |off: u16, len: u8| &TEXT[usize::from(off)..usize::from(off) + usize::from(len)];
+    let i = SYSARGS
+        .binary_search_by(|&(off, len, _, _)| text(off, len).cmp(name))
+        .ok()?;
+    let (_, _, off, len) = SYSARGS[i];
+    Some(text(off, len))
+}
+
 impl fmt::Display for Arch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -209,6 +209,21 @@ impl Diagnostic {
         }
     }
 
+    /// A diagnostic of something seccomp-tools lets through: an error when
+    /// `strict`, a warning otherwise.
+    pub(crate) fn error_if(
+        strict: bool,
+        class: ErrorClass,
+        message: impl Into<String>,
+        span: Span,
+    ) -> Diagnostic {
+        if strict {
+            Diagnostic::error(class, message, span)
+        } else {
+            Diagnostic::warning(class, message, span)
+        }
+    }
+
     /// Sets where seccomp-tools reports the diagnostic
     /// ([`Diagnostic::reference_pos`]).
     pub fn at(mut self, pos: Pos) -> Diagnostic {

@@ -872,7 +872,7 @@ pub fn write_action_label(out: &mut String, ret: u32) {
 
 /// The argument names of a syscall, separated by spaces.
 fn arg_list(name: &str) -> Option<&'static str> {
-    crate::syscall_arg_list(name)
+    crate::arch::syscall_arg_list(name)
 }
 
 /// The names of an argument list (an empty list has none).

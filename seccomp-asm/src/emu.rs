@@ -21,12 +21,12 @@
 //! [`EmuError`] that stopped it, and the text `seccomp-tools emu` prints.
 
 use crate::action::{Action, DATA_MASK};
+use crate::arch::Arch;
 use crate::bpf::{self, seccomp as op};
 use crate::data::{Field, SeccompData, SECCOMP_DATA_SIZE};
 use crate::disasm::{self, color, DisasmOptions};
 use crate::insn::{Endian, Insn};
 use crate::validate::{self, Violation};
-use crate::Arch;
 use core::fmt;
 
 /// How a run ended.

@@ -4,7 +4,7 @@
 //! resolved for; gives a diagnostic for each name on a path that only
 //! another arch can take (see [`names_against_arch_checks`]).
 
-use super::{severity_diag, Assembly, NameUse};
+use super::assembly::{Assembly, NameUse};
 use crate::arch::Arch;
 use crate::dataflow::Pass;
 use crate::diag::{Diagnostic, ErrorClass};
@@ -54,7 +54,7 @@ pub(super) fn names_against_arch_checks(
                  arch {pinned:#x} through: qualify the name (`<arch>.{n}`)"
             ),
         };
-        out.push(severity_diag(
+        out.push(Diagnostic::error_if(
             strict,
             ErrorClass::ArchMismatch,
             msg,

@@ -6,11 +6,12 @@
 //! emitted, and the kernel's rules ([`crate::validate`]) checked against the
 //! statements that produced them.
 
+use super::assembly::{Assembly, NameUse};
 use super::lower::{JumpStmt, Program};
-use super::{severity_diag, Assembly, NameUse, Options};
 use crate::bpf::{self, seccomp};
 use crate::diag::{Diagnostic, ErrorClass, Span};
 use crate::insn::Insn;
+use crate::options::Options;
 use crate::parser::{self, CmpOp, Target};
 use crate::validate::{self, Violation};
 use std::collections::{HashMap, HashSet};
@@ -139,7 +140,7 @@ pub(super) struct Linker<'s> {
 
 impl<'s> Linker<'s> {
     fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
-        severity_diag(self.strict, class, msg, span)
+        Diagnostic::error_if(self.strict, class, msg, span)
     }
 
     /// Compatible mode stops at the first reference error.

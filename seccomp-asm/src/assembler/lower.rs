@@ -6,7 +6,6 @@
 //! the syscall names and `ARCH_*` constants used, and what seccomp-tools
 //! masks or misreads without a word.
 
-use super::severity_diag;
 use crate::bpf::{self, seccomp};
 use crate::diag::{Diagnostic, ErrorClass, Span};
 use crate::insn::Insn;
@@ -138,7 +137,7 @@ impl<'s> Lowering<'s> {
     }
 
     fn severity_diag(&self, class: ErrorClass, msg: String, span: Span) -> Diagnostic {
-        severity_diag(self.strict, class, msg, span)
+        Diagnostic::error_if(self.strict, class, msg, span)
     }
 
     /// What seccomp-tools masks or misreads without a word.

@@ -2,15 +2,19 @@
 //! assembly per byte order.
 //!
 //! Takes a source and the architectures; gives what strict
-//! [`assemble`](super::assemble) gives for each ([`assemble_each`]).
+//! [`assemble`](super::pipeline::assemble) gives for each ([`assemble_each`]).
 
-use super::{assemble_with_base, names_against_arch_checks, Assembly, Diagnostic, Mode, Options};
+use super::arch_checks::names_against_arch_checks;
+use super::assembly::Assembly;
+use super::pipeline::assemble_with_base;
 use crate::arch::Arch;
 use crate::bpf;
+use crate::diag::Diagnostic;
+use crate::options::{Mode, Options};
 use crate::validate;
 
 /// Strict-mode assembly of one source for several architectures: the same
-/// results as [`assemble`](super::assemble) with [`Mode::Strict`] for each
+/// results as [`assemble`](super::pipeline::assemble) with [`Mode::Strict`] for each
 /// arch in turn, in that order, computed without assembling the source again
 /// for each.
 ///
