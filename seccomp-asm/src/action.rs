@@ -1,4 +1,7 @@
 //! What a filter returns: `SECCOMP_RET_*` actions and their 16 data bits.
+//!
+//! Takes a filter's 32-bit return value; gives the [`Action`] it stands for,
+//! and back. [`ACTIONS`] are the names the assembly language spells them with.
 
 use core::fmt;
 

@@ -1,5 +1,11 @@
 //! The calling conventions a seccomp filter can see, with their `AUDIT_ARCH_*`
 //! values, byte orders and syscall tables.
+//!
+//! Takes an arch's name or alias, `AUDIT_ARCH_*` value, `ARCH_*` constant or
+//! Rust compile target; gives the [`Arch`], and from it what a filter for it
+//! depends on: its byte order, its audit value and its syscalls, by name and
+//! by number; and for a syscall's name, the names of its arguments
+//! ([`syscall_arg_names`]).
 
 use crate::insn::Endian;
 use crate::tables;

@@ -1,4 +1,7 @@
 //! `struct seccomp_data`: what a filter reads with `ld [k]`.
+//!
+//! Takes the byte offset of a load; gives the [`Field`] it reads (and back,
+//! for a byte order), or the word itself from a [`SeccompData`].
 
 use crate::insn::Endian;
 

@@ -1,6 +1,10 @@
 //! Diagnostics of the assembler: what is wrong, where (as byte ranges of the
 //! source), and how to print it.
 //!
+//! Takes the [`Diagnostic`]s the stages of assembly found and the source they
+//! are about; gives the text that reports them ([`render`], [`render_bytes`],
+//! [`render_each`]).
+//!
 //! Two renderings exist. [`Mode::Compatible`] reproduces seccomp-tools 1.7.1
 //! byte for byte, including its row counting, which loses a row whenever
 //! blanks (or a `\r`) come before a newline. [`Mode::Strict`] prints the exact

@@ -1,5 +1,9 @@
 //! The listing: seccomp BPF back to seccomp-tools assembly.
 //!
+//! Takes instructions and [`DisasmOptions`]; gives the listing, whole
+//! ([`disassemble`]), a few kilobytes at a time ([`write_listing`]), or line
+//! by line ([`Lines`], [`Disassembler`]).
+//!
 //! [`disassemble`] prints exactly what `seccomp-tools disasm` prints, byte for
 //! byte: the optional `CODE JT JF K` columns, constants named from the
 //! [`dataflow`](crate::dataflow) facts of each line (syscall names, `ARCH_*`,

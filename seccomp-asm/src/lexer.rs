@@ -1,5 +1,10 @@
 //! Source bytes to tokens, by seccomp-tools' scanning rules.
 //!
+//! Takes the source's bytes, the arch whose syscall names it knows and the
+//! [`Mode`]; gives [`Token`]s one at a time, each with what the scan found
+//! out about it ([`TokenKind`]: a syscall's table entry, an action's value,
+//! an operator), so that no later stage looks a name up again.
+//!
 //! At each position the first rule that matches wins:
 //!
 //! 1. `\n+`: a newline token (never the first token);

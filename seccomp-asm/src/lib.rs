@@ -13,6 +13,8 @@
 //! - [`decoder`] → [`dataflow`] → [`disasm`]: instructions as seccomp-tools
 //!   reads them, the data-flow pass that names their constants, and the
 //!   listing of `seccomp-tools disasm`;
+//! - [`validate`]: the kernel's acceptance rules, which the assembler and the
+//!   emulator apply too;
 //! - [`emu`]: running a filter, and the output of `seccomp-tools emu`;
 //! - [`symbolic`] → [`explain`] → [`audit`]: every path of a filter, the
 //!   policy it amounts to, and how it can be escaped (`seccomp-tools explain`

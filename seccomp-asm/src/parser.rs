@@ -1,5 +1,9 @@
 //! Tokens to statements, following seccomp-tools' grammar (`asm/sasm.y`).
 //!
+//! Takes the lexer's tokens as it scans them; gives [`Statement`]s one at a
+//! time ([`Statements`]) and, once they are all taken, the errors and the
+//! labels of what did not parse ([`Parsed`]).
+//!
 //! ```text
 //! program    := NL* (labels statement NL*)*          ; separators are optional
 //! labels     := (LABEL NL*)*                         ; `next` is reserved
