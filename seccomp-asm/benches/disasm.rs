@@ -1,8 +1,8 @@
 //! Disassembly and emulation of filters near the kernel's size limit.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use seccomp_asm::analysis::Analysis;
 use seccomp_asm::bpf::{self, seccomp as op};
+use seccomp_asm::dataflow::Analysis;
 use seccomp_asm::disasm::{disassemble, DisasmOptions};
 use seccomp_asm::emu::emulate;
 use seccomp_asm::{Arch, Endian, Insn, SeccompData};

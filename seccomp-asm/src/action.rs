@@ -1,4 +1,7 @@
 //! What a filter returns: `SECCOMP_RET_*` actions and their 16 data bits.
+//!
+//! Takes a filter's 32-bit return value; gives the [`Action`] it stands for,
+//! and back. [`ACTIONS`] are the names the assembly language spells them with.
 
 use core::fmt;
 
@@ -34,17 +37,18 @@ pub enum Action {
     Unknown(u32),
 }
 
-/// An action's name and base value, in the order seccomp-tools lists them.
+/// An action's name as the assembler spells it and its base value, in the
+/// order seccomp-tools lists them.
 pub const ACTIONS: [(&str, u32); 9] = [
-    ("KILL_PROCESS", 0x8000_0000),
-    ("KILL_THREAD", 0x0000_0000),
-    ("KILL", 0x0000_0000),
-    ("TRAP", 0x0003_0000),
-    ("ERRNO", 0x0005_0000),
-    ("USER_NOTIF", 0x7fc0_0000),
-    ("LOG", 0x7ffc_0000),
-    ("TRACE", 0x7ff0_0000),
-    ("ALLOW", 0x7fff_0000),
+    ("KILL_PROCESS", Action::KILL_PROCESS),
+    ("KILL_THREAD", Action::KILL_THREAD),
+    ("KILL", Action::KILL_THREAD),
+    ("TRAP", Action::TRAP),
+    ("ERRNO", Action::ERRNO),
+    ("USER_NOTIF", Action::USER_NOTIF),
+    ("LOG", Action::LOG),
+    ("TRACE", Action::TRACE),
+    ("ALLOW", Action::ALLOW),
 ];
 
 impl Action {

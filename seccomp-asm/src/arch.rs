@@ -1,5 +1,11 @@
 //! The calling conventions a seccomp filter can see, with their `AUDIT_ARCH_*`
 //! values, byte orders and syscall tables.
+//!
+//! Takes an arch's name or alias, `AUDIT_ARCH_*` value, `ARCH_*` constant or
+//! Rust compile target; gives the [`Arch`], and from it what a filter for it
+//! depends on: its byte order, its audit value and its syscalls, by name and
+//! by number; and for a syscall's name, the names of its arguments
+//! ([`syscall_arg_names`]).
 
 use crate::insn::Endian;
 use crate::tables;
@@ -95,6 +101,33 @@ impl Table {
     fn name(&self, i: usize) -> &'static str {
         let (off, len, _) = self.by_name[i];
         self.text(off, len)
+    }
+}
+
+/// A syscall of one ABI's table, as a lookup by name found it: small enough
+/// for a token to carry, and giving the table's copy of the name and the
+/// number without searching again.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct SyscallEntry {
+    arch: Arch,
+    /// Its place in the table's list by name.
+    index: u16,
+}
+
+impl SyscallEntry {
+    /// The ABI whose table it is in.
+    pub(crate) fn arch(self) -> Arch {
+        self.arch
+    }
+
+    /// The name, as the table spells it.
+    pub(crate) fn name(self) -> &'static str {
+        self.arch.info().table.name(usize::from(self.index))
+    }
+
+    /// The number a filter sees for it.
+    pub(crate) fn nr(self) -> u32 {
+        self.arch.info().table.by_name[usize::from(self.index)].2
     }
 }
 
@@ -295,6 +328,11 @@ impl Arch {
     /// [`Arch::syscall_nr`], with the table's own copy of the name, for a
     /// caller that keeps the name longer than the text it looked up.
     pub fn syscall(self, name: &str) -> Option<(&'static str, u32)> {
+        self.syscall_entry(name).map(|e| (e.name(), e.nr()))
+    }
+
+    /// Where this ABI's table has a syscall of this name.
+    pub(crate) fn syscall_entry(self, name: &str) -> Option<SyscallEntry> {
         let table = &self.info().table;
         // Compared as bytes, which orders as `str` does without checking
         // character boundaries at every step.
@@ -306,7 +344,20 @@ impl Arch {
                 names[off..off + usize::from(len)].cmp(name.as_bytes())
             })
             .ok()?;
-        Some((table.name(i), table.by_name[i].2))
+        Some(SyscallEntry {
+            arch: self,
+            // Names are at 16-bit offsets of the table's text, each at least
+            // a byte long: there are fewer than 2^16 of them.
+            index: i as u16,
+        })
+    }
+
+    /// The first arch (in [`Arch::ALL`] order) with a syscall of this name,
+    /// if any has one.
+    pub fn first_with_syscall(name: &str) -> Option<Arch> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.syscall_entry(name).is_some())
     }
 
     /// The name printed for a syscall number on this ABI.
@@ -322,6 +373,14 @@ impl Arch {
         (0..table.by_name.len()).map(move |i| (table.name(i), table.by_name[i].2))
     }
 
+    /// The arch of this name or alias, spelled exactly (the text before the
+    /// `.` of a qualified syscall name); [`Arch::from_str`] ignores case.
+    pub fn from_name(name: &str) -> Option<Arch> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.name() == name || a.aliases().contains(&name))
+    }
+
     /// The arch whose `ARCH_*` constant is this name (x32 answers to
     /// `ARCH_X86_64` as amd64 does; amd64 is returned).
     pub fn from_constant(constant: &str) -> Option<Arch> {
@@ -333,54 +392,137 @@ impl Arch {
         Self::ALL.into_iter().find(|a| a.audit() == audit)
     }
 
-    /// The arch of the machine this code was compiled for, if seccomp knows it.
+    /// The arch of the machine this code was compiled for, if seccomp knows it
+    /// (the first of [`Arch::RUST_TARGETS`] that selects this target).
     pub const fn native() -> Option<Arch> {
-        if cfg!(all(target_arch = "x86_64", target_pointer_width = "64")) {
-            Some(Arch::X86_64)
-        } else if cfg!(target_arch = "x86_64") {
-            Some(Arch::X32)
-        } else if cfg!(target_arch = "x86") {
-            Some(Arch::I386)
-        } else if cfg!(target_arch = "aarch64") && cfg!(target_endian = "little") {
-            Some(Arch::Aarch64)
-        } else if cfg!(target_arch = "riscv64") {
-            Some(Arch::Riscv64)
-        } else if cfg!(target_arch = "s390x") {
-            Some(Arch::S390x)
-        } else if cfg!(target_arch = "arm") && cfg!(target_endian = "little") {
-            Some(Arch::Arm)
-        } else if cfg!(target_arch = "arm") {
-            Some(Arch::Armeb)
-        } else if cfg!(target_arch = "loongarch64") {
-            Some(Arch::Loongarch64)
-        } else if cfg!(target_arch = "m68k") {
-            Some(Arch::M68k)
-        } else if cfg!(any(target_arch = "mips", target_arch = "mips32r6")) {
-            if cfg!(target_endian = "little") {
-                Some(Arch::Mipsel)
-            } else {
-                Some(Arch::Mips)
+        let mut i = 0;
+        while i < Self::RUST_TARGETS.len() {
+            let (arch, target) = Self::RUST_TARGETS[i];
+            if target.is_this_target() {
+                return Some(arch);
             }
-        } else if cfg!(any(target_arch = "mips64", target_arch = "mips64r6")) {
-            match (
-                cfg!(target_endian = "little"),
-                cfg!(target_pointer_width = "32"),
-            ) {
-                (true, false) => Some(Arch::Mipsel64),
-                (false, false) => Some(Arch::Mips64),
-                (true, true) => Some(Arch::Mipsel64N32),
-                (false, true) => Some(Arch::Mips64N32),
-            }
-        } else if cfg!(target_arch = "powerpc") {
-            Some(Arch::Ppc)
-        } else if cfg!(target_arch = "powerpc64") && cfg!(target_endian = "little") {
-            Some(Arch::Ppc64Le)
-        } else if cfg!(target_arch = "powerpc64") {
-            Some(Arch::Ppc64)
-        } else {
-            None
+            i += 1;
         }
+        None
     }
+
+    /// The ABIs a Rust compile target can have, each with what selects it.
+    /// ABIs with no Rust target (parisc, s390, sh) have none; no Rust target
+    /// has two of them.
+    pub const RUST_TARGETS: [(Arch, RustTarget); 19] = {
+        const fn t(
+            target_arch: &'static [&'static str],
+            endian: Option<Endian>,
+            pointer_width: Option<u32>,
+        ) -> RustTarget {
+            RustTarget {
+                target_arch,
+                endian,
+                pointer_width,
+            }
+        }
+        const LITTLE: Option<Endian> = Some(Endian::Little);
+        const BIG: Option<Endian> = Some(Endian::Big);
+        const MIPS: &[&str] = &["mips", "mips32r6"];
+        const MIPS64: &[&str] = &["mips64", "mips64r6"];
+        [
+            (Arch::X86_64, t(&["x86_64"], None, Some(64))),
+            (Arch::X32, t(&["x86_64"], None, Some(32))),
+            (Arch::I386, t(&["x86"], None, None)),
+            (Arch::Aarch64, t(&["aarch64"], LITTLE, None)),
+            (Arch::Riscv64, t(&["riscv64"], None, None)),
+            (Arch::S390x, t(&["s390x"], None, None)),
+            (Arch::Arm, t(&["arm"], LITTLE, None)),
+            (Arch::Armeb, t(&["arm"], BIG, None)),
+            (Arch::Loongarch64, t(&["loongarch64"], None, None)),
+            (Arch::M68k, t(&["m68k"], None, None)),
+            (Arch::Mips, t(MIPS, BIG, None)),
+            (Arch::Mipsel, t(MIPS, LITTLE, None)),
+            (Arch::Mips64, t(MIPS64, BIG, Some(64))),
+            (Arch::Mipsel64, t(MIPS64, LITTLE, Some(64))),
+            (Arch::Mips64N32, t(MIPS64, BIG, Some(32))),
+            (Arch::Mipsel64N32, t(MIPS64, LITTLE, Some(32))),
+            (Arch::Ppc, t(&["powerpc"], None, None)),
+            (Arch::Ppc64, t(&["powerpc64"], BIG, None)),
+            (Arch::Ppc64Le, t(&["powerpc64"], LITTLE, None)),
+        ]
+    };
+}
+
+/// The Rust compile targets of one ABI, as `cfg` tells them: any of its
+/// `target_arch` values, and the byte order and pointer width where that
+/// `target_arch` has ABIs of both.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct RustTarget {
+    /// The `target_arch` values (`mips` and `mips32r6` run the same ABIs).
+    pub target_arch: &'static [&'static str],
+    /// The `target_endian` it needs, if any.
+    pub endian: Option<Endian>,
+    /// The `target_pointer_width` it needs, if any.
+    pub pointer_width: Option<u32>,
+}
+
+impl RustTarget {
+    /// Whether this code was compiled for one of these targets.
+    pub const fn is_this_target(&self) -> bool {
+        let mut arch_matches = false;
+        let mut i = 0;
+        while i < self.target_arch.len() {
+            arch_matches |= same_str(self.target_arch[i], std::env::consts::ARCH);
+            i += 1;
+        }
+        let endian_matches = matches!(
+            (self.endian, Endian::NATIVE),
+            (None, _) | (Some(Endian::Little), Endian::Little) | (Some(Endian::Big), Endian::Big)
+        );
+        let width_matches = match self.pointer_width {
+            None => true,
+            Some(bits) => bits == usize::BITS,
+        };
+        arch_matches && endian_matches && width_matches
+    }
+}
+
+/// `a == b`, in a `const fn`.
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The argument names seccomp-tools shows for a syscall (`write` → `fd`,
+/// `buf`, `count`), in order; an `x32_` name has those of the plain one.
+pub fn syscall_arg_names(name: &str) -> Option<impl Iterator<Item = &'static str> + Clone> {
+    // Names are separated by spaces, and a syscall without arguments has an
+    // empty list. (Splitting on ASCII blanks is much cheaper than on Unicode
+    // whitespace, and the listing looks names up on every argument load.)
+    syscall_arg_list(name).map(str::split_ascii_whitespace)
+}
+
+/// The argument names of a syscall as the table keeps them, separated by
+/// spaces; an `x32_` name falls back to the plain one, as seccomp-tools'
+/// table does.
+pub(crate) fn syscall_arg_list(name: &str) -> Option<&'static str> {
+    table_arg_list(name).or_else(|| name.strip_prefix("x32_").and_then(table_arg_list))
+}
+
+fn table_arg_list(name: &str) -> Option<&'static str> {
+    use crate::tables::sysargs::{SYSARGS, TEXT};
+    let text = |off: u16, len: u8| &TEXT[usize::from(off)..usize::from(off) + usize::from(len)];
+    let i = SYSARGS
+        .binary_search_by(|&(off, len, _, _)| text(off, len).cmp(name))
+        .ok()?;
+    let (_, _, off, len) = SYSARGS[i];
+    Some(text(off, len))
 }
 
 impl fmt::Display for Arch {
@@ -413,11 +555,7 @@ impl FromStr for Arch {
 
     /// Accepts the canonical names and aliases, case-insensitively.
     fn from_str(s: &str) -> Result<Arch, UnknownArch> {
-        let lower = s.to_ascii_lowercase();
-        Arch::ALL
-            .into_iter()
-            .find(|a| a.name() == lower || a.aliases().contains(&lower.as_str()))
-            .ok_or_else(|| UnknownArch(s.to_string()))
+        Arch::from_name(&s.to_ascii_lowercase()).ok_or_else(|| UnknownArch(s.to_string()))
     }
 }
 
@@ -474,6 +612,33 @@ mod tests {
                 // The printed name of the number has that number too.
                 let printed = arch.syscall_name(nr).expect("every number has a name");
                 assert_eq!(arch.syscall_nr(printed), Some(nr), "{arch} {printed}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_abi_has_two_rust_targets() {
+        let abis = Arch::RUST_TARGETS;
+        for (i, (a, _)) in abis.iter().enumerate() {
+            assert!(abis[i + 1..].iter().all(|(b, _)| a != b), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn no_rust_target_selects_two_abis() {
+        fn apart<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
+            x.is_some() && y.is_some() && x != y
+        }
+        let abis = Arch::RUST_TARGETS;
+        for (i, (a, ta)) in abis.iter().enumerate() {
+            for (b, tb) in &abis[i + 1..] {
+                let shared = ta.target_arch.iter().any(|t| tb.target_arch.contains(t));
+                assert!(
+                    !shared
+                        || apart(ta.endian, tb.endian)
+                        || apart(ta.pointer_width, tb.pointer_width),
+                    "{a:?} and {b:?}"
+                );
             }
         }
     }

@@ -18,6 +18,7 @@ use crate::arch::Arch;
 use crate::disasm::color;
 use crate::explain::{Analysis, Fusion, Renderer, TRUNCATED};
 use crate::insn::Insn;
+use crate::lexer::is_word;
 use crate::symbolic::WalkError;
 
 /// How bad a finding is.
@@ -61,6 +62,7 @@ impl Severity {
 
 /// Which check found a weakness.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[non_exhaustive]
 pub enum Check {
     /// The architecture is never checked, or unlisted ones reach ALLOW.
     ArchUnchecked,
@@ -685,7 +687,6 @@ fn highlight(text: &str, names: &[String]) -> String {
             continue;
         }
         done.push(name);
-        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let bytes = out.as_bytes();
         let mut painted = String::with_capacity(out.len());
         let mut i = 0;
@@ -693,8 +694,8 @@ fn highlight(text: &str, names: &[String]) -> String {
         while let Some(pos) = out[i..].find(name.as_str()) {
             let start = i + pos;
             let end = start + name.len();
-            let before = start == 0 || !word(bytes[start - 1]);
-            let after = end == bytes.len() || !word(bytes[end]);
+            let before = start == 0 || !is_word(bytes[start - 1]);
+            let after = end == bytes.len() || !is_word(bytes[end]);
             if before && after {
                 painted.push_str(&out[last..start]);
                 color::paint_into(&mut painted, name, color::SYSCALL);

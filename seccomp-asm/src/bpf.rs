@@ -2,6 +2,9 @@
 //!
 //! Every opcode the project reads or writes is named here, so no other module
 //! spells an opcode as a bare number.
+//!
+//! Not a stage: the vocabulary every stage takes and gives instructions in,
+//! with [`seccomp::allowed`], the opcodes a seccomp filter may use.
 
 // Instruction classes: `code & 0x07`.
 /// `BPF_LD`: load a word into A.

@@ -1,4 +1,7 @@
 //! `struct seccomp_data`: what a filter reads with `ld [k]`.
+//!
+//! Takes the byte offset of a load; gives the [`Field`] it reads (and back,
+//! for a byte order), or the word itself from a [`SeccompData`].
 
 use crate::insn::Endian;
 
@@ -18,6 +21,13 @@ pub struct SeccompData {
 
 /// Size of `struct seccomp_data`: `A = len` loads this.
 pub const SECCOMP_DATA_SIZE: u32 = 64;
+
+/// Whether `ld [offset]` reads a whole word of `struct seccomp_data`: the
+/// offset is a multiple of 4 and inside the structure. The kernel refuses
+/// every other load (`seccomp_check_filter`).
+pub const fn is_word_offset(offset: u32) -> bool {
+    offset.is_multiple_of(4) && offset < SECCOMP_DATA_SIZE
+}
 
 /// Byte offsets of the fields.
 pub mod offset {
@@ -79,9 +89,9 @@ impl Field {
     }
 
     /// The word at a byte offset, if the offset is a valid seccomp load
-    /// (4-aligned and inside the structure).
+    /// ([`is_word_offset`]).
     pub const fn at(offset: u32, endian: Endian) -> Option<Field> {
-        if !offset.is_multiple_of(4) || offset >= SECCOMP_DATA_SIZE {
+        if !is_word_offset(offset) {
             return None;
         }
         Some(match offset {

@@ -1,6 +1,10 @@
 //! Diagnostics of the assembler: what is wrong, where (as byte ranges of the
 //! source), and how to print it.
 //!
+//! Takes the [`Diagnostic`]s the stages of assembly found and the source they
+//! are about; gives the text that reports them ([`render`], [`render_bytes`],
+//! [`render_each`]).
+//!
 //! Two renderings exist. [`Mode::Compatible`] reproduces seccomp-tools 1.7.1
 //! byte for byte, including its row counting, which loses a row whenever
 //! blanks (or a `\r`) come before a newline. [`Mode::Strict`] prints the exact
@@ -54,6 +58,7 @@ pub struct Pos {
 /// The kind of a diagnostic. The first six are seccomp-tools' exception
 /// classes; the others are what strict mode adds.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum ErrorClass {
     /// A statement that does not follow the grammar (`unexpected string ...`),
     /// or an operand out of its range, such as `data[3]` or `mem[16]`.
@@ -205,6 +210,21 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(class, message, span)
+        }
+    }
+
+    /// A diagnostic of something seccomp-tools lets through: an error when
+    /// `strict`, a warning otherwise.
+    pub(crate) fn error_if(
+        strict: bool,
+        class: ErrorClass,
+        message: impl Into<String>,
+        span: Span,
+    ) -> Diagnostic {
+        if strict {
+            Diagnostic::error(class, message, span)
+        } else {
+            Diagnostic::warning(class, message, span)
         }
     }
 

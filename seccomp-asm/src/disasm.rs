@@ -1,8 +1,12 @@
 //! The listing: seccomp BPF back to seccomp-tools assembly.
 //!
+//! Takes instructions and [`DisasmOptions`]; gives the listing, whole
+//! ([`disassemble`]), a few kilobytes at a time ([`write_listing`]), or line
+//! by line ([`Lines`], [`Disassembler`]).
+//!
 //! [`disassemble`] prints exactly what `seccomp-tools disasm` prints, byte for
 //! byte: the optional `CODE JT JF K` columns, constants named from the
-//! [`analysis`](crate::analysis) facts of each line (syscall names, `ARCH_*`,
+//! [`dataflow`](crate::dataflow) facts of each line (syscall names, `ARCH_*`,
 //! argument names), decimal or hex by the reference's conventions, and its
 //! terminal colours when asked.
 //!
@@ -26,11 +30,11 @@
 //! first one with the reference's message, for a caller that wants to stop.
 
 use crate::action::Action;
-use crate::analysis::{
-    AluOp, Analysis, Cmp, LineFacts, Op, Operand, Pass, Reg, Source, Undecodable,
-};
 use crate::arch::Arch;
+use crate::bpf::{AluOp, Reg};
 use crate::data::{offset, SECCOMP_DATA_SIZE};
+use crate::dataflow::{Analysis, LineFacts, Pass};
+use crate::decoder::{Cmp, Op, Operand, Source, Undecodable};
 use crate::insn::{Endian, Insn};
 use core::cell::Cell;
 use core::fmt;
@@ -315,20 +319,10 @@ impl<'a> Disassembler<'a> {
         self.ctx.line(out, self.insns[pc], pc, &facts);
     }
 
-    /// The whole listing, as `seccomp-tools disasm` prints it.
+    /// The whole listing, as `seccomp-tools disasm` prints it: what
+    /// [`disassemble`] gives, which writes it.
     pub fn listing(&self) -> String {
-        let mut out = String::with_capacity(self.ctx.line_estimate() * (self.insns.len() + 2));
-        if self.opts.bpf {
-            out.push_str(HEADER);
-        }
-        for pc in 0..self.insns.len() {
-            self.write_line(&mut out, pc);
-            out.push('\n');
-        }
-        if self.insns.is_empty() {
-            out.push('\n');
-        }
-        out
+        disassemble(self.insns, &self.opts)
     }
 }
 
@@ -367,7 +361,7 @@ impl<'a> Lines<'a> {
 
     /// The first line, among those written, from which the data-flow pass
     /// no longer tracked every path and names only what it is sure of (see
-    /// [`crate::analysis::MAX_GROUPS`]).
+    /// [`crate::dataflow::MAX_GROUPS`]).
     pub fn gave_up_at(&self) -> Option<usize> {
         self.pass.gave_up_at()
     }
@@ -392,7 +386,7 @@ pub(crate) fn flush_full<W: fmt::Write + ?Sized>(out: &mut W, buf: &mut String) 
 ///
 /// Returns the line from which the data-flow pass gave up tracking every
 /// path, if it did (a filter built to have exponentially many; see
-/// [`crate::analysis::MAX_GROUPS`]): from there on, constants are named only
+/// [`crate::dataflow::MAX_GROUPS`]): from there on, constants are named only
 /// where that is certain.
 pub fn write_listing<W: fmt::Write + ?Sized>(
     out: &mut W,
@@ -882,7 +876,7 @@ pub fn write_action_label(out: &mut String, ret: u32) {
 
 /// The argument names of a syscall, separated by spaces.
 fn arg_list(name: &str) -> Option<&'static str> {
-    crate::syscall_arg_list(name)
+    crate::arch::syscall_arg_list(name)
 }
 
 /// The names of an argument list (an empty list has none).

@@ -5,22 +5,28 @@
 //! (KILL_THREAD), shifts by X use `X & 31`, `len` loads 64 and `ld [k]` reads
 //! the word [`SeccompData::word`] gives in the arch's byte order. Only the
 //! instructions on the executed path are checked, each against the kernel's
-//! rules, so a program the kernel would refuse may still run here up to the
-//! instruction it would refuse; every such instruction, a jump past the end or
-//! falling off the end is an [`EmuError`], never a panic.
+//! rules as [`crate::validate`] states them ([`validate::check_insn`], and
+//! [`validate::jump_target`] for the jump taken), so a program the kernel
+//! would refuse may still run here up to the instruction it would refuse;
+//! every such instruction, or falling off the end, is an [`EmuError`], never
+//! a panic.
 //!
 //! [`emulate_input`] is the `seccomp-tools emu` mode, in which some inputs may
 //! be missing (fewer than six arguments, no instruction pointer): loading one
 //! is an error that prints as the reference prints it. [`emu_output`] is the
-//! whole stdout of `seccomp-tools emu`, and [`parse_integer`] /
-//! [`parse_sys_nr`] read its numeric arguments.
+//! whole stdout of `seccomp-tools emu` (the command line reads its numeric
+//! arguments itself).
+//!
+//! Takes a program and its input; gives the [`Outcome`] of the run, or the
+//! [`EmuError`] that stopped it, and the text `seccomp-tools emu` prints.
 
 use crate::action::{Action, DATA_MASK};
+use crate::arch::Arch;
 use crate::bpf::{self, seccomp as op};
 use crate::data::{Field, SeccompData, SECCOMP_DATA_SIZE};
 use crate::disasm::{self, color, DisasmOptions};
 use crate::insn::{Endian, Insn};
-use crate::Arch;
+use crate::validate::{self, Violation};
 use core::fmt;
 
 /// How a run ended.
@@ -167,34 +173,20 @@ impl fmt::Display for TooManyArgs {
 
 impl std::error::Error for TooManyArgs {}
 
-/// Why an instruction the emulator reached cannot run.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum Refusal {
-    /// Not one of the opcodes a seccomp filter may use.
-    Opcode,
-    /// `ld [k]` outside `seccomp_data` or not 4-aligned.
-    DataOffset,
-    /// `mem[k]` with `k >= 16`.
-    MemSlot,
-    /// Division by constant 0.
-    DivisionByZero,
-    /// Shift by a constant of 32 or more.
-    ShiftTooFar,
-}
-
 /// Why a run did not return a value.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum EmuError {
     /// A program with no instructions.
     Empty,
-    /// The kernel refuses the instruction at `pc`.
+    /// The kernel refuses an instruction the run reached: the validator's
+    /// [`Violation`] of it, which names its line ([`Violation::pc`]). A jump
+    /// is refused for the target it takes ([`Violation::JumpOutOfRange`]).
     Refused {
-        /// The line of the refused instruction.
-        pc: usize,
         /// The instruction as encoded.
         insn: Insn,
         /// Which rule it breaks.
-        why: Refusal,
+        why: Violation,
     },
     /// `mem[slot]` read before anything was stored there (the kernel's
     /// checker refuses every program that could do this).
@@ -203,13 +195,6 @@ pub enum EmuError {
         pc: usize,
         /// The scratch slot read, 0 to 15.
         slot: u32,
-    },
-    /// A jump to `target`, past the last line.
-    JumpOutOfRange {
-        /// The jumping line.
-        pc: usize,
-        /// The line it would land on, `pc + 1 + offset`.
-        target: u64,
     },
     /// The last line is not a `return` and execution went past it.
     FellOffEnd {
@@ -233,28 +218,37 @@ impl fmt::Display for EmuError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EmuError::Empty => f.write_str("the filter has no instructions"),
-            EmuError::Refused { pc, insn, why } => {
-                let why = match why {
-                    Refusal::Opcode => "is not an instruction a seccomp filter may use",
-                    Refusal::DataOffset => {
-                        "loads from an offset that is not a 4-aligned word of seccomp_data"
+            EmuError::Refused { insn, why } => {
+                let (pc, what) = match *why {
+                    Violation::JumpOutOfRange { pc, target } => {
+                        return write!(
+                            f,
+                            "line {pc:04} jumps to line {target:04}, past the end of the filter"
+                        )
                     }
-                    Refusal::MemSlot => "uses a scratch slot past mem[15]",
-                    Refusal::DivisionByZero => "divides by constant 0",
-                    Refusal::ShiftTooFar => "shifts by a constant of 32 or more",
+                    Violation::UnknownOpcode { pc, .. }
+                    | Violation::NotAllowedInSeccomp { pc, .. } => {
+                        (pc, "is not an instruction a seccomp filter may use")
+                    }
+                    Violation::BadDataOffset { pc, .. } => (
+                        pc,
+                        "loads from an offset that is not a 4-aligned word of seccomp_data",
+                    ),
+                    Violation::BadMemIndex { pc, .. } => (pc, "uses a scratch slot past mem[15]"),
+                    Violation::DivisionByZero { pc } => (pc, "divides by constant 0"),
+                    Violation::ShiftTooFar { pc, .. } => (pc, "shifts by a constant of 32 or more"),
+                    // The rules of a whole program; no run stops on them.
+                    Violation::Empty
+                    | Violation::TooLong { .. }
+                    | Violation::NoFinalReturn { .. }
+                    | Violation::MemReadBeforeWrite { .. } => return write!(f, "{why}"),
                 };
-                write!(f, "line {pc:04} ({insn:?}) {why}; the kernel refuses it")
+                write!(f, "line {pc:04} ({insn:?}) {what}; the kernel refuses it")
             }
             EmuError::UninitializedMem { pc, slot } => {
                 write!(
                     f,
                     "line {pc:04} reads mem[{slot}] before anything was stored there"
-                )
-            }
-            EmuError::JumpOutOfRange { pc, target } => {
-                write!(
-                    f,
-                    "line {pc:04} jumps to line {target:04}, past the end of the filter"
                 )
             }
             EmuError::FellOffEnd { pc } => {
@@ -319,24 +313,15 @@ pub fn emulate_input(
             return Err(EmuError::FellOffEnd { pc: pc - 1 });
         };
         path.push(pc);
-        let refuse = |why| EmuError::Refused { pc, insn, why };
+        validate::check_insn(pc, &insn).map_err(|why| EmuError::Refused { insn, why })?;
         let k = insn.k;
-        let slot = || {
-            if k < bpf::MEMWORDS {
-                Ok(k as usize)
-            } else {
-                Err(refuse(Refusal::MemSlot))
-            }
-        };
+        // A scratch slot: below 16, or `check_insn` refused the instruction.
+        let slot = k as usize;
         let load_mem = |mem: &[Option<u32>; 16]| -> Result<u32, EmuError> {
-            let s = slot()?;
-            mem[s].ok_or(EmuError::UninitializedMem { pc, slot: k })
+            mem[slot].ok_or(EmuError::UninitializedMem { pc, slot: k })
         };
-        if !op::allowed(insn.code) {
-            return Err(refuse(Refusal::Opcode));
-        }
-        // Where a jump lands; `None` for every other instruction.
-        let mut jump: Option<u64> = None;
+        // The offset of the jump taken; `None` for every other instruction.
+        let mut jump: Option<u32> = None;
         match insn.code {
             op::LD_IMM => a = k,
             op::LDX_IMM => x = k,
@@ -345,7 +330,7 @@ pub fn emulate_input(
             op::LD_ABS => {
                 a = match input.word(k, endian) {
                     Ok(Some(word)) => word,
-                    Ok(None) => return Err(refuse(Refusal::DataOffset)),
+                    Ok(None) => unreachable!("check_insn refuses loads outside seccomp_data"),
                     Err(var) => {
                         return Err(EmuError::Undefined {
                             pc,
@@ -357,14 +342,14 @@ pub fn emulate_input(
             }
             op::LD_MEM => a = load_mem(&mem)?,
             op::LDX_MEM => x = load_mem(&mem)?,
-            op::ST_MEM => mem[slot()?] = Some(a),
-            op::STX_MEM => mem[slot()?] = Some(x),
+            op::ST_MEM => mem[slot] = Some(a),
+            op::STX_MEM => mem[slot] = Some(x),
             op::MISC_TAX => x = a,
             op::MISC_TXA => a = x,
             op::ALU_NEG => a = a.wrapping_neg(),
             op::RET_K => return Ok(finish(k, pc, path)),
             op::RET_A => return Ok(finish(a, pc, path)),
-            op::JMP_JA => jump = Some(u64::from(k)),
+            op::JMP_JA => jump = Some(k),
             code if bpf::class(code) == bpf::ALU => {
                 let by_x = bpf::src(code) == bpf::X;
                 let rhs = if by_x { x } else { k };
@@ -372,18 +357,17 @@ pub fn emulate_input(
                     bpf::ADD => a.wrapping_add(rhs),
                     bpf::SUB => a.wrapping_sub(rhs),
                     bpf::MUL => a.wrapping_mul(rhs),
-                    bpf::DIV if rhs == 0 && by_x => return Ok(finish(0, pc, path)),
-                    bpf::DIV if rhs == 0 => return Err(refuse(Refusal::DivisionByZero)),
+                    // A constant 0 was refused by `check_insn`.
+                    bpf::DIV if rhs == 0 => return Ok(finish(0, pc, path)),
                     bpf::DIV => a / rhs,
                     bpf::OR => a | rhs,
                     bpf::AND => a & rhs,
                     bpf::XOR => a ^ rhs,
-                    bpf::LSH | bpf::RSH if !by_x && rhs >= 32 => {
-                        return Err(refuse(Refusal::ShiftTooFar))
-                    }
+                    // The kernel shifts by `X & 31`; a constant of 32 or
+                    // more was refused by `check_insn`.
                     bpf::LSH => a << (rhs & 31),
                     bpf::RSH => a >> (rhs & 31),
-                    _ => unreachable!("seccomp::allowed admits only these ALU operations"),
+                    _ => unreachable!("check_insn admits only these ALU operations"),
                 };
             }
             code => {
@@ -394,20 +378,15 @@ pub fn emulate_input(
                     bpf::JGT => a > rhs,
                     bpf::JGE => a >= rhs,
                     bpf::JSET => a & rhs != 0,
-                    _ => unreachable!("seccomp::allowed admits only these jumps"),
+                    _ => unreachable!("check_insn admits only these jumps"),
                 };
-                jump = Some(u64::from(if taken { insn.jt } else { insn.jf }));
+                jump = Some(u32::from(if taken { insn.jt } else { insn.jf }));
             }
         }
         pc = match jump {
             None => pc + 1,
-            Some(off) => {
-                let target = pc as u64 + 1 + off;
-                if target >= insns.len() as u64 {
-                    return Err(EmuError::JumpOutOfRange { pc, target });
-                }
-                target as usize
-            }
+            Some(offset) => validate::jump_target(pc, offset, insns.len())
+                .map_err(|why| EmuError::Refused { insn, why })?,
         };
     }
 }
@@ -508,186 +487,4 @@ fn write_listing<W: fmt::Write + ?Sized>(
     }
     buf.push('\n');
     Ok(())
-}
-
-/// A string that is not an integer in Ruby's `Integer()` syntax, or one too
-/// large to represent.
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
-pub struct ParseIntegerError {
-    /// The string as given.
-    pub input: String,
-    /// Whether it is not an integer at all or only out of range.
-    pub kind: ParseIntegerErrorKind,
-}
-
-/// Why one of the integer parsers ([`parse_integer`], [`parse_sys_nr`], ...)
-/// rejected a string.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum ParseIntegerErrorKind {
-    /// Not in `Integer()` syntax.
-    Invalid,
-    /// An integer, but outside the range the caller accepts.
-    OutOfRange,
-}
-
-impl fmt::Display for ParseIntegerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            ParseIntegerErrorKind::Invalid => {
-                write!(f, "invalid value for Integer(): {:?}", self.input)
-            }
-            ParseIntegerErrorKind::OutOfRange => write!(f, "{:?} is out of range", self.input),
-        }
-    }
-}
-
-impl std::error::Error for ParseIntegerError {}
-
-/// Parses an integer as Ruby's `Integer(str)` does: optional blanks around,
-/// one optional sign, then decimal, `0x`/`0X` hex, `0b` binary, `0o` or a
-/// bare leading `0` octal, or `0d` decimal, with single `_` allowed between
-/// digits (`1_000`). Values beyond `i128` are an error (Ruby would make a
-/// bignum).
-pub fn parse_integer(s: &str) -> Result<i128, ParseIntegerError> {
-    let invalid = || ParseIntegerError {
-        input: s.to_string(),
-        kind: ParseIntegerErrorKind::Invalid,
-    };
-    // Ruby's `isspace`: blank, \t, \n, \v, \f, \r.
-    let is_space = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let bytes = s.as_bytes();
-    let start = bytes
-        .iter()
-        .position(|&c| !is_space(c))
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|&c| !is_space(c))
-        .map_or(start, |i| i + 1);
-    let mut rest = &bytes[start..end];
-    let negative = match rest.first() {
-        Some(b'-') => {
-            rest = &rest[1..];
-            true
-        }
-        Some(b'+') => {
-            rest = &rest[1..];
-            false
-        }
-        _ => false,
-    };
-    let base: u32 = match rest {
-        [b'0', p, tail @ ..]
-            if matches!(p, b'x' | b'X' | b'b' | b'B' | b'o' | b'O' | b'd' | b'D') =>
-        {
-            let base = match p.to_ascii_lowercase() {
-                b'x' => 16,
-                b'b' => 2,
-                b'o' => 8,
-                _ => 10,
-            };
-            rest = tail;
-            base
-        }
-        // A leading 0 followed by anything else is octal ("017", "0_7").
-        [b'0', _, ..] => 8,
-        _ => 10,
-    };
-    // digit ( "_"? digit )*
-    let mut magnitude: u128 = 0;
-    let mut after_digit = false;
-    let mut overflow = false;
-    for &c in rest {
-        if c == b'_' {
-            if !after_digit {
-                return Err(invalid());
-            }
-            after_digit = false;
-            continue;
-        }
-        let digit = (c as char).to_digit(base).ok_or_else(invalid)?;
-        after_digit = true;
-        match magnitude
-            .checked_mul(u128::from(base))
-            .and_then(|m| m.checked_add(u128::from(digit)))
-        {
-            Some(m) => magnitude = m,
-            None => overflow = true,
-        }
-    }
-    if !after_digit {
-        // Empty, or ending in "_".
-        return Err(invalid());
-    }
-    let value = if overflow {
-        None
-    } else if negative {
-        0i128.checked_sub_unsigned(magnitude)
-    } else {
-        i128::try_from(magnitude).ok()
-    };
-    value.ok_or(ParseIntegerError {
-        input: s.to_string(),
-        kind: ParseIntegerErrorKind::OutOfRange,
-    })
-}
-
-/// Parses the value of an `Integer` option as Ruby's `OptionParser` does
-/// (`seccomp-tools emu -i`): `Integer()` syntax without the blanks around it
-/// and without the `0o` and `0d` prefixes.
-pub fn parse_option_integer(s: &str) -> Result<i128, ParseIntegerError> {
-    let unsigned = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let prefix = unsigned.get(..2).map(str::to_ascii_lowercase);
-    let blank = |c: Option<char>| c.is_some_and(|c| c.is_ascii_whitespace() || c == '\x0b');
-    if blank(s.chars().next())
-        || blank(s.chars().last())
-        || matches!(prefix.as_deref(), Some("0o" | "0d"))
-    {
-        return Err(ParseIntegerError {
-            input: s.to_string(),
-            kind: ParseIntegerErrorKind::Invalid,
-        });
-    }
-    parse_integer(s)
-}
-
-/// Reads a 64-bit input word (an argument or the instruction pointer):
-/// `Integer()` syntax, from `-2^63` to `2^64 - 1`; negative values are taken
-/// in two's complement, as a C caller would pass them.
-pub fn parse_u64(s: &str) -> Result<u64, ParseIntegerError> {
-    to_u64(s, parse_integer(s)?)
-}
-
-/// [`parse_u64`] for the value of `-i`, in [`parse_option_integer`] syntax.
-pub fn parse_option_u64(s: &str) -> Result<u64, ParseIntegerError> {
-    to_u64(s, parse_option_integer(s)?)
-}
-
-fn to_u64(s: &str, value: i128) -> Result<u64, ParseIntegerError> {
-    if (i128::from(i64::MIN)..=i128::from(u64::MAX)).contains(&value) {
-        Ok(value as u64)
-    } else {
-        Err(ParseIntegerError {
-            input: s.to_string(),
-            kind: ParseIntegerErrorKind::OutOfRange,
-        })
-    }
-}
-
-/// Resolves the `sys_nr` argument of `seccomp-tools emu`: a syscall name of
-/// `arch`'s table, else an integer in `Integer()` syntax from `-2^31` to
-/// `2^32 - 1` (negative values in two's complement, as the kernel's `int nr`).
-pub fn parse_sys_nr(arch: Arch, s: &str) -> Result<u32, ParseIntegerError> {
-    if let Some(nr) = arch.syscall_nr(s) {
-        return Ok(nr);
-    }
-    let value = parse_integer(s)?;
-    if (i128::from(i32::MIN)..=i128::from(u32::MAX)).contains(&value) {
-        Ok(value as u32)
-    } else {
-        Err(ParseIntegerError {
-            input: s.to_string(),
-            kind: ParseIntegerErrorKind::OutOfRange,
-        })
-    }
 }

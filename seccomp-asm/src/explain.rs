@@ -721,7 +721,7 @@ impl<'w> Renderer<'w> {
     pub fn conjunction(&self, terms: &[Term], sys: Option<&str>) -> String {
         // The argument names, looked up once for all the terms.
         let args: Vec<&str> = sys
-            .and_then(crate::syscall_arg_names)
+            .and_then(crate::arch::syscall_arg_names)
             .map_or_else(Vec::new, Iterator::collect);
         let sys = &args[..];
         let mut out = String::new();

@@ -1,4 +1,7 @@
 //! One classic-BPF instruction, and its byte encoding.
+//!
+//! Takes the bytes of a filter in an arch's byte order; gives its [`Insn`]s
+//! ([`decode`]), and back ([`Insn::to_bytes`]).
 
 use core::fmt;
 

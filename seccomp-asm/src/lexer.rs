@@ -1,5 +1,10 @@
 //! Source bytes to tokens, by seccomp-tools' scanning rules.
 //!
+//! Takes the source's bytes, the arch whose syscall names it knows and the
+//! [`Mode`]; gives [`Token`]s one at a time, each with what the scan found
+//! out about it ([`TokenKind`]: a syscall's table entry, an action's value,
+//! an operator), so that no later stage looks a name up again.
+//!
 //! At each position the first rule that matches wins:
 //!
 //! 1. `\n+`: a newline token (never the first token);
@@ -26,11 +31,15 @@
 //! (or a CRLF line end) make it lose rows; compatible error messages reproduce
 //! that.
 
-use crate::arch::Arch;
+use crate::action::Action;
+use crate::arch::{Arch, SyscallEntry};
+use crate::bpf::AluOp;
 use crate::diag::{Pos, Span};
 use crate::options::Mode;
 
-/// What a token is.
+/// What a token is, with what the lexer looked up to classify it (an
+/// action's value, a name's syscall, an operator), so that no later stage
+/// looks it up again.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum TokenKind {
     /// A run of newlines, ending a statement (never the first token).
@@ -43,21 +52,39 @@ pub enum TokenKind {
     Target,
     /// A keyword, in any case.
     Keyword(Keyword),
-    /// An action name in upper case: `ALLOW`, `KILL`, `ERRNO`, ...
-    Action,
+    /// An action name in upper case: `ALLOW`, `KILL`, `ERRNO`, ...; its
+    /// `SECCOMP_RET_*` value, without data.
+    Action(u32),
     /// `ARCH_X86_64` and the like, in any case.
-    ArchConst,
+    ArchConst {
+        /// The arch whose constant it spells (amd64 for `ARCH_X86_64`, as
+        /// [`Arch::from_constant`] gives).
+        arch: Arch,
+        /// Whether in the constant's own case: only then it has a value.
+        exact: bool,
+    },
     /// A syscall name of the selected arch (`read`), or qualified with an
-    /// arch (`i386.read`).
-    Syscall,
+    /// arch that has it (`i386.read`).
+    Syscall {
+        /// The syscall, in the selected arch's table or the qualifying one's.
+        entry: SyscallEntry,
+        /// Whether written `<arch>.<name>`.
+        qualified: bool,
+    },
+    /// `<arch>.<name>` where that arch has no syscall of the name, but
+    /// another arch has.
+    SyscallElsewhere {
+        /// Where the dot is in the token.
+        dot: u8,
+    },
     /// A hexadecimal integer, `-?0x[0-9a-f]+`.
     HexInt,
     /// A decimal integer, `-?[0-9]+`.
     Int,
     /// `+ - * / | ^ << >>`.
-    AluOp,
+    AluOp(AluOp),
     /// `== != >= <= > <`.
-    Compare,
+    Compare(CmpOp),
     /// `(`, opening a condition, a constant or an action's data.
     LParen,
     /// `)`, closing what `(` opened.
@@ -76,6 +103,26 @@ pub enum TokenKind {
     Semicolon,
     /// A run of non-blank bytes no other rule matches.
     Unknown,
+}
+
+/// A comparison as written; `!=`, `<` and `<=` have no instruction of
+/// their own and assemble to the opposite jump with its targets swapped.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum CmpOp {
+    /// `==`.
+    Eq,
+    /// `!=`.
+    Ne,
+    /// `>`, unsigned.
+    Gt,
+    /// `>=`, unsigned.
+    Ge,
+    /// `<`, unsigned.
+    Lt,
+    /// `<=`, unsigned.
+    Le,
+    /// `&`: some bit of the right side is set in A.
+    Set,
 }
 
 /// The case-insensitive keywords.
@@ -173,7 +220,8 @@ pub(crate) fn is_word(b: u8) -> bool {
     CLASS[usize::from(b)] & WORD != 0
 }
 
-fn word_len(s: &[u8]) -> usize {
+/// How many bytes at the start of `s` are word bytes (regex `\w+`).
+pub(crate) fn word_len(s: &[u8]) -> usize {
     s.iter().take_while(|&&b| is_word(b)).count()
 }
 
@@ -181,29 +229,11 @@ fn space_len(s: &[u8]) -> usize {
     s.iter().take_while(|&&b| is_space(b)).count()
 }
 
-/// The arch named by the text before the `.` of a qualified syscall name.
-pub(crate) fn arch_by_name(name: &str) -> Option<Arch> {
+/// The arch whose `ARCH_*` constant is spelled like this, ignoring case.
+fn arch_const_matching(word: &str) -> Option<Arch> {
     Arch::ALL
         .into_iter()
-        .find(|a| a.name() == name || a.aliases().contains(&name))
-}
-
-/// Whether any arch has a syscall of this name.
-fn any_arch_has(name: &str) -> bool {
-    Arch::ALL.iter().any(|a| a.syscall_nr(name).is_some())
-}
-
-/// The `ARCH_*` constant spelled like this, ignoring case.
-pub(crate) fn arch_const_matching(word: &str) -> Option<&'static str> {
-    Arch::ALL
-        .iter()
-        .map(|a| a.constant())
-        .find(|c| c.eq_ignore_ascii_case(word))
-}
-
-/// Scans a whole source. Unknown text becomes [`TokenKind::Unknown`] tokens.
-pub fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
-    Lexer::new(src, arch, mode).collect()
+        .find(|a| a.constant().eq_ignore_ascii_case(word))
 }
 
 /// The tokens of a source, scanned one at a time as they are asked for:
@@ -366,8 +396,8 @@ impl Lexer<'_> {
                         return;
                     }
                     // 8b. <arch>.<name>
-                    if let Some(len) = lex_qualified(rest) {
-                        *slot = Some(self.take(TokenKind::Syscall, len));
+                    if let Some((kind, len)) = lex_qualified(rest) {
+                        *slot = Some(self.take(kind, len));
                         return;
                     }
                 }
@@ -436,31 +466,48 @@ fn lex_word(word: &[u8], arch: Arch) -> Option<TokenKind> {
     let text = core::str::from_utf8(word).ok()?;
     // Actions are upper case, and every constant starts with `ARCH_`: a
     // byte or two rule most words out before the tables are searched.
-    if word[0].is_ascii_uppercase() && crate::action::Action::value_of_name(text).is_some() {
-        return Some(TokenKind::Action);
+    if word[0].is_ascii_uppercase() {
+        if let Some(value) = Action::value_of_name(text) {
+            return Some(TokenKind::Action(value));
+        }
     }
-    if word.len() > 5
-        && word[..5].eq_ignore_ascii_case(b"ARCH_")
-        && arch_const_matching(text).is_some()
-    {
-        return Some(TokenKind::ArchConst);
+    if word.len() > 5 && word[..5].eq_ignore_ascii_case(b"ARCH_") {
+        if let Some(arch) = arch_const_matching(text) {
+            let exact = arch.constant() == text;
+            return Some(TokenKind::ArchConst { arch, exact });
+        }
     }
-    if arch.syscall_nr(text).is_some() {
-        return Some(TokenKind::Syscall);
-    }
-    None
+    let entry = arch.syscall_entry(text)?;
+    Some(TokenKind::Syscall {
+        entry,
+        qualified: false,
+    })
 }
 
 /// `<arch>.<name>`: an arch name or alias, a dot, and a whole word that is a
-/// syscall name of any arch. Returns the length.
-fn lex_qualified(rest: &[u8]) -> Option<usize> {
+/// syscall name of any arch. Returns the token and its length.
+fn lex_qualified(rest: &[u8]) -> Option<(TokenKind, usize)> {
     let run = rest.iter().take_while(|&&b| !is_space(b)).count();
     let dot = rest[..run].iter().position(|&b| b == b'.')?;
-    let arch = core::str::from_utf8(&rest[..dot]).ok()?;
-    arch_by_name(arch)?;
+    let arch = Arch::from_name(core::str::from_utf8(&rest[..dot]).ok()?)?;
     let name_len = word_len(&rest[dot + 1..]);
+    if name_len == 0 {
+        return None;
+    }
     let name = core::str::from_utf8(&rest[dot + 1..dot + 1 + name_len]).ok()?;
-    (name_len > 0 && any_arch_has(name)).then_some(dot + 1 + name_len)
+    let kind = match arch.syscall_entry(name) {
+        Some(entry) => TokenKind::Syscall {
+            entry,
+            qualified: true,
+        },
+        None => {
+            Arch::first_with_syscall(name)?;
+            // Arch names are short; a longer word before the dot is none.
+            let dot = u8::try_from(dot).ok()?;
+            TokenKind::SyscallElsewhere { dot }
+        }
+    };
+    Some((kind, dot + 1 + name_len))
 }
 
 fn lex_number(rest: &[u8]) -> Option<(TokenKind, usize)> {
@@ -485,12 +532,23 @@ fn lex_number(rest: &[u8]) -> Option<(TokenKind, usize)> {
 /// (`+ - * / | ^ << >>`), then comparisons (`== != >= <=`, then `> <`), then
 /// `( ) = [ ] &`, then `!`. So `>>=` is `>>` then `=`, and `>=` a comparison.
 fn lex_punct(rest: &[u8]) -> Option<(TokenKind, usize)> {
+    use TokenKind::{AluOp as Alu, Compare as Cmp};
     let second = rest.get(1).copied();
     Some(match (rest[0], second) {
-        (b'+' | b'-' | b'*' | b'/' | b'|' | b'^', _) => (TokenKind::AluOp, 1),
-        (b'<', Some(b'<')) | (b'>', Some(b'>')) => (TokenKind::AluOp, 2),
-        (b'=' | b'!' | b'>' | b'<', Some(b'=')) => (TokenKind::Compare, 2),
-        (b'>' | b'<', _) => (TokenKind::Compare, 1),
+        (b'+', _) => (Alu(AluOp::Add), 1),
+        (b'-', _) => (Alu(AluOp::Sub), 1),
+        (b'*', _) => (Alu(AluOp::Mul), 1),
+        (b'/', _) => (Alu(AluOp::Div), 1),
+        (b'|', _) => (Alu(AluOp::Or), 1),
+        (b'^', _) => (Alu(AluOp::Xor), 1),
+        (b'<', Some(b'<')) => (Alu(AluOp::Lsh), 2),
+        (b'>', Some(b'>')) => (Alu(AluOp::Rsh), 2),
+        (b'=', Some(b'=')) => (Cmp(CmpOp::Eq), 2),
+        (b'!', Some(b'=')) => (Cmp(CmpOp::Ne), 2),
+        (b'>', Some(b'=')) => (Cmp(CmpOp::Ge), 2),
+        (b'<', Some(b'=')) => (Cmp(CmpOp::Le), 2),
+        (b'>', _) => (Cmp(CmpOp::Gt), 1),
+        (b'<', _) => (Cmp(CmpOp::Lt), 1),
         (b'(', _) => (TokenKind::LParen, 1),
         (b')', _) => (TokenKind::RParen, 1),
         (b'=', _) => (TokenKind::Assign, 1),
@@ -525,9 +583,43 @@ fn lex_ternary(rest: &[u8]) -> Option<(Span, Span, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{lex, Arch, Mode, Span, TokenKind};
+    use super::{AluOp as Op, Arch, CmpOp, Lexer, Mode, Span, Token, TokenKind};
     use TokenKind::*;
     type Kw = super::Keyword;
+
+    /// A syscall name of `arch`, written without the arch or with it.
+    fn sys(arch: Arch, name: &str, qualified: bool) -> TokenKind {
+        let entry = arch.syscall_entry(name).expect("a syscall of the arch");
+        Syscall { entry, qualified }
+    }
+
+    /// An ALU operator token, by the symbol `AluOp` prints.
+    fn alu(symbol: &str) -> (TokenKind, String) {
+        let op = Op::from_symbol(symbol).expect("an ALU operator");
+        k(AluOp(op), symbol)
+    }
+
+    fn cmp(symbol: &str) -> (TokenKind, String) {
+        let op = match symbol {
+            "==" => CmpOp::Eq,
+            "!=" => CmpOp::Ne,
+            ">" => CmpOp::Gt,
+            ">=" => CmpOp::Ge,
+            "<" => CmpOp::Lt,
+            "<=" => CmpOp::Le,
+            other => panic!("not a comparison: {other}"),
+        };
+        k(Compare(op), symbol)
+    }
+
+    fn action(name: &str) -> TokenKind {
+        Action(crate::action::Action::value_of_name(name).expect("an action"))
+    }
+
+    /// Every token of a source.
+    fn lex(src: &[u8], arch: Arch, mode: Mode) -> Vec<Token> {
+        Lexer::new(src, arch, mode).collect()
+    }
 
     fn kinds(src: &str) -> Vec<(TokenKind, String)> {
         lex(src.as_bytes(), Arch::X86_64, Mode::Compatible)
@@ -556,7 +648,7 @@ mod tests {
                 k(LBracket, "["),
                 k(Int, "0"),
                 k(RBracket, "]"),
-                k(AluOp, ">>"),
+                k(AluOp(Op::Rsh), ">>"),
                 k(Int, "32"),
             ]
         );
@@ -568,7 +660,7 @@ mod tests {
                 k(Bang, "!"),
                 k(LParen, "("),
                 k(Keyword(Kw::A), "a"),
-                k(Compare, ">="),
+                k(Compare(CmpOp::Ge), ">="),
                 k(HexInt, "0x1f"),
                 k(RParen, ")"),
                 k(RParen, ")"),
@@ -596,7 +688,7 @@ mod tests {
             kinds("\n\n# c\nreturn ALLOW # x\n\n"),
             vec![
                 k(Keyword(Kw::Return), "return"),
-                k(Action, "ALLOW"),
+                k(action("ALLOW"), "ALLOW"),
                 k(Newline, "\n\n"),
             ]
         );
@@ -604,31 +696,62 @@ mod tests {
 
     #[test]
     fn names_and_constants() {
-        assert_eq!(kinds("read"), vec![k(Syscall, "read")]);
-        assert_eq!(kinds("x32_read"), vec![k(Syscall, "x32_read")]);
+        let x86_64 = |name| sys(Arch::X86_64, name, false);
+        assert_eq!(kinds("read"), vec![k(x86_64("read"), "read")]);
+        assert_eq!(kinds("x32_read"), vec![k(x86_64("x32_read"), "x32_read")]);
         assert_eq!(kinds("sys_read"), vec![k(Unknown, "sys_read")]);
         assert_eq!(
             kinds("i386.read arm64.read mips.open"),
             vec![
-                k(Syscall, "i386.read"),
-                k(Syscall, "arm64.read"),
-                k(Syscall, "mips.open"),
+                k(sys(Arch::I386, "read", true), "i386.read"),
+                k(sys(Arch::Aarch64, "read", true), "arm64.read"),
+                k(sys(Arch::Mips, "open", true), "mips.open"),
             ]
+        );
+        // A name of another arch is one token, for the parser to report.
+        assert_eq!(
+            kinds("arm64.open"),
+            vec![k(SyscallElsewhere { dot: 5 }, "arm64.open")]
         );
         assert_eq!(kinds("i386.nosuch"), vec![k(Unknown, "i386.nosuch")]);
         assert_eq!(
             kinds("ARCH_X86_64 arch_i386 ARCH_ARM"),
             vec![
-                k(ArchConst, "ARCH_X86_64"),
-                k(ArchConst, "arch_i386"),
-                k(ArchConst, "ARCH_ARM"),
+                k(
+                    ArchConst {
+                        arch: Arch::X86_64,
+                        exact: true
+                    },
+                    "ARCH_X86_64"
+                ),
+                k(
+                    ArchConst {
+                        arch: Arch::I386,
+                        exact: false
+                    },
+                    "arch_i386"
+                ),
+                k(
+                    ArchConst {
+                        arch: Arch::Arm,
+                        exact: true
+                    },
+                    "ARCH_ARM"
+                ),
             ]
         );
         assert_eq!(
             kinds("kill KILL Kill"),
-            vec![k(Syscall, "kill"), k(Action, "KILL"), k(Unknown, "Kill"),]
+            vec![
+                k(x86_64("kill"), "kill"),
+                k(action("KILL"), "KILL"),
+                k(Unknown, "Kill"),
+            ]
         );
-        assert_eq!(kinds("KILL_PROCESS"), vec![k(Action, "KILL_PROCESS")]);
+        assert_eq!(
+            kinds("KILL_PROCESS"),
+            vec![k(action("KILL_PROCESS"), "KILL_PROCESS")]
+        );
     }
 
     #[test]
@@ -640,7 +763,7 @@ mod tests {
         assert_eq!(kinds("0X1F"), vec![k(Unknown, "0X1F")]);
         assert_eq!(kinds("0xg"), vec![k(Unknown, "0xg")]);
         assert_eq!(kinds("5-1"), vec![k(Int, "5"), k(Int, "-1")]);
-        assert_eq!(kinds("-A"), vec![k(AluOp, "-"), k(Keyword(Kw::A), "A")]);
+        assert_eq!(kinds("-A"), vec![alu("-"), k(Keyword(Kw::A), "A")]);
     }
 
     #[test]
@@ -648,12 +771,12 @@ mod tests {
         assert_eq!(
             kinds(">>= <= << < != !("),
             vec![
-                k(AluOp, ">>"),
+                alu(">>"),
                 k(Assign, "="),
-                k(Compare, "<="),
-                k(AluOp, "<<"),
-                k(Compare, "<"),
-                k(Compare, "!="),
+                cmp("<="),
+                alu("<<"),
+                cmp("<"),
+                cmp("!="),
                 k(Bang, "!"),
                 k(LParen, "("),
             ]
@@ -661,25 +784,39 @@ mod tests {
         assert_eq!(
             kinds("=== >=> <<= &=)[]+-*/|^"),
             vec![
-                k(Compare, "=="),
+                cmp("=="),
                 k(Assign, "="),
-                k(Compare, ">="),
-                k(Compare, ">"),
-                k(AluOp, "<<"),
+                cmp(">="),
+                cmp(">"),
+                alu("<<"),
                 k(Assign, "="),
                 k(Amp, "&"),
                 k(Assign, "="),
                 k(RParen, ")"),
                 k(LBracket, "["),
                 k(RBracket, "]"),
-                k(AluOp, "+"),
-                k(AluOp, "-"),
-                k(AluOp, "*"),
-                k(AluOp, "/"),
-                k(AluOp, "|"),
-                k(AluOp, "^"),
+                alu("+"),
+                alu("-"),
+                alu("*"),
+                alu("/"),
+                alu("|"),
+                alu("^"),
             ]
         );
+    }
+
+    #[test]
+    fn every_alu_operator_but_and_is_lexed_as_it_prints() {
+        // `&` is a token of its own, an ALU operator or a comparison by
+        // what follows.
+        for op in Op::ALL {
+            let want = if op == Op::And {
+                k(Amp, "&")
+            } else {
+                alu(op.symbol())
+            };
+            assert_eq!(kinds(op.symbol()), vec![want]);
+        }
     }
 
     #[test]
@@ -718,7 +855,7 @@ mod tests {
             kinds("A==1?a:b"),
             vec![
                 k(Keyword(Kw::A), "A"),
-                k(Compare, "=="),
+                cmp("=="),
                 k(Int, "1"),
                 k(Target, "a"),
                 k(Target, "b"),
@@ -780,7 +917,7 @@ mod tests {
         assert_eq!(
             kinds("x32_read) %= ≠"),
             vec![
-                k(Syscall, "x32_read"),
+                k(sys(Arch::X86_64, "x32_read", false), "x32_read"),
                 k(RParen, ")"),
                 k(Unknown, "%="),
                 k(Unknown, "≠"),

@@ -3,6 +3,9 @@
 //! of the text pipeline reads them (the lexer and parser for the mode, the
 //! diagnostics for how positions print), not only the assembler that takes
 //! them.
+//!
+//! Not a stage: what the caller of [`crate::assemble`] chooses, and every
+//! stage of it reads.
 
 use crate::arch::Arch;
 

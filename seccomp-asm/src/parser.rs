@@ -1,5 +1,9 @@
 //! Tokens to statements, following seccomp-tools' grammar (`asm/sasm.y`).
 //!
+//! Takes the lexer's tokens as it scans them; gives [`Statement`]s one at a
+//! time ([`Statements`]) and, once they are all taken, the errors and the
+//! labels of what did not parse ([`Parsed`]).
+//!
 //! ```text
 //! program    := NL* (labels statement NL*)*          ; separators are optional
 //! labels     := (LABEL NL*)*                         ; `next` is reserved
@@ -23,12 +27,12 @@
 //! checks inside a construct (an index range, a syscall of another arch) fire
 //! as soon as its last token is read. This parser reports the same tokens.
 
-use crate::action::Action;
 use crate::arch::Arch;
 pub use crate::bpf::{AluOp, Reg};
-use crate::data::{Field, SECCOMP_DATA_SIZE};
+use crate::data::{is_word_offset, Field, SECCOMP_DATA_SIZE};
 use crate::diag::{ruby_inspect, Diagnostic, ErrorClass, Pos, Span};
-use crate::lexer::{arch_by_name, Keyword, Lexer, Token, TokenKind};
+pub use crate::lexer::CmpOp;
+use crate::lexer::{Keyword, Lexer, Token, TokenKind};
 
 /// A constant as written, with the 32-bit value seccomp-tools gives it.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -142,26 +146,6 @@ pub enum Load {
     Reg,
 }
 
-/// A comparison as written; `!=`, `<` and `<=` have no instruction of
-/// their own and assemble to the opposite jump with its targets swapped.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum CmpOp {
-    /// `==`.
-    Eq,
-    /// `!=`.
-    Ne,
-    /// `>`, unsigned.
-    Gt,
-    /// `>=`, unsigned.
-    Ge,
-    /// `<`, unsigned.
-    Lt,
-    /// `<=`, unsigned.
-    Le,
-    /// `&`: some bit of the right side is set in A.
-    Set,
-}
-
 /// The test of a conditional jump: `A op rhs`.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Condition {
@@ -270,11 +254,9 @@ pub struct Statement<'a> {
     pub span: Span,
 }
 
-/// What [`parse`] found.
+/// What parsing found besides the statements.
 #[derive(Clone, Debug, Default)]
 pub struct Parsed<'a> {
-    /// The statements that parsed, in source order.
-    pub statements: Vec<Statement<'a>>,
     /// Errors in source order (at most one when parsing stops at the first).
     pub errors: Vec<Diagnostic>,
     /// Labels of statements that did not parse; they count as defined.
@@ -284,39 +266,23 @@ pub struct Parsed<'a> {
     pub complete: bool,
 }
 
-/// Parses a source's tokens (see [`crate::lexer::Lexer`]). With
-/// `first_only`, stops at the first error as seccomp-tools does, leaving the
-/// rest of `tokens` unread; otherwise reports every error, skipping to the
-/// next line after a syntax error. Unknown tokens are taken as already
-/// reported.
-pub fn parse<'a>(
-    src: &'a [u8],
-    tokens: impl Iterator<Item = Token>,
-    arch: Arch,
-    first_only: bool,
-) -> Parsed<'a> {
-    let mut statements = Statements::new(src, FromIter(tokens), arch, first_only);
-    let parsed: Vec<Statement<'a>> = statements.by_ref().collect();
-    Parsed {
-        statements: parsed,
-        ..statements.finish()
-    }
-}
-
-/// The statements of a source, parsed one at a time as they are asked for,
-/// as [`parse`] finds them. Once they are all taken, [`Statements::finish`]
-/// gives the rest of what it found; [`Statements::errors`] are the errors
-/// so far, in the order found.
-pub struct Statements<'a, I> {
-    parser: Parser<'a, I>,
+/// The statements of a source's tokens, parsed one at a time as they are
+/// asked for. With `first_only`, parsing stops at the first error as
+/// seccomp-tools does, leaving the rest of the tokens unread; otherwise every
+/// error is reported, skipping to the next line after a syntax error.
+/// Unknown tokens are taken as already reported. Once the statements are all
+/// taken, [`Statements::finish`] gives the rest of what it found;
+/// [`Statements::errors`] are the errors so far, in the order found.
+pub struct Statements<'a> {
+    parser: Parser<'a>,
     started: bool,
     stopped: bool,
 }
 
-impl<'a, I: TokenSource> Statements<'a, I> {
-    /// A parser of `tokens`, scanned from `src`, before its first statement;
-    /// `arch` and `first_only` are those of [`parse`].
-    pub fn new(src: &'a [u8], tokens: I, arch: Arch, first_only: bool) -> Statements<'a, I> {
+impl<'a> Statements<'a> {
+    /// A parser of `tokens`, scanned from `src` for `arch`, before its first
+    /// statement.
+    pub fn new(src: &'a [u8], tokens: Lexer<'a>, arch: Arch, first_only: bool) -> Statements<'a> {
         Statements {
             parser: Parser {
                 src,
@@ -343,21 +309,16 @@ impl<'a, I: TokenSource> Statements<'a, I> {
         &self.parser.out.errors
     }
 
-    /// The errors, the orphan labels and whether every statement parsed;
-    /// the statements themselves were taken one by one.
-    pub fn finish(self) -> Parsed<'a> {
-        self.finish_with_source().0
-    }
-
-    /// [`Statements::finish`], and the token source: when parsing stopped
-    /// at a first error (`first_only`), what it has not yet given is left in
-    /// it (but for the two tokens read ahead).
-    pub fn finish_with_source(self) -> (Parsed<'a>, I) {
+    /// The errors, the orphan labels and whether every statement parsed (the
+    /// statements themselves were taken one by one), and the lexer: when
+    /// parsing stopped at a first error (`first_only`), what it has not yet
+    /// scanned is left in it (but for the two tokens read ahead).
+    pub fn finish(self) -> (Parsed<'a>, Lexer<'a>) {
         (self.parser.out, self.parser.window.tokens)
     }
 }
 
-impl<'a, I: TokenSource> Iterator for Statements<'a, I> {
+impl<'a> Iterator for Statements<'a> {
     type Item = Statement<'a>;
 
     fn next(&mut self) -> Option<Statement<'a>> {
@@ -394,15 +355,15 @@ impl<'a, I: TokenSource> Iterator for Statements<'a, I> {
 /// one, `A & =` two) and the last two taken (errors inside `[...]` blame the
 /// token before the `]`). A ring of four, so that taking a token moves no
 /// other.
-struct Window<I> {
-    tokens: I,
+struct Window<'a> {
+    tokens: Lexer<'a>,
     ring: [Option<Token>; 4],
     /// Where the next token is in `ring`.
     next: usize,
 }
 
-impl<I: TokenSource> Window<I> {
-    fn new(mut tokens: I) -> Window<I> {
+impl<'a> Window<'a> {
+    fn new(mut tokens: Lexer<'a>) -> Window<'a> {
         let mut ring = [None; 4];
         tokens.next_into(&mut ring[0]);
         if ring[0].is_some() {
@@ -440,38 +401,16 @@ impl<I: TokenSource> Window<I> {
     }
 }
 
-/// Where the parser's tokens come from: the [`Lexer`] as it scans, or any
-/// list of tokens ([`FromIter`]).
-pub trait TokenSource {
-    /// Puts the next token in `slot`, `None` at the end.
-    fn next_into(&mut self, slot: &mut Option<Token>);
-}
-
-impl TokenSource for Lexer<'_> {
-    fn next_into(&mut self, slot: &mut Option<Token>) {
-        Lexer::next_into(self, slot);
-    }
-}
-
-/// Tokens from an iterator.
-pub struct FromIter<I>(pub I);
-
-impl<I: Iterator<Item = Token>> TokenSource for FromIter<I> {
-    fn next_into(&mut self, slot: &mut Option<Token>) {
-        *slot = self.0.next();
-    }
-}
-
 /// A syntax error (or, in first-only mode, any error) was recorded.
 struct Stop;
 
 type PResult<T> = Result<T, Stop>;
 
-struct Parser<'a, I> {
+struct Parser<'a> {
     src: &'a [u8],
     /// The source, if it is UTF-8.
     utf8: Option<&'a str>,
-    window: Window<I>,
+    window: Window<'a>,
     /// The latest token taken that is not a newline: where a statement ends.
     last_content: Span,
     arch: Arch,
@@ -479,7 +418,7 @@ struct Parser<'a, I> {
     out: Parsed<'a>,
 }
 
-impl<'a, I: TokenSource> Parser<'a, I> {
+impl<'a> Parser<'a> {
     /// Newlines, and in strict mode `;`, between statements.
     fn skip_separators(&mut self) {
         while matches!(self.peek(), Some(TokenKind::Newline | TokenKind::Semicolon)) {
@@ -668,33 +607,37 @@ impl<'a, I: TokenSource> Parser<'a, I> {
                 self.bump();
                 self.a_rval()
             }
+            Some(TokenKind::AluOp(op)) => self.alu_assignment(op),
             // `&` is an ALU operator before `=`, a comparison otherwise.
-            Some(TokenKind::AluOp) | Some(TokenKind::Amp)
-                if self.is(TokenKind::AluOp) || self.peek_second() == Some(TokenKind::Assign) =>
-            {
-                let op_tok = self.bump();
-                self.expect(TokenKind::Assign)?;
-                self.skip_newlines();
-                let rhs = self.x_constexpr()?;
-                Ok(StmtKind::Alu {
-                    op: alu_op(self.text(op_tok)),
-                    rhs,
-                })
+            Some(TokenKind::Amp) if self.peek_second() == Some(TokenKind::Assign) => {
+                self.alu_assignment(AluOp::And)
             }
-            Some(TokenKind::Compare) | Some(TokenKind::Amp) => {
-                let t = self.bump();
-                let op = cmp_op(self.text(t));
-                let rhs = self.x_constexpr()?;
-                let jt = self.target()?;
-                let jf = self.target()?;
-                Ok(StmtKind::Jump {
-                    cond: Some(Condition { op, rhs }),
-                    jt,
-                    jf,
-                })
-            }
+            Some(TokenKind::Compare(op)) => self.ternary(op),
+            Some(TokenKind::Amp) => self.ternary(CmpOp::Set),
             _ => Err(self.unexpected()),
         }
+    }
+
+    /// `A op= operand`, from the operator on.
+    fn alu_assignment(&mut self, op: AluOp) -> PResult<StmtKind<'a>> {
+        self.bump();
+        self.expect(TokenKind::Assign)?;
+        self.skip_newlines();
+        let rhs = self.x_constexpr()?;
+        Ok(StmtKind::Alu { op, rhs })
+    }
+
+    /// `A cmp operand ? jt : jf`, from the comparison on.
+    fn ternary(&mut self, op: CmpOp) -> PResult<StmtKind<'a>> {
+        self.bump();
+        let rhs = self.x_constexpr()?;
+        let jt = self.target()?;
+        let jf = self.target()?;
+        Ok(StmtKind::Jump {
+            cond: Some(Condition { op, rhs }),
+            jt,
+            jf,
+        })
     }
 
     fn a_rval(&mut self) -> PResult<StmtKind<'a>> {
@@ -716,11 +659,11 @@ impl<'a, I: TokenSource> Parser<'a, I> {
                 | Keyword::Arch
                 | Keyword::Data,
             )) => Load::Data(self.argument()?),
-            Some(TokenKind::AluOp) => {
-                let op = self.bump();
+            Some(TokenKind::AluOp(op)) => {
+                let t = self.bump();
                 self.expect_kw(Keyword::A)?;
-                if self.text(op) != "-" {
-                    self.check_failed(ErrorClass::ParseError, "do you mean A = -A?".into(), op)?;
+                if op != AluOp::Sub {
+                    self.check_failed(ErrorClass::ParseError, "do you mean A = -A?".into(), t)?;
                 }
                 return Ok(StmtKind::Neg);
             }
@@ -755,7 +698,7 @@ impl<'a, I: TokenSource> Parser<'a, I> {
                 let index = self.constexpr()?;
                 self.expect(TokenKind::RBracket)?;
                 let idx = index.value;
-                if idx % 4 != 0 || idx >= SECCOMP_DATA_SIZE {
+                if !is_word_offset(idx) {
                     let msg = format!(
                         "index of data[] must be a multiple of 4 and less than {SECCOMP_DATA_SIZE}, got {idx}"
                     );
@@ -810,12 +753,12 @@ impl<'a, I: TokenSource> Parser<'a, I> {
 
     /// An optional `>> 32` after a 64-bit word; any other operator is an error.
     fn shift_32(&mut self) -> PResult<bool> {
-        if !matches!(self.peek(), Some(TokenKind::AluOp | TokenKind::Amp)) {
+        if !matches!(self.peek(), Some(TokenKind::AluOp(_) | TokenKind::Amp)) {
             return Ok(false);
         }
         let op = self.bump();
         let n = self.expect(TokenKind::Int)?;
-        let is_rsh = self.text(op) == ">>";
+        let is_rsh = op.kind == TokenKind::AluOp(AluOp::Rsh);
         if !is_rsh || parse_number(self.text(n), 10).1 != Some(32) {
             let msg = "operator after an argument can only be '>> 32'".to_string();
             self.check_failed(ErrorClass::ParseError, msg, if is_rsh { n } else { op })?;
@@ -886,12 +829,11 @@ impl<'a, I: TokenSource> Parser<'a, I> {
         self.expect_kw(Keyword::A)?;
         self.skip_newlines();
         let op = match self.peek() {
-            Some(TokenKind::Compare | TokenKind::Amp) => {
-                let t = self.bump();
-                cmp_op(self.text(t))
-            }
+            Some(TokenKind::Compare(op)) => op,
+            Some(TokenKind::Amp) => CmpOp::Set,
             _ => return Err(self.unexpected()),
         };
+        self.bump();
         self.skip_newlines();
         Ok((op, self.x_constexpr()?))
     }
@@ -916,10 +858,9 @@ impl<'a, I: TokenSource> Parser<'a, I> {
                 self.bump();
                 Ok(ReturnValue::A)
             }
-            Some(TokenKind::Action) => {
+            Some(TokenKind::Action(base)) => {
                 let t = self.bump();
                 let name = self.text(t);
-                let base = Action::value_of_name(name).expect("the lexer only emits known actions");
                 let data = if self.is(TokenKind::LParen) {
                     self.bump();
                     let v = self.constexpr()?;
@@ -958,7 +899,11 @@ impl<'a, I: TokenSource> Parser<'a, I> {
         }
         let v = match self.peek() {
             Some(
-                TokenKind::Int | TokenKind::HexInt | TokenKind::ArchConst | TokenKind::Syscall,
+                TokenKind::Int
+                | TokenKind::HexInt
+                | TokenKind::ArchConst { .. }
+                | TokenKind::Syscall { .. }
+                | TokenKind::SyscallElsewhere { .. },
             ) => {
                 let t = self.bump();
                 self.number(t)?
@@ -982,57 +927,37 @@ impl<'a, I: TokenSource> Parser<'a, I> {
                 let (v, raw) = parse_number(text, 16);
                 (v, raw, None)
             }
-            TokenKind::ArchConst => match Arch::from_constant(text) {
-                Some(arch) => (
-                    arch.audit(),
-                    Some(i128::from(arch.audit())),
-                    Some(Name {
-                        name: arch.constant(),
-                        qualified: None,
-                        resolved_for: arch,
-                    }),
-                ),
-                None => {
-                    let upper = text.to_ascii_uppercase();
-                    let msg = format!(
-                        "unknown constant '{text}'; arch constants are upper case: {upper}"
-                    );
-                    self.check_failed(ErrorClass::UnknownConstant, msg, t)?;
-                    (0, Some(0), None)
-                }
-            },
-            TokenKind::Syscall => match text.split_once('.') {
-                None => {
-                    let (name, nr) = self
-                        .arch
-                        .syscall(text)
-                        .expect("lexed from this arch's table");
-                    let name = Name {
-                        name,
-                        qualified: None,
-                        resolved_for: self.arch,
-                    };
-                    (nr, Some(i128::from(nr)), Some(name))
-                }
-                Some((arch_text, sys)) => {
-                    let arch = arch_by_name(arch_text).expect("lexed from the arch names");
-                    match arch.syscall(sys) {
-                        Some((name, nr)) => {
-                            let name = Name {
-                                name,
-                                qualified: Some(arch),
-                                resolved_for: arch,
-                            };
-                            (nr, Some(i128::from(nr)), Some(name))
-                        }
-                        None => {
-                            let msg = format!("syscall '{sys}' doesn't exist on {arch_text}");
-                            self.check_failed(ErrorClass::ParseError, msg, t)?;
-                            (0, Some(0), None)
-                        }
-                    }
-                }
-            },
+            TokenKind::ArchConst { arch, exact: true } => (
+                arch.audit(),
+                Some(i128::from(arch.audit())),
+                Some(Name {
+                    name: arch.constant(),
+                    qualified: None,
+                    resolved_for: arch,
+                }),
+            ),
+            TokenKind::ArchConst { arch, exact: false } => {
+                let upper = arch.constant();
+                let msg =
+                    format!("unknown constant '{text}'; arch constants are upper case: {upper}");
+                self.check_failed(ErrorClass::UnknownConstant, msg, t)?;
+                (0, Some(0), None)
+            }
+            TokenKind::Syscall { entry, qualified } => {
+                let nr = entry.nr();
+                let name = Name {
+                    name: entry.name(),
+                    qualified: qualified.then_some(entry.arch()),
+                    resolved_for: entry.arch(),
+                };
+                (nr, Some(i128::from(nr)), Some(name))
+            }
+            TokenKind::SyscallElsewhere { dot } => {
+                let (arch_text, sys) = (&text[..usize::from(dot)], &text[usize::from(dot) + 1..]);
+                let msg = format!("syscall '{sys}' doesn't exist on {arch_text}");
+                self.check_failed(ErrorClass::ParseError, msg, t)?;
+                (0, Some(0), None)
+            }
             _ => unreachable!("number() is entered on a number or name token"),
         };
         Ok(Value {
@@ -1041,23 +966,6 @@ impl<'a, I: TokenSource> Parser<'a, I> {
             span: t.span,
             name,
         })
-    }
-}
-
-fn alu_op(text: &str) -> AluOp {
-    AluOp::from_symbol(text).expect("the lexer emits only the ALU operators")
-}
-
-fn cmp_op(text: &str) -> CmpOp {
-    match text {
-        "==" => CmpOp::Eq,
-        "!=" => CmpOp::Ne,
-        ">" => CmpOp::Gt,
-        ">=" => CmpOp::Ge,
-        "<" => CmpOp::Lt,
-        "<=" => CmpOp::Le,
-        "&" => CmpOp::Set,
-        _ => unreachable!("the lexer emits only these comparisons"),
     }
 }
 
@@ -1104,20 +1012,25 @@ pub(crate) fn parse_number(text: &str, radix: u32) -> (u32, Option<i128>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexer::lex;
     use crate::options::Mode;
 
+    /// Every statement of a strict-mode source for `arch`, and the errors.
+    fn parse(src: &str, arch: Arch) -> (Vec<Statement<'_>>, Vec<Diagnostic>) {
+        let lexer = Lexer::new(src.as_bytes(), arch, Mode::Strict);
+        let mut statements = Statements::new(src.as_bytes(), lexer, arch, false);
+        let parsed = statements.by_ref().collect();
+        (parsed, statements.finish().0.errors)
+    }
+
     fn parse_ok(src: &str) -> Vec<StmtKind<'_>> {
-        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
-        assert!(p.errors.is_empty(), "{src:?}: {:?}", p.errors);
-        p.statements.into_iter().map(|s| s.kind).collect()
+        let (statements, errors) = parse(src, Arch::X86_64);
+        assert!(errors.is_empty(), "{src:?}: {errors:?}");
+        statements.into_iter().map(|s| s.kind).collect()
     }
 
     fn parse_err(src: &str) -> Vec<String> {
-        let toks = lex(src.as_bytes(), Arch::X86_64, Mode::Strict);
-        let p = parse(src.as_bytes(), toks.into_iter(), Arch::X86_64, false);
-        p.errors.into_iter().map(|d| d.message).collect()
+        let (_, errors) = parse(src, Arch::X86_64);
+        errors.into_iter().map(|d| d.message).collect()
     }
 
     fn k(value: u32) -> impl Fn(&Value) -> bool {
@@ -1204,10 +1117,8 @@ mod tests {
     #[test]
     fn big_endian_arg_words() {
         let src = "A = args[0]\nA = args_h[0]\nA = instruction_pointer";
-        let toks = lex(src.as_bytes(), Arch::S390x, Mode::Strict);
-        let p = parse(src.as_bytes(), toks.into_iter(), Arch::S390x, false);
-        let offsets: Vec<u32> = p
-            .statements
+        let (statements, _) = parse(src, Arch::S390x);
+        let offsets: Vec<u32> = statements
             .iter()
             .map(|s| match &s.kind {
                 StmtKind::Load {

@@ -6,7 +6,7 @@
 //! (the conditional jumps taken and not taken, as [`Constraint`]s on
 //! [`Expr`]essions over the words of `seccomp_data`) and the value returned.
 //! [`crate::explain`] and [`crate::audit`] read a walk; the disassembler's
-//! data-flow pass ([`crate::analysis`]) is the same machine model with the
+//! data-flow pass ([`crate::dataflow`]) is the same machine model with the
 //! states of all paths merged at each line, which is why it is linear where
 //! this walk is exponential.
 //!
@@ -27,9 +27,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::analysis::{Cmp, Op, Operand, Source};
 use crate::bpf::{AluOp, Reg};
 use crate::data::offset;
+use crate::decoder::{Cmp, Op, Operand, Source};
 use crate::disasm::Unsupported;
 use crate::insn::Insn;
 
@@ -172,6 +172,7 @@ pub const NO_DIVISORS: DivId = 0;
 
 /// Why a filter cannot be walked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
 pub enum WalkError {
     /// The walk reached an instruction seccomp-tools cannot read.
     Unsupported(Unsupported),
@@ -434,7 +435,7 @@ impl Executor<'_> {
             _ => None,
         };
         match plain {
-            Some((off, k)) if off % 4 == 0 && off < 64 => {
+            Some((off, k)) if crate::data::is_word_offset(off) => {
                 let w = (off / 4) as usize;
                 let before = match p.last[w] {
                     ROOT => Cell::FREE,
@@ -1052,7 +1053,7 @@ impl Walk {
             let Some((off, k)) = self.plain_fact(c) else {
                 continue;
             };
-            let cell = if off % 4 == 0 && off < 64 {
+            let cell = if crate::data::is_word_offset(off) {
                 (off / 4) as usize
             } else if let Some(i) = odd.iter().position(|&o| o == off) {
                 16 + i

@@ -5,14 +5,20 @@
 //! `check_load_and_stores` (net/core/filter.c) and `seccomp_check_filter`
 //! (kernel/seccomp.c). The kernel stops at the first failure; this module
 //! reports every instruction that fails, so a user can fix them all at once.
+//!
+//! Takes a program's instructions and gives every [`Violation`]. The rules
+//! of one instruction are also checked on their own ([`check_insn`],
+//! [`jump_target`]): the emulator applies them to each instruction it runs,
+//! so the kernel's rules are written here only.
 
 use crate::bpf::{self, seccomp};
-use crate::data::SECCOMP_DATA_SIZE;
+use crate::data::{is_word_offset, SECCOMP_DATA_SIZE};
 use crate::insn::Insn;
 use core::fmt;
 
 /// One reason the kernel refuses a program.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
 pub enum Violation {
     /// A program of length 0.
     Empty,
@@ -156,12 +162,10 @@ fn opcode_name(code: u16) -> &'static str {
     }
 }
 
-/// Whether `chk_code_allowed` knows the opcode (the classic-BPF instruction set).
-fn is_classic(code: u16) -> bool {
+/// Whether an opcode seccomp does not allow is one `chk_code_allowed` knows
+/// (the rest of the classic-BPF instruction set).
+fn is_classic_outside_seccomp(code: u16) -> bool {
     use bpf::*;
-    if seccomp::allowed(code) {
-        return true;
-    }
     matches!(code, c if c == ALU | MOD | K || c == ALU | MOD | X)
         || [
             LD | H | ABS,
@@ -194,13 +198,15 @@ pub fn validate(insns: &[Insn]) -> Result<(), Vec<Violation>> {
 
     let mut jumps_in_range = true;
     for (pc, insn) in insns.iter().enumerate() {
-        let before = out.len();
-        check_insn(pc, insn, len, &mut out);
-        if out[before..]
-            .iter()
-            .any(|v| matches!(v, Violation::JumpOutOfRange { .. }))
-        {
-            jumps_in_range = false;
+        if let Err(v) = check_insn(pc, insn) {
+            out.push(v);
+            continue;
+        }
+        for offset in jump_offsets(insn).into_iter().flatten() {
+            if let Err(v) = jump_target(pc, offset, len) {
+                out.push(v);
+                jumps_in_range = false;
+            }
         }
     }
 
@@ -222,45 +228,58 @@ pub fn validate(insns: &[Insn]) -> Result<(), Vec<Violation>> {
     }
 }
 
-fn check_insn(pc: usize, insn: &Insn, len: usize, out: &mut Vec<Violation>) {
+/// The rules one instruction breaks wherever it stands (all but where its
+/// jumps land, which depends on the program's length; see [`jump_target`]):
+/// an opcode the kernel does not know or seccomp does not allow, a load
+/// outside `seccomp_data`, a constant divisor of 0 or shift of 32 or more, a
+/// scratch slot past `mem[15]`. An instruction breaks at most one of them.
+#[inline]
+pub fn check_insn(pc: usize, insn: &Insn) -> Result<(), Violation> {
     use bpf::*;
     let (code, k) = (insn.code, insn.k);
-    if !is_classic(code) {
-        out.push(Violation::UnknownOpcode { pc, code });
-        return;
-    }
     if !seccomp::allowed(code) {
-        out.push(Violation::NotAllowedInSeccomp { pc, code });
-        return;
+        return Err(if is_classic_outside_seccomp(code) {
+            Violation::NotAllowedInSeccomp { pc, code }
+        } else {
+            Violation::UnknownOpcode { pc, code }
+        });
     }
     match code {
-        seccomp::LD_ABS if k >= SECCOMP_DATA_SIZE || k % 4 != 0 => {
-            out.push(Violation::BadDataOffset { pc, k })
-        }
-        c if c == ALU | DIV | K && k == 0 => out.push(Violation::DivisionByZero { pc }),
+        seccomp::LD_ABS if !is_word_offset(k) => Err(Violation::BadDataOffset { pc, k }),
+        c if c == ALU | DIV | K && k == 0 => Err(Violation::DivisionByZero { pc }),
         c if (c == ALU | LSH | K || c == ALU | RSH | K) && k >= 32 => {
-            out.push(Violation::ShiftTooFar { pc, k })
+            Err(Violation::ShiftTooFar { pc, k })
         }
         seccomp::LD_MEM | seccomp::LDX_MEM | seccomp::ST_MEM | seccomp::STX_MEM
             if k >= MEMWORDS =>
         {
-            out.push(Violation::BadMemIndex { pc, k })
+            Err(Violation::BadMemIndex { pc, k })
         }
-        seccomp::JMP_JA => {
-            let target = pc as u64 + 1 + u64::from(k);
-            if target >= len as u64 {
-                out.push(Violation::JumpOutOfRange { pc, target });
-            }
+        _ => Ok(()),
+    }
+}
+
+/// Where a jump at `pc` lands with this offset (`pc + 1 + offset`), in a
+/// program of `len` instructions: past the last one, the kernel refuses it.
+#[inline]
+pub fn jump_target(pc: usize, offset: u32, len: usize) -> Result<usize, Violation> {
+    let target = pc as u64 + 1 + u64::from(offset);
+    if target < len as u64 {
+        Ok(target as usize)
+    } else {
+        Err(Violation::JumpOutOfRange { pc, target })
+    }
+}
+
+/// The offsets of an allowed jump: `k` for `ja`, `jt` and `jf` for a
+/// conditional jump; none for any other instruction.
+fn jump_offsets(insn: &Insn) -> [Option<u32>; 2] {
+    match insn.code {
+        seccomp::JMP_JA => [Some(insn.k), None],
+        c if bpf::class(c) == bpf::JMP && seccomp::allowed(c) => {
+            [Some(u32::from(insn.jt)), Some(u32::from(insn.jf))]
         }
-        c if class(c) == JMP => {
-            for offset in [insn.jt, insn.jf] {
-                let target = pc as u64 + 1 + u64::from(offset);
-                if target >= len as u64 {
-                    out.push(Violation::JumpOutOfRange { pc, target });
-                }
-            }
-        }
-        _ => {}
+        _ => [None, None],
     }
 }
 
@@ -284,16 +303,15 @@ fn check_mem_reads(insns: &[Insn], out: &mut Vec<Violation>) {
                     }
                 }
             }
-            seccomp::JMP_JA => {
-                masks[pc + 1 + insn.k as usize] &= memvalid;
-                memvalid = u16::MAX;
+            _ => {
+                let offsets = jump_offsets(insn);
+                for offset in offsets.into_iter().flatten() {
+                    masks[pc + 1 + offset as usize] &= memvalid;
+                }
+                if offsets[0].is_some() {
+                    memvalid = u16::MAX;
+                }
             }
-            code if class(code) == JMP && code <= 0xff && seccomp::allowed(code) => {
-                masks[pc + 1 + insn.jt as usize] &= memvalid;
-                masks[pc + 1 + insn.jf as usize] &= memvalid;
-                memvalid = u16::MAX;
-            }
-            _ => {}
         }
     }
 }

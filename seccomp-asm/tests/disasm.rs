@@ -602,7 +602,7 @@ fn slot_combinations(slots: usize) -> Vec<Insn> {
 
 #[test]
 fn the_data_flow_pass_gives_up_on_exponentially_many_states_and_claims_nothing() {
-    use seccomp_asm::analysis::{Analysis, MAX_GROUPS};
+    use seccomp_asm::dataflow::{Analysis, MAX_GROUPS};
     // 3^5 = 243 groups fit the budget: the pass stays exact.
     let small = Analysis::new(&slot_combinations(5));
     assert_eq!(small.gave_up_at(), None);

@@ -3,7 +3,7 @@
 //! pass agrees with a literal model of the reference's.
 
 use proptest::prelude::*;
-use seccomp_asm::analysis::Analysis;
+use seccomp_asm::dataflow::Analysis;
 use seccomp_asm::disasm::{disassemble, DisasmOptions};
 use seccomp_asm::emu::{emulate, emulate_input, EmuInput};
 use seccomp_asm::insn::decode_prefix;

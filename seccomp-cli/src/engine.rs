@@ -19,7 +19,8 @@
 use seccomp_asm::assembler::{self, Mode, Options};
 use seccomp_asm::diag::{render_bytes, render_each, Diagnostic, Span};
 use seccomp_asm::disasm::{self, DisasmOptions, Disassembler, Unsupported};
-use seccomp_asm::emu::{self, EmuError, EmuInput, Input, Outcome, Refusal};
+use seccomp_asm::emu::{self, EmuError, EmuInput, Input, Outcome};
+use seccomp_asm::validate::Violation;
 use seccomp_asm::{Arch, Insn};
 use std::fmt;
 
@@ -270,9 +271,8 @@ fn emu_error_message(err: &EmuError) -> String {
             format!("Undefined Variable: {pc:04}: {line} <- `{var}` is undefined ({hint})")
         }
         EmuError::Refused {
-            pc,
             insn,
-            why: Refusal::Opcode,
+            why: Violation::UnknownOpcode { pc, .. } | Violation::NotAllowedInSeccomp { pc, .. },
         } => match disasm::first_unsupported(std::slice::from_ref(insn)) {
             // Where seccomp-tools stops, its message.
             Some(unsupported) => format!(

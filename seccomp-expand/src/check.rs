@@ -17,7 +17,7 @@ pub fn explain_target_name(diag: &mut Diagnostic, arch: Arch) {
         return;
     };
     let name = name.as_str();
-    let elsewhere = Arch::ALL.into_iter().find(|a| a.syscall_nr(name).is_some());
+    let elsewhere = Arch::first_with_syscall(name);
     let example = elsewhere.map_or_else(|| format!("<arch>.{name}"), |a| format!("{a}.{name}"));
     diag.message.push_str(&format!(
         " (the target being compiled); unqualified names are resolved for each target's ABI: \

@@ -6,93 +6,43 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use seccomp_asm::Arch;
+use seccomp_asm::arch::RustTarget;
+use seccomp_asm::{Arch, Endian};
 
-/// The ABIs a Rust target can have, with the `cfg` predicate selecting them.
-/// ABIs with no Rust target (parisc, s390, sh) are reachable with `arch = ...`.
+/// The ABIs a Rust target can have ([`Arch::RUST_TARGETS`]), with the `cfg`
+/// predicate selecting them. ABIs with no Rust target (parisc, s390, sh) are
+/// reachable with `arch = ...`.
 pub fn target_abis() -> Vec<(Arch, TokenStream)> {
-    vec![
-        (
-            Arch::X86_64,
-            quote!(all(target_arch = "x86_64", target_pointer_width = "64")),
-        ),
-        (
-            Arch::X32,
-            quote!(all(target_arch = "x86_64", target_pointer_width = "32")),
-        ),
-        (Arch::I386, quote!(target_arch = "x86")),
-        (
-            Arch::Aarch64,
-            quote!(all(target_arch = "aarch64", target_endian = "little")),
-        ),
-        (Arch::Riscv64, quote!(target_arch = "riscv64")),
-        (Arch::S390x, quote!(target_arch = "s390x")),
-        (
-            Arch::Arm,
-            quote!(all(target_arch = "arm", target_endian = "little")),
-        ),
-        (
-            Arch::Armeb,
-            quote!(all(target_arch = "arm", target_endian = "big")),
-        ),
-        (Arch::Loongarch64, quote!(target_arch = "loongarch64")),
-        (Arch::M68k, quote!(target_arch = "m68k")),
-        (
-            Arch::Mips,
-            quote!(all(
-                any(target_arch = "mips", target_arch = "mips32r6"),
-                target_endian = "big"
-            )),
-        ),
-        (
-            Arch::Mipsel,
-            quote!(all(
-                any(target_arch = "mips", target_arch = "mips32r6"),
-                target_endian = "little"
-            )),
-        ),
-        (
-            Arch::Mips64,
-            quote!(all(
-                any(target_arch = "mips64", target_arch = "mips64r6"),
-                target_endian = "big",
-                target_pointer_width = "64"
-            )),
-        ),
-        (
-            Arch::Mipsel64,
-            quote!(all(
-                any(target_arch = "mips64", target_arch = "mips64r6"),
-                target_endian = "little",
-                target_pointer_width = "64"
-            )),
-        ),
-        (
-            Arch::Mips64N32,
-            quote!(all(
-                any(target_arch = "mips64", target_arch = "mips64r6"),
-                target_endian = "big",
-                target_pointer_width = "32"
-            )),
-        ),
-        (
-            Arch::Mipsel64N32,
-            quote!(all(
-                any(target_arch = "mips64", target_arch = "mips64r6"),
-                target_endian = "little",
-                target_pointer_width = "32"
-            )),
-        ),
-        (Arch::Ppc, quote!(target_arch = "powerpc")),
-        (
-            Arch::Ppc64,
-            quote!(all(target_arch = "powerpc64", target_endian = "big")),
-        ),
-        (
-            Arch::Ppc64Le,
-            quote!(all(target_arch = "powerpc64", target_endian = "little")),
-        ),
-    ]
+    Arch::RUST_TARGETS
+        .iter()
+        .map(|(arch, target)| (*arch, predicate(target)))
+        .collect()
+}
+
+/// `target_arch = "x86"`, or `all(...)` of the target_arch (`any(...)` of
+/// several), the byte order and the pointer width that select the target.
+fn predicate(target: &RustTarget) -> TokenStream {
+    let arches = target.target_arch.iter().map(|a| quote!(target_arch = #a));
+    let arch = match target.target_arch {
+        [_] => quote!(#(#arches)*),
+        _ => quote!(any(#(#arches),*)),
+    };
+    let endian = target.endian.map(|e| {
+        let e = match e {
+            Endian::Little => "little",
+            Endian::Big => "big",
+        };
+        quote!(target_endian = #e)
+    });
+    let width = target.pointer_width.map(|w| {
+        let w = w.to_string();
+        quote!(target_pointer_width = #w)
+    });
+    if endian.is_none() && width.is_none() {
+        return arch;
+    }
+    let rest = endian.into_iter().chain(width);
+    quote!(all(#arch, #(#rest),*))
 }
 
 #[cfg(test)]
@@ -108,10 +58,25 @@ mod tests {
     }
 
     #[test]
-    fn no_abi_is_listed_twice() {
+    fn predicates_read_as_cfg_does() {
         let abis = target_abis();
-        for (i, (a, _)) in abis.iter().enumerate() {
-            assert!(abis[i + 1..].iter().all(|(b, _)| a != b), "{a:?}");
-        }
+        let of = |arch: Arch| {
+            let (_, p) = abis.iter().find(|(a, _)| *a == arch).expect("listed");
+            p.to_string()
+        };
+        assert_eq!(of(Arch::I386), quote!(target_arch = "x86").to_string());
+        assert_eq!(
+            of(Arch::X32),
+            quote!(all(target_arch = "x86_64", target_pointer_width = "32")).to_string()
+        );
+        assert_eq!(
+            of(Arch::Mipsel64N32),
+            quote!(all(
+                any(target_arch = "mips64", target_arch = "mips64r6"),
+                target_endian = "little",
+                target_pointer_width = "32"
+            ))
+            .to_string()
+        );
     }
 }

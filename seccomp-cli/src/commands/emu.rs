@@ -1,7 +1,10 @@
 //! `seccomp emu`: run a filter on one syscall and show what it returns.
 
-use seccomp_asm::emu::{self, ParseIntegerError, ParseIntegerErrorKind};
+mod ruby_int;
+
 use seccomp_asm::Arch;
+
+use ruby_int::{ParseIntegerError, ParseIntegerErrorKind};
 
 use crate::cli::EmuArgs;
 use crate::engine::{self, EmuRequest};
@@ -19,13 +22,13 @@ pub fn run(args: EmuArgs) -> Result<u8, Failure> {
         .args
         .iter()
         .enumerate()
-        .map(|(i, s)| emu::parse_u64(s).map_err(|e| number_error(&format!("arg{i}"), &e, 64)))
+        .map(|(i, s)| ruby_int::parse_u64(s).map_err(|e| number_error(&format!("arg{i}"), &e, 64)))
         .collect::<Result<Vec<_>, _>>()?;
     // `-i` is read by Ruby's OptionParser, which is stricter than `Integer()`.
     let instruction_pointer = args
         .ip
         .as_deref()
-        .map(|s| emu::parse_option_u64(s).map_err(|e| number_error("--ip", &e, 64)))
+        .map(|s| ruby_int::parse_option_u64(s).map_err(|e| number_error("--ip", &e, 64)))
         .transpose()?;
     let bytes = read_input(&args.input)?;
     let insns = decode_filter(&bytes, arch, input_name(&args.input))?;
@@ -49,7 +52,7 @@ pub fn run(args: EmuArgs) -> Result<u8, Failure> {
 /// A syscall given by name (from `arch`'s table) or by number, in the
 /// syntax of Ruby's `Integer()`.
 pub fn parse_sys_nr(s: &str, arch: Arch) -> Result<u32, Failure> {
-    emu::parse_sys_nr(arch, s).map_err(|e| match e.kind {
+    ruby_int::parse_sys_nr(arch, s).map_err(|e| match e.kind {
         ParseIntegerErrorKind::Invalid => Failure::usage(format!(
             "sys_nr: {s:?} is neither a syscall of {arch} nor an integer"
         )),
