@@ -189,6 +189,13 @@ impl Arch {
     /// The bit x32 syscall numbers carry (`__X32_SYSCALL_BIT`).
     pub const X32_SYSCALL_BIT: u32 = 0x4000_0000;
 
+    /// `__AUDIT_ARCH_64BIT`: the `AUDIT_ARCH_*` bit of ABIs with 64-bit
+    /// registers, whose `seccomp_data` arguments have two meaningful halves.
+    pub const AUDIT_ARCH_64BIT: u32 = 0x8000_0000;
+
+    /// `__AUDIT_ARCH_LE`: the `AUDIT_ARCH_*` bit of little-endian ABIs.
+    pub const AUDIT_ARCH_LE: u32 = 0x4000_0000;
+
     fn info(self) -> &'static Info {
         static INFO: [Info; 24] = [
             info!(
@@ -313,6 +320,13 @@ impl Arch {
     /// it sees.
     pub fn endian(self) -> Endian {
         self.info().endian
+    }
+
+    /// Whether a filter must check both 32-bit halves of an argument: the
+    /// ABI's registers are 64-bit (x32's included). On the others the upper
+    /// half of `seccomp_data.args[i]` is always zero.
+    pub fn has_64bit_args(self) -> bool {
+        self.audit() & Self::AUDIT_ARCH_64BIT != 0
     }
 
     /// Whether seccomp-tools 1.7.1 knows this arch.
@@ -579,6 +593,23 @@ mod tests {
         assert_eq!(Arch::S390x.audit(), 0x80000016);
         assert_eq!(Arch::Mipsel64N32.audit(), 0xe0000008);
         assert_eq!(Arch::from_audit(0xc000003e), Some(Arch::X86_64));
+    }
+
+    #[test]
+    fn argument_width_follows_the_audit_arch() {
+        for arch in [
+            Arch::X86_64,
+            Arch::X32,
+            Arch::Aarch64,
+            Arch::S390x,
+            Arch::Ppc64Le,
+            Arch::Mips64N32,
+        ] {
+            assert!(arch.has_64bit_args(), "{arch}");
+        }
+        for arch in [Arch::I386, Arch::Arm, Arch::Mips, Arch::Ppc, Arch::S390] {
+            assert!(!arch.has_64bit_args(), "{arch}");
+        }
     }
 
     #[test]

@@ -5,10 +5,6 @@ use seccomp_asm::Arch;
 
 use super::sys::SyscallInfo;
 
-/// `AUDIT_ARCH_*` bits: 64-bit ABI, little-endian.
-const AUDIT_ARCH_64BIT: u32 = 0x8000_0000;
-const AUDIT_ARCH_LE: u32 = 0x4000_0000;
-
 /// A syscall at its entry (or `SECCOMP_RET_TRACE`) stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Call {
@@ -44,7 +40,7 @@ impl Call {
     pub fn word_size(&self) -> usize {
         match self.abi() {
             Some(Arch::X32) => 4,
-            _ if self.audit & AUDIT_ARCH_64BIT != 0 => 8,
+            _ if self.audit & Arch::AUDIT_ARCH_64BIT != 0 => 8,
             _ => 4,
         }
     }
@@ -53,11 +49,11 @@ impl Call {
     /// must check in two halves (x32 included: its arguments are 64-bit
     /// registers); on the others the upper half is always zero.
     pub fn has_64bit_args(&self) -> bool {
-        self.audit & AUDIT_ARCH_64BIT != 0
+        self.audit & Arch::AUDIT_ARCH_64BIT != 0
     }
 
     pub fn little_endian(&self) -> bool {
-        self.audit & AUDIT_ARCH_LE != 0
+        self.audit & Arch::AUDIT_ARCH_LE != 0
     }
 
     /// An argument as the kernel sees an `unsigned long` of this ABI.

@@ -390,7 +390,7 @@ fn write_arg_checks(
     ret_default: &str,
 ) {
     let nr = entry.nr;
-    let wide = abi.audit() & 0x8000_0000 != 0;
+    let wide = abi.has_64bit_args();
     // A mirror's values are x32's: said so, and not read back as amd64's.
     let whose = if entry.mirror { " (as x32)" } else { "" };
     let indexes: Vec<u8> = seen.args.keys().copied().collect();
@@ -523,7 +523,7 @@ mod tests {
                     if abi == Arch::X32 {
                         nr |= Arch::X32_SYSCALL_BIT;
                     }
-                    if abi.audit() & 0x8000_0000 == 0 {
+                    if !abi.has_64bit_args() {
                         // What a 32-bit ABI's filter sees.
                         for values in args.values_mut() {
                             *values = values.iter().map(|(&v, &n)| (v & 0xffff_ffff, n)).collect();
@@ -584,7 +584,7 @@ mod tests {
                         }
                         let seen_value = *values.keys().next().unwrap();
                         let mut probes = vec![seen_value ^ 1];
-                        if abi.audit() & 0x8000_0000 != 0 {
+                        if abi.has_64bit_args() {
                             probes.push(seen_value ^ (1 << 40));
                         }
                         for probe in probes.into_iter().filter(|p| !values.contains_key(p)) {

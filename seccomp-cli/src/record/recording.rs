@@ -166,7 +166,7 @@ impl FromStr for ArgSpec {
             }
             None => (s, 0),
         };
-        if !Arch::ALL.iter().any(|a| a.syscall_nr(name).is_some()) {
+        if Arch::first_with_syscall(name).is_none() {
             return Err(format!(
                 "`{s}`: no architecture has a syscall named `{name}`"
             ));
