@@ -4,6 +4,10 @@
 # default), recorded stopping at every syscall entry and exit
 # (`--no-filter`), and counted by strace without and with `--seccomp-bpf`.
 # Needs hyperfine and strace. Tables go to $OUT (or a temporary directory).
+# Every command runs pinned to one CPU ($CPU, 1 by default): a tracer and
+# its tracee on two CPUs pay a cross-CPU wake-up at every stop, which on
+# some virtual machines costs ten times the stop itself and varies run to
+# run; pinned, both tools are measured at their own cost.
 set -euo pipefail
 source "$(dirname "$0")/reference.sh"
 command -v strace >/dev/null || { echo "needs strace (apt-get install strace)" >&2; exit 1; }
@@ -11,12 +15,13 @@ python=$(command -v python3)
 bench() {
     local name=$1
     shift
+    local pin="taskset -c ${CPU:-1}"
     hyperfine -N -w 2 -r "${RUNS:-10}" --export-markdown "$out/record-$name.md" \
-        -n "$name alone" "$*" \
-        -n "seccomp record" "$seccomp record -o /dev/null -- $*" \
-        -n "seccomp record --no-filter" "$seccomp record --no-filter -o /dev/null -- $*" \
-        -n "strace -f -c" "strace -f -c -o /dev/null $*" \
-        -n "strace -f -c --seccomp-bpf" "strace -f -c --seccomp-bpf -o /dev/null $*"
+        -n "$name alone" "$pin $*" \
+        -n "seccomp record" "$pin $seccomp record -o /dev/null -- $*" \
+        -n "seccomp record --no-filter" "$pin $seccomp record --no-filter -o /dev/null -- $*" \
+        -n "strace -f -c" "$pin strace -f -c -o /dev/null $*" \
+        -n "strace -f -c --seccomp-bpf" "$pin strace -f -c --seccomp-bpf -o /dev/null $*"
 }
 # About 34,500 syscalls, one process.
 bench find find /usr/share -maxdepth 4
