@@ -295,6 +295,17 @@ pub fn render_bytes(diags: &[Diagnostic], src: &[u8], file_name: &str, mode: Mod
     out
 }
 
+/// An I/O error as the messages here quote it: the operating system's
+/// wording (`No such file or directory`), without the `(os error 2)` that
+/// Rust's `Display` appends.
+pub fn describe_io(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.rfind(" (os error ") {
+        Some(i) if text.ends_with(')') => text[..i].to_string(),
+        _ => text,
+    }
+}
+
 /// Each diagnostic rendered on its own, as [`render_bytes`] renders a list
 /// of one (its notes follow it), for callers that report them apart; the
 /// source is indexed once for all of them.

@@ -81,14 +81,7 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
-/// The OS's wording for an I/O error, without Rust's `(os error N)` suffix.
-pub fn describe_io(err: &io::Error) -> String {
-    let text = err.to_string();
-    match text.rfind(" (os error ") {
-        Some(i) if text.ends_with(')') => text[..i].to_string(),
-        _ => text,
-    }
-}
+pub use seccomp_asm::diag::describe_io;
 
 /// Prints `warning: message` on stderr: something the user should know about
 /// a command that still succeeds.

@@ -13,7 +13,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use seccomp_asm::assembler::{assemble_each, Assembly, Mode};
 use seccomp_asm::bpf::MAXINSNS;
-use seccomp_asm::diag::{render, render_each, Diagnostic, ErrorClass, Span as AsmSpan};
+use seccomp_asm::diag::{
+    describe_io, render, render_each, Diagnostic, ErrorClass, Span as AsmSpan,
+};
 use seccomp_asm::disasm::{disassemble, DisasmOptions, HEADER};
 use seccomp_asm::explain::{Analysis, Policy};
 use seccomp_asm::insn::decode;
@@ -460,7 +462,7 @@ fn read_file(lit: &syn::LitStr) -> syn::Result<(PathBuf, String, Vec<u8>)> {
         .unwrap_or_default();
     let path = dir.join(&display);
     let bytes = std::fs::read(&path).map_err(|e| {
-        let e = io_message(&e);
+        let e = describe_io(&e);
         let msg = format!("cannot read {display} (relative to CARGO_MANIFEST_DIR): {e}");
         syn::Error::new(lit.span(), msg)
     })?;
@@ -680,15 +682,6 @@ impl Source {
             }
             _ => TokenStream::new(),
         }
-    }
-}
-
-/// The OS's wording for an I/O error, without Rust's `(os error N)`.
-fn io_message(err: &std::io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }
 
