@@ -5,6 +5,7 @@ use seccomp_asm::disasm::{disassemble, DisasmOptions};
 use seccomp_asm::emu::{emu_output, EmuInput};
 use seccomp_asm::insn::decode_prefix;
 use seccomp_asm::Arch;
+use seccomp_conformance::first_difference;
 use seccomp_conformance::unhex;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -23,20 +24,6 @@ fn arch_of(record: &Value) -> Arch {
         .expect("arch")
         .parse()
         .expect("known arch")
-}
-
-/// Shows the first differing line, since whole listings are long.
-fn first_difference(expected: &str, actual: &str) -> String {
-    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
-        if e != a {
-            return format!("line {i}:\n  expected {e:?}\n  actual   {a:?}");
-        }
-    }
-    format!(
-        "{} lines expected, {} produced",
-        expected.lines().count(),
-        actual.lines().count()
-    )
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use seccomp_asm::insn::decode_prefix;
 use seccomp_asm::{audit, explain, Arch};
+use seccomp_conformance::first_difference;
 use seccomp_conformance::unhex;
 use serde_json::Value;
 
@@ -24,20 +25,6 @@ fn arch_of(record: &Value) -> Arch {
 
 fn insns_of(record: &Value) -> Vec<seccomp_asm::Insn> {
     decode_prefix(&unhex(field(record, "hex")), arch_of(record).endian())
-}
-
-/// Shows the first differing line, since policies are long.
-fn first_difference(expected: &str, actual: &str) -> String {
-    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
-        if e != a {
-            return format!("line {i}:\n  expected {e:?}\n  actual   {a:?}");
-        }
-    }
-    format!(
-        "{} lines expected, {} produced",
-        expected.lines().count(),
-        actual.lines().count()
-    )
 }
 
 /// Runs explain, audit and audit's JSON on each record, comparing with the

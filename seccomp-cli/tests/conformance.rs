@@ -17,22 +17,8 @@ use std::process::Output;
 
 use common::seccomp;
 use corpus::records;
-use seccomp_conformance::{str_field, unhex};
+use seccomp_conformance::{first_difference, str_field, unhex};
 use serde_json::Value;
-
-/// Shows the first differing line, since whole listings are long.
-fn first_difference(expected: &str, actual: &str) -> String {
-    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
-        if e != a {
-            return format!("line {i}:\n  expected {e:?}\n  actual   {a:?}");
-        }
-    }
-    format!(
-        "{} lines expected, {} produced",
-        expected.lines().count(),
-        actual.lines().count()
-    )
-}
 
 /// Checks a run that must succeed with `expected` on stdout and nothing on stderr.
 fn check_success(what: &str, out: &Output, expected: &[u8]) -> Option<String> {

@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use common::seccomp;
 use corpus::{corpus_dir, records};
-use seccomp_conformance::{str_field, unhex};
+use seccomp_conformance::{first_difference, str_field, unhex};
 use serde_json::Value;
 
 /// What one run of the binary gave.
@@ -57,24 +57,6 @@ fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
         .output()
         .expect("seccomp runs")
         .into()
-}
-
-/// Shows the first differing line, since whole policies and reports are long.
-fn first_difference(expected: &str, actual: &str) -> String {
-    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
-        if e != a {
-            return format!("line {i}:\n  expected {e:?}\n  actual   {a:?}");
-        }
-    }
-    if expected.lines().count() == actual.lines().count() {
-        format!("same lines, different line ends: expected {expected:?}, actual {actual:?}")
-    } else {
-        format!(
-            "{} lines expected, {} produced",
-            expected.lines().count(),
-            actual.lines().count()
-        )
-    }
 }
 
 /// `None` when `run` succeeded, silently on stderr, with `expected` as its

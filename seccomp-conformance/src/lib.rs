@@ -71,6 +71,26 @@ pub fn unhex(s: &str) -> Vec<u8> {
         .collect()
 }
 
+/// Where two listings first differ, for a failure message: whole listings
+/// are long. The line (from 0) with both versions, or the two line counts,
+/// or, when only line ends differ, both texts whole.
+pub fn first_difference(expected: &str, actual: &str) -> String {
+    for (i, (e, a)) in expected.lines().zip(actual.lines()).enumerate() {
+        if e != a {
+            return format!("line {i}:\n  expected {e:?}\n  actual   {a:?}");
+        }
+    }
+    if expected.lines().count() == actual.lines().count() {
+        format!("same lines, different line ends: expected {expected:?}, actual {actual:?}")
+    } else {
+        format!(
+            "{} lines expected, {} produced",
+            expected.lines().count(),
+            actual.lines().count()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
