@@ -7,7 +7,6 @@ use crate::cli::{AuditArgs, AuditFormat};
 use crate::commands::filters::{self, walk_failure, Source};
 use crate::error::Failure;
 use crate::io::{stdout_color, write_stdout};
-use crate::logger;
 
 pub fn run(args: AuditArgs) -> Result<u8, Failure> {
     let Some(sources) = filters::collect(args.source)? else {
@@ -30,13 +29,7 @@ pub fn run(args: AuditArgs) -> Result<u8, Failure> {
 
 fn human(sources: &[Source]) -> Result<(), Failure> {
     let color = stdout_color();
-    if sources.len() > 1 {
-        logger::warn(&format!(
-            "{} filters are installed; they stack, so a syscall must pass every one \
-             (most restrictive wins). Each is audited separately below.",
-            sources.len()
-        ))?;
-    }
+    filters::warn_stacked(sources.len(), "audited")?;
     // As with `explain`, each report goes out as soon as it is known.
     for source in sources {
         write_stdout(report(source)?.render(color).as_bytes())?;

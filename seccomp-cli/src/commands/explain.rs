@@ -7,20 +7,13 @@ use crate::cli::ExplainArgs;
 use crate::commands::filters::{self, walk_failure};
 use crate::error::Failure;
 use crate::io::{stdout_color, write_stdout};
-use crate::logger;
 
 pub fn run(args: ExplainArgs) -> Result<u8, Failure> {
     let Some(sources) = filters::collect(args.source)? else {
         return filters::show_help("explain");
     };
     let color = stdout_color();
-    if sources.len() > 1 {
-        logger::warn(&format!(
-            "{} filters are installed; they stack, so a syscall must pass every one \
-             (most restrictive wins). Each is explained separately below.",
-            sources.len()
-        ))?;
-    }
+    filters::warn_stacked(sources.len(), "explained")?;
     // Each policy goes out as soon as it is known, so a filter the analysis
     // cannot read still leaves the ones before it printed, as in seccomp-tools.
     for source in &sources {

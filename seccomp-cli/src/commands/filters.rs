@@ -140,6 +140,18 @@ pub fn show_help(command: &str) -> Result<u8, Failure> {
     Ok(0)
 }
 
+/// seccomp-tools' warning before the reports of several stacked filters;
+/// `verb` is what is done to each (`explained`, `audited`).
+pub fn warn_stacked(count: usize, verb: &str) -> Result<(), Failure> {
+    if count <= 1 {
+        return Ok(());
+    }
+    logger::warn(&format!(
+        "{count} filters are installed; they stack, so a syscall must pass every one \
+         (most restrictive wins). Each is {verb} separately below."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
