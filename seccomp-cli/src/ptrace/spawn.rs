@@ -89,10 +89,10 @@ const TRACE_EVERYTHING: [libc::sock_filter; 1] = [libc::sock_filter {
 }];
 
 /// Forks the child that stops for the tracer, sets `options` on it and
-/// returns it stopped. With `trace_filter`, the child installs
-/// [`TRACE_EVERYTHING`] before exec (setting no_new_privs first only if
-/// the kernel refuses the filter without it); the tracer sees the
-/// `seccomp(2)` call and its result before the exec.
+/// returns it stopped. With `trace_filter`, the child installs a filter
+/// returning `TRACE` for every syscall before exec (setting no_new_privs
+/// first only if the kernel refuses the filter without it); the tracer sees
+/// the `seccomp(2)` call and its result before the exec.
 pub fn spawn_traced(
     program: &Program,
     trace_filter: bool,
