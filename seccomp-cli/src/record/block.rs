@@ -6,7 +6,7 @@ use seccomp_asm::Arch;
 #[cfg(test)]
 use std::collections::BTreeMap;
 
-use super::policy::{DefaultAction, BEGIN, END};
+use super::policy::{DefaultAction, BEGIN, END, NEEDED};
 use super::recording::Recording;
 
 /// A policy file taken apart.
@@ -132,6 +132,14 @@ fn read_comment(doc: &mut Document, comment: &str) -> Result<(), String> {
                 .strip_prefix("0x")
                 .and_then(|h| u64::from_str_radix(h, 16).ok())
                 .ok_or_else(|| format!("`{comment}`: the value is not a hexadecimal number"))?;
+            if NEEDED.contains(&name) {
+                return Err(format!(
+                    "`{comment}`: {name} is always allowed, whatever its arguments"
+                ));
+            }
+            if !abi.has_64bit_args() && value > 0xffff_ffff {
+                return Err(format!("`{comment}`: {abi} arguments have 32 bits"));
+            }
             let seen = doc
                 .recording
                 .abis
@@ -153,13 +161,24 @@ fn read_comment(doc: &mut Document, comment: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The number a fact names; x32 numbers, and only they, carry the x32 bit
+/// (amd64's table also names them, as `x32_read`).
 fn syscall_nr(abi: Arch, name: &str) -> Result<u32, String> {
-    if let Some(hex) = name.strip_prefix("0x") {
-        return u32::from_str_radix(hex, 16)
-            .map_err(|_| format!("`{name}` is not a syscall number"));
+    let nr = match name.strip_prefix("0x") {
+        Some(hex) => {
+            u32::from_str_radix(hex, 16).map_err(|_| format!("`{name}` is not a syscall number"))?
+        }
+        None => abi
+            .syscall_nr(name)
+            .ok_or_else(|| format!("{abi} has no syscall named `{name}`"))?,
+    };
+    let x32_bit = nr & Arch::X32_SYSCALL_BIT != 0;
+    if (abi == Arch::X32) != x32_bit && matches!(abi, Arch::X32 | Arch::X86_64) {
+        return Err(format!(
+            "`{name}`: x32 numbers (bit 0x40000000) are recorded as x32, and only they are"
+        ));
     }
-    abi.syscall_nr(name)
-        .ok_or_else(|| format!("{abi} has no syscall named `{name}`"))
+    Ok(nr)
 }
 
 #[cfg(test)]
@@ -262,6 +281,18 @@ mod tests {
             "p.asm:3: `amd64 read args[9] = 0x1: 1 call`: not an argument `args[0]` to `args[5]`"
         );
         assert!(err(&block(&["# default: ALLOW"])).starts_with("p.asm:2: `ALLOW`: an allow-list"));
+        assert_eq!(
+            err(&block(&["x # amd64 x32_read: 1 call"])),
+            "p.asm:2: `x32_read`: x32 numbers (bit 0x40000000) are recorded as x32, and only they are"
+        );
+        assert!(err(&block(&["x # x32 0x1: 1 call"])).contains("recorded as x32"));
+        assert_eq!(
+            err(&block(&[
+                "x # i386 read: 1 call",
+                "x # i386 read args[0] = 0x100000000: 1 call"
+            ])),
+            "p.asm:3: `i386 read args[0] = 0x100000000: 1 call`: i386 arguments have 32 bits"
+        );
     }
 
     #[test]

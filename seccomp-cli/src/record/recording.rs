@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use seccomp_asm::Arch;
 
+use super::policy::NEEDED;
+
 /// The syscalls of one or more runs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Recording {
@@ -171,6 +173,12 @@ impl FromStr for ArgSpec {
                 "`{s}`: no architecture has a syscall named `{name}`"
             ));
         }
+        if NEEDED.contains(&name) {
+            return Err(format!(
+                "`{s}`: {name} is always allowed, whatever its arguments, as every program may \
+                 need it"
+            ));
+        }
         Ok(ArgSpec {
             syscall: name.to_string(),
             index,
@@ -206,6 +214,8 @@ mod tests {
             "ioctl:6".parse::<ArgSpec>().unwrap_err(),
             "`ioctl:6`: the argument index must be 0 to 5"
         );
+        let needed = "exit_group".parse::<ArgSpec>().unwrap_err();
+        assert!(needed.contains("always allowed"), "{needed}");
         assert_eq!(
             "iotcl:1".parse::<ArgSpec>().unwrap_err(),
             "`iotcl:1`: no architecture has a syscall named `iotcl`"
