@@ -24,7 +24,10 @@ value anywhere in the tree of paths (it now reads the path's own facts when
 they are fewer), and `explain/found-25mb-policy`, 159 instructions whose policy
 held 2^20 conditions, 25 MB of text (the cap is now 2^18 conditions, 7 MB), and
 `explain/found-repeated-conditions`, 167 instructions whose conditions every
-architecture section repeats, 38 MB of text (a policy now writes at most 8 MiB).
+architecture section repeats, 38 MB of text (a policy now writes at most 8 MiB),
+and `record_policy/found-run-with-carriage-return`, a policy file whose `# run:`
+line holds a carriage return, which the writer turned into a space and the
+reader kept (both now apply one rule).
 """
 import pathlib
 import struct

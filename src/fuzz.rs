@@ -311,3 +311,60 @@ pub fn macro_input(data: &[u8]) {
         panic!("the expansion is not an expression ({e}): {out}");
     }
 }
+
+/// `seccomp record --merge`'s reader on any text, as a policy file it is
+/// given to merge into: it gives a document or an error, never a panic;
+/// a document written out again reads back as the same recording, text
+/// around the block and all; and the written block assembles in strict
+/// mode unless it is past the kernel's size limit, and then allows each
+/// syscall it says was recorded, on its ABI, in the emulator.
+pub fn record_policy(data: &[u8]) {
+    use seccomp_cli::record::{block, policy};
+    let text = String::from_utf8_lossy(data);
+    let Ok(doc) = block::parse(&text, "fuzz.asm") else {
+        return;
+    };
+    let default = doc.default.unwrap_or(policy::DefaultAction::ENOSYS);
+    let block_text = policy::write_block(&doc.recording, default);
+    let written = format!("{}{block_text}{}", doc.before, doc.after);
+    let again = block::parse(&written, "fuzz.asm").expect("a written policy reads back");
+    assert_eq!(again.recording, doc.recording, "{written}");
+    assert_eq!(again.default, Some(default));
+    assert_eq!((&again.before, &again.after), (&doc.before, &doc.after));
+    let assembly = match seccomp_asm::assembler::assemble(
+        block_text.as_bytes(),
+        &Options::strict(Arch::X86_64),
+    ) {
+        Ok(assembly) => assembly,
+        Err(diags) => {
+            // The writer keeps every jump in reach and every value in range:
+            // only the kernel's limits (its 4,096 instructions) can refuse it.
+            let kernel_only = diags
+                .iter()
+                .all(|d| d.class == seccomp_asm::diag::ErrorClass::KernelRule);
+            assert!(kernel_only, "{block_text}\n{diags:?}");
+            return;
+        }
+    };
+    for (&abi, syscalls) in &doc.recording.abis {
+        for (&nr, seen) in syscalls {
+            let mut args = [0u64; 6];
+            for (&i, values) in &seen.args {
+                args[usize::from(i)] = *values.keys().next().expect("a value");
+            }
+            let data = SeccompData {
+                nr: nr as i32,
+                arch: abi.audit(),
+                instruction_pointer: 0,
+                args,
+            };
+            let out = emu::emulate(&assembly.insns, &data, Arch::X86_64.endian())
+                .expect("a recorded policy runs to a return");
+            assert_eq!(
+                out.ret,
+                seccomp_asm::Action::ALLOW,
+                "{abi} {nr:#x}\n{block_text}"
+            );
+        }
+    }
+}

@@ -32,7 +32,7 @@ fn replay(dir: &str, target: &str, check: Check) -> usize {
 // which must not race with other threads of this process.
 #[test]
 fn seeds_and_regressions_hold() {
-    let targets: [(&str, Check); 7] = [
+    let targets: [(&str, Check); 8] = [
         ("assemble", fuzz::assemble),
         ("validate", fuzz::validate),
         ("disasm", fuzz::disasm),
@@ -40,6 +40,7 @@ fn seeds_and_regressions_hold() {
         ("explain", fuzz::explain),
         ("audit", fuzz::audit),
         ("macro_input", fuzz::macro_input),
+        ("record_policy", fuzz::record_policy),
     ];
     for (target, check) in targets {
         let seeds = replay("seeds", target, check);

@@ -6,7 +6,7 @@ use seccomp_asm::Arch;
 #[cfg(test)]
 use std::collections::BTreeMap;
 
-use super::policy::{DefaultAction, BEGIN, END, NEEDED};
+use super::policy::{one_line, DefaultAction, BEGIN, END, NEEDED};
 use super::recording::Recording;
 
 /// A policy file taken apart.
@@ -78,7 +78,7 @@ pub fn parse(text: &str, file: &str) -> Result<Document, String> {
 /// One comment of the block: a fact, or free text that is skipped.
 fn read_comment(doc: &mut Document, comment: &str) -> Result<(), String> {
     if let Some(run) = comment.strip_prefix("run: ") {
-        doc.recording.runs.push(run.to_string());
+        doc.recording.runs.push(one_line(run));
         return Ok(());
     }
     if let Some(action) = comment.strip_prefix("default: ") {

@@ -158,8 +158,9 @@ pub fn write_block(rec: &Recording, default: DefaultAction) -> String {
     l.render()
 }
 
-/// A recorded command on one comment line.
-fn one_line(run: &str) -> String {
+/// A recorded command on one comment line; the block's reader applies the
+/// same rule, so a command reads back as it is written.
+pub(crate) fn one_line(run: &str) -> String {
     run.replace(['\n', '\r'], " ")
 }
 
