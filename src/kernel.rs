@@ -2,14 +2,15 @@
 //! report what the kernel said and did.
 //!
 //! Every question is asked in a fresh child process made by `fork`, because
-//! a filter, once installed, stays on the task for good. The child speaks to
-//! the parent through an anonymous shared mapping, not a pipe: after a filter
-//! is installed the child may not be allowed any system call, not even
-//! `write` or `exit`, so it records its results with plain memory stores and
-//! then ends itself with an undefined instruction (`SIGILL`), which needs no
-//! system call either. The parent waits on a pidfd with a timeout, kills a
-//! child that overstays, and always reaps it: no zombie is left behind, even
-//! when the parent panics.
+//! a filter, once installed, stays on the task for good. The children are
+//! those of `seccomp_testkit::slot`: the child speaks to the parent through
+//! an anonymous shared mapping, not a pipe: after a filter is installed the
+//! child may not be allowed any system call, not even `write` or `exit`, so
+//! it records its results with plain memory stores and then ends itself with
+//! an undefined instruction (`SIGILL`), which needs no system call either.
+//! The parent waits on a pidfd with a timeout, kills a child that overstays,
+//! and always reaps it: no zombie is left behind, even when the parent
+//! panics.
 //!
 //! Between `fork` and its end the child runs only async-signal-safe code (raw
 //! system calls and stores into the shared mapping, no allocation, no lock),
@@ -52,13 +53,15 @@ mod probe;
 
 #[cfg(target_arch = "x86_64")]
 pub use probe::{Abi, Ending, Sigsys, Syscall};
+/// How a child process ended.
+pub use seccomp_testkit::Status;
 
 use core::fmt;
-use core::ptr::NonNull;
 use core::sync::atomic::Ordering;
 use seccomp_asm::Insn;
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::time::{Duration, Instant};
+use seccomp_testkit::slot::{self, Shared};
+use seccomp_testkit::Process;
+use std::time::Duration;
 
 /// How long a child may run before it is killed, unless [`Harness::timeout`]
 /// says otherwise.
@@ -119,24 +122,6 @@ pub fn errno_name(errno: i32) -> String {
     name.to_owned()
 }
 
-/// How a child process ended.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum Exit {
-    /// It called `exit` with this status.
-    Code(i32),
-    /// It was killed by this signal.
-    Signal(i32),
-}
-
-impl fmt::Display for Exit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Exit::Code(code) => write!(f, "exited with status {code}"),
-            Exit::Signal(sig) => write!(f, "was killed by signal {sig}"),
-        }
-    }
-}
-
 /// The harness could not get an answer from the kernel. None of these is a
 /// verdict about the program: each means the question was not asked properly.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,7 +133,7 @@ pub enum HarnessError {
     /// The child could not prepare itself (`prctl`, `sigaction`, ...).
     ChildSetup { call: &'static str, errno: i32 },
     /// The child ended in a way the protocol does not allow.
-    Protocol { exit: Exit, detail: String },
+    Protocol { exit: Status, detail: String },
     /// A program longer than `struct sock_fprog` can describe (its `len` is
     /// an unsigned short).
     ProgramTooLong { len: usize },
@@ -203,14 +188,37 @@ impl fmt::Display for HarnessError {
 
 impl std::error::Error for HarnessError {}
 
-fn last_errno() -> i32 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+impl From<seccomp_testkit::Error> for HarnessError {
+    fn from(error: seccomp_testkit::Error) -> HarnessError {
+        match error {
+            seccomp_testkit::Error::Os { call, errno } => HarnessError::Os { call, errno },
+            seccomp_testkit::Error::Timeout { after } => HarnessError::Timeout { after },
+            seccomp_testkit::Error::Unexplained { status } => HarnessError::Protocol {
+                exit: Status::Exited(-1),
+                detail: format!("waitpid returned status {status:#x}"),
+            },
+        }
+    }
 }
 
-fn os_error(call: &'static str) -> HarnessError {
-    HarnessError::Os {
-        call,
-        errno: last_errno(),
+impl From<seccomp_testkit::SetupError> for HarnessError {
+    fn from(error: seccomp_testkit::SetupError) -> HarnessError {
+        HarnessError::ChildSetup {
+            call: error.call,
+            errno: error.errno,
+        }
+    }
+}
+
+/// The failure a child recorded in `setup`, once it exited with
+/// [`slot::EXIT_SETUP`].
+fn setup_error(setup: &slot::SetupSlot, exit: Status) -> HarnessError {
+    match setup.error() {
+        Some(error) => error.into(),
+        None => HarnessError::Protocol {
+            exit,
+            detail: "it recorded no failed step".to_owned(),
+        },
     }
 }
 
@@ -279,7 +287,8 @@ impl Harness {
             let start = out.len();
             let chunk = &fprogs[start..fprogs.len().min(start + self.batch)];
             let results = shared.get();
-            results.reset();
+            results.done.store(0, Ordering::Relaxed);
+            results.setup.reset();
             let flags = self.flags;
             let exit = self.run_child(|| {
                 // SAFETY: runs in the forked child; `child::verdicts` is
@@ -287,8 +296,8 @@ impl Harness {
                 unsafe { child::verdicts(results, chunk, flags) }
             })?;
             let done = results.done.load(Ordering::Acquire) as usize;
-            if exit == Exit::Code(child::EXIT_SETUP) {
-                return Err(results.setup.error());
+            if exit == Status::Exited(slot::EXIT_SETUP) {
+                return Err(setup_error(&results.setup, exit));
             }
             if done == 0 || done > chunk.len() {
                 return Err(HarnessError::Protocol {
@@ -306,8 +315,8 @@ impl Harness {
             // exits 0 after every program of its batch was refused.
             let consistent = refused_before
                 && match exit {
-                    Exit::Signal(libc::SIGILL) => accepted_last,
-                    Exit::Code(0) => !accepted_last && done == chunk.len(),
+                    Status::Signaled(libc::SIGILL) => accepted_last,
+                    Status::Exited(0) => !accepted_last && done == chunk.len(),
                     _ => false,
                 };
             if !consistent {
@@ -333,26 +342,15 @@ impl Harness {
     pub unsafe fn run_in_child(
         &self,
         body: impl FnOnce() -> libc::c_int,
-    ) -> Result<Exit, HarnessError> {
+    ) -> Result<Status, HarnessError> {
         self.run_child(body)
     }
 
     /// [`Harness::run_in_child`], for bodies this module vouches for.
-    fn run_child(&self, body: impl FnOnce() -> libc::c_int) -> Result<Exit, HarnessError> {
-        // SAFETY: the child side only runs `body` and `_exit`, both
-        // async-signal-safe by contract.
-        let pid = unsafe { libc::fork() };
-        if pid < 0 {
-            return Err(os_error("fork"));
-        }
-        if pid == 0 {
-            let _guard = child::ExitOnUnwind;
-            let code = body();
-            // SAFETY: ends the child without running the parent's atexit
-            // handlers or destructors.
-            unsafe { libc::_exit(code) }
-        }
-        Child { pid, reaped: false }.wait(self.timeout)
+    fn run_child(&self, body: impl FnOnce() -> libc::c_int) -> Result<Status, HarnessError> {
+        // SAFETY: the bodies this module passes are async-signal-safe.
+        let child = unsafe { Process::fork(body) }?;
+        Ok(child.wait_timeout(self.timeout)?)
     }
 }
 
@@ -365,158 +363,4 @@ fn sock_fprog(program: &[Insn]) -> Result<libc::sock_fprog, HarnessError> {
         // `Insn` is laid out as `struct sock_filter`; the kernel only reads it.
         filter: program.as_ptr() as *mut libc::sock_filter,
     })
-}
-
-/// A forked child not yet reaped. Dropping it kills and reaps it.
-struct Child {
-    pid: libc::pid_t,
-    reaped: bool,
-}
-
-impl Child {
-    fn wait(mut self, timeout: Duration) -> Result<Exit, HarnessError> {
-        // SAFETY: plain system calls on our own child.
-        let raw = unsafe { libc::syscall(libc::SYS_pidfd_open, self.pid, 0) };
-        if raw < 0 {
-            return Err(os_error("pidfd_open"));
-        }
-        // SAFETY: pidfd_open returned a new descriptor that nothing else owns.
-        let pidfd = unsafe { OwnedFd::from_raw_fd(raw as libc::c_int) };
-        if !wait_readable(&pidfd, timeout)? {
-            return Err(HarnessError::Timeout { after: timeout });
-        }
-        let status = self.reap()?;
-        if libc::WIFEXITED(status) {
-            Ok(Exit::Code(libc::WEXITSTATUS(status)))
-        } else if libc::WIFSIGNALED(status) {
-            Ok(Exit::Signal(libc::WTERMSIG(status)))
-        } else {
-            Err(HarnessError::Protocol {
-                exit: Exit::Code(-1),
-                detail: format!("waitpid returned status {status:#x}"),
-            })
-        }
-    }
-
-    fn reap(&mut self) -> Result<libc::c_int, HarnessError> {
-        let mut status = 0;
-        loop {
-            // SAFETY: waits for our own child.
-            let r = unsafe { libc::waitpid(self.pid, &mut status, 0) };
-            if r == self.pid {
-                self.reaped = true;
-                return Ok(status);
-            }
-            if r < 0 && last_errno() != libc::EINTR {
-                // ECHILD: someone else reaped it; nothing is left to clean.
-                self.reaped = true;
-                return Err(os_error("waitpid"));
-            }
-        }
-    }
-}
-
-impl Drop for Child {
-    fn drop(&mut self) {
-        if !self.reaped {
-            // SAFETY: the pid is our unreaped child, so it cannot have been
-            // reused by another process.
-            unsafe { libc::kill(self.pid, libc::SIGKILL) };
-            let _ = self.reap();
-        }
-    }
-}
-
-/// Polls `fd` until it is readable (`true`) or `timeout` passes (`false`).
-fn wait_readable(fd: &OwnedFd, timeout: Duration) -> Result<bool, HarnessError> {
-    use std::os::fd::AsRawFd;
-    let deadline = Instant::now() + timeout;
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        // Round up so a sub-millisecond remainder still waits.
-        let ms = left.as_micros().div_ceil(1000).min(i32::MAX as u128) as libc::c_int;
-        let mut pfd = libc::pollfd {
-            fd: fd.as_raw_fd(),
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd.
-        let r = unsafe { libc::poll(&mut pfd, 1, ms) };
-        if r > 0 {
-            return Ok(true);
-        }
-        if r == 0 && Instant::now() >= deadline {
-            return Ok(false);
-        }
-        if r < 0 && last_errno() != libc::EINTR {
-            return Err(os_error("poll"));
-        }
-    }
-}
-
-/// Memory shared between the parent and its forked children: an anonymous
-/// `MAP_SHARED` mapping holding one `T`, zero-filled at creation.
-///
-/// `T` must be valid when all its bytes are zero and must be `Sync`: the
-/// types used here are made of atomics only.
-struct Shared<T> {
-    ptr: NonNull<T>,
-}
-
-impl<T: Sync> Shared<T> {
-    fn new() -> Result<Shared<T>, HarnessError> {
-        // SAFETY: a fresh anonymous mapping; no existing memory is touched.
-        let ptr = unsafe {
-            libc::mmap(
-                core::ptr::null_mut(),
-                core::mem::size_of::<T>(),
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        if ptr == libc::MAP_FAILED {
-            return Err(os_error("mmap"));
-        }
-        let ptr = NonNull::new(ptr.cast::<T>()).ok_or(HarnessError::Os {
-            call: "mmap",
-            errno: libc::ENOMEM,
-        })?;
-        Ok(Shared { ptr })
-    }
-
-    fn get(&self) -> &T {
-        // SAFETY: the mapping is page-aligned, zero-filled (a valid `T` made
-        // of atomics), and lives until `self` is dropped.
-        unsafe { self.ptr.as_ref() }
-    }
-}
-
-impl<T> Drop for Shared<T> {
-    fn drop(&mut self) {
-        // SAFETY: unmaps exactly the mapping made in `new`.
-        unsafe { libc::munmap(self.ptr.as_ptr().cast(), core::mem::size_of::<T>()) };
-    }
-}
-
-impl child::BatchResults {
-    fn reset(&self) {
-        self.done.store(0, Ordering::Relaxed);
-        self.setup.reset();
-    }
-}
-
-impl child::SetupFailure {
-    fn reset(&self) {
-        self.call.store(0, Ordering::Relaxed);
-        self.errno.store(0, Ordering::Relaxed);
-    }
-
-    fn error(&self) -> HarnessError {
-        HarnessError::ChildSetup {
-            call: child::setup_call_name(self.call.load(Ordering::Acquire)),
-            errno: self.errno.load(Ordering::Acquire),
-        }
-    }
 }

@@ -3,7 +3,7 @@
 
 use seccomp_asm::bpf::seccomp::*;
 use seccomp_asm::{Action, Insn};
-use seccomp_suite::kernel::{Exit, Harness, HarnessError, Verdict};
+use seccomp_suite::kernel::{Harness, HarnessError, Status, Verdict};
 
 const ALLOW: Insn = Insn::stmt(RET_K, Action::ALLOW);
 const EINVAL: Verdict = Verdict::Rejected(libc::EINVAL);
@@ -91,10 +91,10 @@ fn any_async_signal_safe_code_can_run_in_a_child() {
     // SAFETY: the bodies only return or call raise(3), which is
     // async-signal-safe.
     unsafe {
-        assert_eq!(h.run_in_child(|| 42), Ok(Exit::Code(42)));
+        assert_eq!(h.run_in_child(|| 42), Ok(Status::Exited(42)));
         assert_eq!(
             h.run_in_child(|| libc::raise(libc::SIGTERM)),
-            Ok(Exit::Signal(libc::SIGTERM))
+            Ok(Status::Signaled(libc::SIGTERM))
         );
     }
 }

@@ -11,7 +11,7 @@
 use seccomp_runtime::{
     seccomp, Action, Arch, Assembler, Filter, LoadError, OwnedFilter, SeccompData, Violation,
 };
-use seccomp_suite::kernel::{Abi, Ending, Exit, Harness, Syscall};
+use seccomp_suite::kernel::{Abi, Ending, Harness, Syscall, DEFAULT_TIMEOUT};
 
 /// The example of the documentation: x86_64 only, no x32, `write` and
 /// `close` allowed, everything else fails with EIO.
@@ -34,39 +34,11 @@ dead:
 /// may refuse `exit`, so the child reports through shared memory and ends
 /// with an illegal instruction, which needs no system call.
 fn in_child(body: impl FnOnce() -> i32) -> i32 {
-    // SAFETY: a fresh shared anonymous mapping of one i32, unmapped below.
-    let shared = unsafe {
-        libc::mmap(
-            core::ptr::null_mut(),
-            core::mem::size_of::<i32>(),
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-            -1,
-            0,
-        )
-    };
-    assert_ne!(shared, libc::MAP_FAILED, "mmap");
-    let result = shared.cast::<i32>();
-    // SAFETY: the mapping is live and aligned for an i32.
-    unsafe { result.write_volatile(-1) };
     // SAFETY: the bodies below only make system calls and read errno: no
     // allocation, no lock (`Filter::install` allocates only on failure,
     // and a failure is reported at once).
-    let exit = unsafe {
-        Harness::new().run_in_child(|| {
-            result.write_volatile(body());
-            core::arch::asm!("ud2", options(noreturn));
-        })
-    }
-    .expect("the child ran");
-    // SAFETY: the child is gone; the mapping is still ours.
-    let value = unsafe { result.read_volatile() };
-    // SAFETY: unmaps the mapping made above.
-    unsafe { libc::munmap(shared, core::mem::size_of::<i32>()) };
-    match exit {
-        Exit::Signal(libc::SIGILL) => value,
-        other => panic!("the child {other} before reporting (it reported {value})"),
-    }
+    unsafe { seccomp_testkit::slot::run(DEFAULT_TIMEOUT, body) }
+        .unwrap_or_else(|error| panic!("{error}"))
 }
 
 fn errno() -> i32 {

@@ -20,6 +20,10 @@ use std::time::{Duration, Instant};
 use assert_cmd::cargo::CommandCargoExt;
 use libtest_mimic::{Arguments, Failed, Trial};
 use seccomp_runtime::{Action, Arch, Assembler, OwnedFilter, SeccompData};
+use seccomp_testkit::{no_core_dumps, Process, Status};
+
+/// How long the child of [`unrecorded_call`] may take for its one call.
+const CHILD_TIMEOUT: Duration = Duration::from_secs(10);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
@@ -159,27 +163,29 @@ fn install_raw(fprog: usize) -> std::io::Result<()> {
 /// child under the filter: its errno, or the signal that killed the child.
 fn unrecorded_call(filter: &OwnedFilter, nr: libc::c_long) -> Result<Result<i32, i32>, Failed> {
     let fprog = filter.as_sock_fprog() as usize;
-    // SAFETY: the child makes system calls only, then _exits.
-    let pid = unsafe { libc::fork() };
-    if pid == 0 {
-        unsafe {
+    // SAFETY: the child makes system calls only, and builds an io::Error
+    // only from errno, which allocates nothing.
+    let child = unsafe {
+        Process::fork(|| {
+            if no_core_dumps().is_err() {
+                return 201;
+            }
             if install_raw(fprog).is_err() {
-                libc::_exit(200);
+                return 200;
             }
             let r = libc::syscall(nr, 0, 0, 0, 0);
-            let errno = *libc::__errno_location();
-            libc::_exit(if r == -1 { errno.min(199) } else { 0 });
-        }
-    }
-    let mut status = 0;
-    // SAFETY: waits for the child forked above.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
-    if libc::WIFSIGNALED(status) {
-        return Ok(Err(libc::WTERMSIG(status)));
-    }
-    match libc::WEXITSTATUS(status) {
-        200 => Err("the child could not install the filter".into()),
-        code => Ok(Ok(code)),
+            if r == -1 {
+                seccomp_testkit::errno().min(199)
+            } else {
+                0
+            }
+        })
+    }?;
+    match child.wait_timeout(CHILD_TIMEOUT)? {
+        Status::Signaled(signal) => Ok(Err(signal)),
+        Status::Exited(200) => Err("the child could not install the filter".into()),
+        Status::Exited(201) => Err("the child could not turn core dumps off".into()),
+        Status::Exited(code) => Ok(Ok(code)),
     }
 }
 

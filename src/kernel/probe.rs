@@ -6,10 +6,12 @@
 //! `int 0x80`) is a fixed label: [`Abi::call_site`]. The child and the parent
 //! share the executable, so the label has the same address in both.
 
-use super::child::{self, SetupFailure};
-use super::{sock_fprog, Exit, Harness, HarnessError, Shared};
+use super::child;
+use super::{setup_error, sock_fprog, Harness, HarnessError, Status};
 use core::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, Ordering};
 use seccomp_asm::{Arch, Insn, SeccompData};
+use seccomp_testkit::slot::{trap, SetupSlot, Shared, EXIT_SETUP};
+use seccomp_testkit::SetupError;
 
 /// A calling convention a 64-bit x86 process can make system calls with.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -210,7 +212,7 @@ const STAGE_TRAPPED: u32 = 4;
 /// What a probe child reports.
 #[repr(C)]
 struct ProbeResults {
-    setup: SetupFailure,
+    setup: SetupSlot,
     stage: AtomicU32,
     /// The refused filter, with [`STAGE_REFUSED`].
     refused_index: AtomicU64,
@@ -255,7 +257,7 @@ extern "C" fn on_sigsys(_sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mu
         }
     }
     // Returning would need rt_sigreturn, which the filter may not allow.
-    child::trap()
+    trap()
 }
 
 /// The child of a probe: prepare, catch `SIGSYS`, install the filters, call.
@@ -270,7 +272,7 @@ unsafe fn probe_child(
     routine: unsafe extern "C" fn(*const RawCall) -> i64,
 ) -> libc::c_int {
     if !child::prepare(&out.setup) {
-        return child::EXIT_SETUP;
+        return EXIT_SETUP;
     }
     PROBE_RESULTS.store(
         out as *const ProbeResults as *mut ProbeResults,
@@ -281,8 +283,8 @@ unsafe fn probe_child(
     action.sa_flags = libc::SA_SIGINFO;
     libc::sigemptyset(&mut action.sa_mask);
     if libc::sigaction(libc::SIGSYS, &action, core::ptr::null_mut()) != 0 {
-        out.setup.record(child::SETUP_SIGACTION);
-        return child::EXIT_SETUP;
+        out.setup.record(SetupError::last("sigaction"));
+        return EXIT_SETUP;
     }
     for (i, prog) in filters.iter().enumerate() {
         let value = child::install(prog, flags);
@@ -291,14 +293,14 @@ unsafe fn probe_child(
             out.value.store(value, Ordering::Relaxed);
             out.stage.store(STAGE_REFUSED, Ordering::Release);
             // Earlier filters may be installed: no system call from here.
-            child::trap();
+            trap();
         }
     }
     out.stage.store(STAGE_CALLING, Ordering::Release);
     let value = routine(call);
     out.value.store(value, Ordering::Relaxed);
     out.stage.store(STAGE_RETURNED, Ordering::Release);
-    child::trap()
+    trap()
 }
 
 impl Harness {
@@ -321,26 +323,26 @@ impl Harness {
             // async-signal-safe.
             unsafe { probe_child(out, &fprogs, flags, &raw, routine) }
         })?;
-        if exit == Exit::Code(child::EXIT_SETUP) {
-            return Err(out.setup.error());
+        if exit == Status::Exited(EXIT_SETUP) {
+            return Err(setup_error(&out.setup, exit));
         }
         let stage = out.stage.load(Ordering::Acquire);
         let value = out.value.load(Ordering::Relaxed);
         match (stage, exit) {
-            (STAGE_REFUSED, Exit::Signal(libc::SIGILL)) => Err(HarnessError::FilterRejected {
+            (STAGE_REFUSED, Status::Signaled(libc::SIGILL)) => Err(HarnessError::FilterRejected {
                 index: out.refused_index.load(Ordering::Relaxed) as usize,
                 errno: -value as i32,
             }),
-            (STAGE_RETURNED, Exit::Signal(libc::SIGILL)) => Ok(Ending::Returned(value)),
-            (STAGE_TRAPPED, Exit::Signal(libc::SIGILL)) => Ok(Ending::Trapped(Sigsys {
+            (STAGE_RETURNED, Status::Signaled(libc::SIGILL)) => Ok(Ending::Returned(value)),
+            (STAGE_TRAPPED, Status::Signaled(libc::SIGILL)) => Ok(Ending::Trapped(Sigsys {
                 errno: out.sig_errno.load(Ordering::Relaxed) as i32,
                 code: out.sig_code.load(Ordering::Relaxed) as i32,
                 syscall: out.sig_syscall.load(Ordering::Relaxed) as i32,
                 arch: out.sig_arch.load(Ordering::Relaxed),
                 call_addr: out.sig_call_addr.load(Ordering::Relaxed),
             })),
-            (STAGE_CALLING, Exit::Signal(signal)) => Ok(Ending::Killed { signal }),
-            (STAGE_CALLING, Exit::Code(status)) => Ok(Ending::Exited { status }),
+            (STAGE_CALLING, Status::Signaled(signal)) => Ok(Ending::Killed { signal }),
+            (STAGE_CALLING, Status::Exited(status)) => Ok(Ending::Exited { status }),
             (stage, exit) => Err(HarnessError::Protocol {
                 exit,
                 detail: format!("the probe stopped at stage {stage}"),
