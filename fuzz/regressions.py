@@ -27,7 +27,10 @@ held 2^20 conditions, 25 MB of text (the cap is now 2^18 conditions, 7 MB), and
 architecture section repeats, 38 MB of text (a policy now writes at most 8 MiB),
 and `record_policy/found-run-with-carriage-return`, a policy file whose `# run:`
 line holds a carriage return, which the writer turned into a space and the
-reader kept (both now apply one rule).
+reader kept (both now apply one rule), and
+`record_policy/found-errno-above-the-kernel-cap`, a block whose default is
+`ERRNO(8582)`, which the reader took and the assembler refused (a default's
+errno is now at most 4095, `Action::MAX_ERRNO`, as the assembler requires).
 """
 import pathlib
 import struct

@@ -69,6 +69,10 @@ impl Action {
     /// Allow the call (`SECCOMP_RET_ALLOW`).
     pub const ALLOW: u32 = 0x7fff_0000;
 
+    /// The largest errno the kernel returns for `ERRNO(n)` (`MAX_ERRNO`); a
+    /// larger `n` reaches the caller as 4095.
+    pub const MAX_ERRNO: u32 = 4095;
+
     /// The base value of an action name as the assembler spells it
     /// (`KILL_PROCESS`, `KILL`, `ERRNO`, ...).
     pub fn value_of_name(name: &str) -> Option<u32> {

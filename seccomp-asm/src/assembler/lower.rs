@@ -6,6 +6,7 @@
 //! the syscall names and `ARCH_*` constants used, and what seccomp-tools
 //! masks or misreads without a word.
 
+use crate::action::Action;
 use crate::bpf::{self, seccomp};
 use crate::diag::{Diagnostic, ErrorClass, Span};
 use crate::insn::Insn;
@@ -182,10 +183,11 @@ impl<'s> Lowering<'s> {
                     };
                     let d = self.severity_diag(ErrorClass::ValueOutOfRange, msg, *span);
                     self.diags.push(d);
-                } else if *name == "ERRNO" && data.value > 4095 {
+                } else if *name == "ERRNO" && data.value > Action::MAX_ERRNO {
                     let msg = format!(
-                        "ERRNO({}): the kernel caps errno at 4095, so the caller sees 4095",
-                        data.value
+                        "ERRNO({}): the kernel caps errno at {max}, so the caller sees {max}",
+                        data.value,
+                        max = Action::MAX_ERRNO
                     );
                     let d = self.severity_diag(ErrorClass::ValueOutOfRange, msg, *span);
                     self.diags.push(d);

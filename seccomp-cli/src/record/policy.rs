@@ -94,6 +94,15 @@ impl FromStr for DefaultAction {
             format!("`{s}`: not an action; use KILL_PROCESS, KILL_THREAD, TRAP, ERRNO(N), TRACE, LOG or USER_NOTIF")
         })?;
         let action = Action::from_ret(base | data);
+        if let Action::Errno(n) = action {
+            if u32::from(n) > Action::MAX_ERRNO {
+                return Err(format!(
+                    "`{s}`: the kernel caps errno at {}, so ERRNO({n}) would fail with {}",
+                    Action::MAX_ERRNO,
+                    Action::MAX_ERRNO
+                ));
+            }
+        }
         if let Action::Allow(_) = action {
             return Err(format!(
                 "`{s}`: an allow-list whose default is ALLOW allows everything; \
@@ -719,6 +728,9 @@ mod tests {
         assert_eq!(p("TRAP(3)").unwrap(), "TRAP(3)");
         assert!(p("ALLOW").unwrap_err().contains("allows everything"));
         assert!(p("ERRNO(65536)").unwrap_err().contains("0 to 65535"));
+        assert!(p("ERRNO(4096)").unwrap_err().contains("caps errno at 4095"));
+        assert_eq!(p("ERRNO(4095)").unwrap(), "ERRNO(4095)");
+        assert_eq!(p("TRAP(65535)").unwrap(), "TRAP(65535)");
         assert!(p("ERRNO(1").unwrap_err().contains("without its `)`"));
         assert!(p("DENY").unwrap_err().contains("not an action"));
     }
