@@ -30,7 +30,11 @@ line holds a carriage return, which the writer turned into a space and the
 reader kept (both now apply one rule), and
 `record_policy/found-errno-above-the-kernel-cap`, a block whose default is
 `ERRNO(8582)`, which the reader took and the assembler refused (a default's
-errno is now at most 4095, `Action::MAX_ERRNO`, as the assembler requires).
+errno is now at most 4095, `Action::MAX_ERRNO`, as the assembler requires),
+and `record_policy/found-amd64-number-past-the-x32-bit`, an amd64 syscall
+0x81456022 that the block listed as allowed while its x32 guard, a `>=
+0x40000000`, sent it to the default (the guard now tests the bit, as the kernel
+does).
 """
 import pathlib
 import struct

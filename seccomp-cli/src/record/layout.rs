@@ -16,15 +16,22 @@ pub enum Cmp {
     Ne,
     Ge,
     Lt,
+    /// Some bit of the operand is set in A (`jset`).
+    AnySet,
+    /// No bit of the operand is set in A.
+    NoneSet,
 }
 
 impl Cmp {
-    fn text(self) -> &'static str {
+    /// The condition of `if (...)`.
+    fn condition(self, operand: &str) -> String {
         match self {
-            Cmp::Eq => "==",
-            Cmp::Ne => "!=",
-            Cmp::Ge => ">=",
-            Cmp::Lt => "<",
+            Cmp::Eq => format!("A == {operand}"),
+            Cmp::Ne => format!("A != {operand}"),
+            Cmp::Ge => format!("A >= {operand}"),
+            Cmp::Lt => format!("A < {operand}"),
+            Cmp::AnySet => format!("A & {operand}"),
+            Cmp::NoneSet => format!("!(A & {operand})"),
         }
     }
 
@@ -34,6 +41,8 @@ impl Cmp {
             Cmp::Ne => Cmp::Eq,
             Cmp::Ge => Cmp::Lt,
             Cmp::Lt => Cmp::Ge,
+            Cmp::AnySet => Cmp::NoneSet,
+            Cmp::NoneSet => Cmp::AnySet,
         }
     }
 }
@@ -122,7 +131,7 @@ impl Layout {
                 } if far[i] => {
                     skips += 1;
                     let skip = format!("{target}_skip{skips}");
-                    let code = format!("if (A {} {operand}) goto {skip}", cmp.opposite().text());
+                    let code = format!("if ({}) goto {skip}", cmp.opposite().condition(operand));
                     line(&mut out, &code, comment.as_deref());
                     line(&mut out, &format!("goto {target}"), None);
                     let _ = writeln!(out, "{skip}:");
@@ -133,7 +142,7 @@ impl Layout {
                     target,
                     comment,
                 } => {
-                    let code = format!("if (A {} {operand}) goto {target}", cmp.text());
+                    let code = format!("if ({}) goto {target}", cmp.condition(operand));
                     line(&mut out, &code, comment.as_deref());
                 }
             }
@@ -222,6 +231,36 @@ mod tests {
             )
         );
         assert_eq!(assemble_text(&text).len(), 4);
+    }
+
+    #[test]
+    fn bit_tests_and_their_far_form_mean_the_same() {
+        for gap in [1usize, 300] {
+            let mut l = Layout::default();
+            l.stmt("A = sys_number", None);
+            l.jump(Cmp::NoneSet, "0x40000000", "clear", None);
+            for _ in 0..gap {
+                l.stmt("return ERRNO(1)", None);
+            }
+            l.label("clear");
+            l.stmt("return ALLOW", None);
+            let insns = assemble_text(&l.render());
+            for (nr, allowed) in [
+                (0, true),
+                (0x4000_0000, false),
+                (-1, false),
+                (i32::MIN, true),
+            ] {
+                let data = seccomp_asm::data::SeccompData {
+                    nr,
+                    arch: Arch::X86_64.audit(),
+                    instruction_pointer: 0,
+                    args: [0; 6],
+                };
+                let out = seccomp_asm::emu::emulate(&insns, &data, Arch::X86_64.endian()).unwrap();
+                assert_eq!(out.ret == 0x7fff_0000, allowed, "gap {gap} nr {nr:#x}");
+            }
+        }
     }
 
     #[test]
