@@ -9,17 +9,17 @@
 # default: ERRNO(38)
 #
 A = arch
-if (A == ARCH_X86_64) goto amd64                # amd64: 30 syscalls
+if (A == ARCH_X86_64) goto amd64                # amd64: 28 syscalls
 return ERRNO(38)                                # every architecture not recorded
 amd64:
 A = sys_number
-if (A < 0x40000000) goto amd64_syscalls
+if (!(A & 0x40000000)) goto amd64_syscalls
 return ERRNO(38)                                # x32 (numbers with bit 0x40000000): not recorded
 amd64_syscalls:
 if (A >= amd64.arch_prctl) goto amd64_from_arch_prctl
 if (A >= amd64.brk) goto amd64_from_brk
 if (A == amd64.read) goto amd64_allow           # amd64 read: 5 calls
-if (A == amd64.write) goto amd64_allow          # amd64 write: 15 calls
+if (A == amd64.write) goto amd64_allow          # amd64 write: 13 calls
 if (A == amd64.close) goto amd64_allow          # amd64 close: 5 calls
 if (A == amd64.poll) goto amd64_allow           # amd64 poll: 1 call
 if (A == amd64.mmap) goto amd64_allow           # amd64 mmap: 13 calls
@@ -34,7 +34,6 @@ if (A == amd64.pread64) goto amd64_allow        # amd64 pread64: 2 calls
 if (A == amd64.access) goto amd64_allow         # amd64 access: 1 call
 if (A == amd64.exit) goto amd64_allow           # amd64 exit: not seen; every program may need it
 if (A == amd64.sigaltstack) goto amd64_allow    # amd64 sigaltstack: 3 calls
-if (A == amd64.prctl) goto amd64_allow          # amd64 prctl: 1 call
 return ERRNO(38)
 amd64_from_arch_prctl:
 if (A >= amd64.openat) goto amd64_from_openat
@@ -51,9 +50,8 @@ if (A == amd64.openat) goto amd64_allow         # amd64 openat: 5 calls
 if (A == amd64.newfstatat) goto amd64_allow     # amd64 newfstatat: 5 calls
 if (A == amd64.set_robust_list) goto amd64_allow # amd64 set_robust_list: 1 call
 if (A == amd64.prlimit64) goto amd64_allow      # amd64 prlimit64: 2 calls
-if (A == amd64.seccomp) goto amd64_allow        # amd64 seccomp: 1 call
 if (A == amd64.getrandom) goto amd64_allow      # amd64 getrandom: 1 call
-if (A == amd64.statx) goto amd64_allow          # amd64 statx: 11 calls
+if (A == amd64.statx) goto amd64_allow          # amd64 statx: 13 calls
 if (A == amd64.rseq) goto amd64_allow           # amd64 rseq: 1 call
 return ERRNO(38)
 amd64_allow:
