@@ -1,11 +1,12 @@
 //! The `seccomp` command-line tool: a drop-in for seccomp-tools' `asm`,
-//! `disasm`, `emu`, `dump`, `explain` and `audit`, plus `check` and
+//! `disasm`, `emu`, `dump`, `explain` and `audit`, plus `check`, `record` and
 //! `completion`.
 //!
 //! The binary is a thin adapter: argument parsing ([`cli`]), reading inputs
-//! and writing outputs ([`io`]), the output formats ([`formats`]), and the one
-//! part that talks to the kernel, tracing programs to catch the filters they
-//! install ([`dump`]). Assembly, disassembly and emulation are computed by the
+//! and writing outputs ([`io`]), the output formats ([`formats`]), and the
+//! parts that talk to the kernel, tracing programs ([`ptrace`], Linux only)
+//! to catch the filters they install ([`dump`]) or to record the syscalls
+//! they make and write them as an allow-list ([`record`]). Assembly, disassembly and emulation are computed by the
 //! core crate, `seccomp-asm`, through [`engine`]; `explain` and `audit` call
 //! its `explain` and `audit` modules directly, and `asm --strict` and `check`
 //! its lints through [`lints`].
