@@ -152,8 +152,6 @@ fn record_attached(pid: pid_t, options: &TraceOptions) -> Result<Traced, Failure
         )));
     }
     let mut tracer = Tracer::new(pid, options, None);
-    tracer.traced = Tracees::default();
-    tracer.seized = true;
     let attached = seize_all(pid, &mut tracer);
     if let Err(e) = attached {
         tracer.detach_all_now();
@@ -256,16 +254,19 @@ struct Tracer<'a> {
 impl<'a> Tracer<'a> {
     fn new(root: pid_t, options: &'a TraceOptions, setup: Option<Setup>) -> Tracer<'a> {
         let attach = matches!(options.target, Target::Attach(_));
+        // A started root is traced from its first stop; an attached
+        // process's threads are added as they are seized.
+        let (traced, started) = if attach {
+            (Tracees::default(), HashSet::new())
+        } else {
+            (Tracees::new(root), HashSet::from([root]))
+        };
         Tracer {
             options,
             root,
-            traced: Tracees::new(root),
-            started: if attach {
-                HashSet::new()
-            } else {
-                HashSet::from([root])
-            },
-            seized: false,
+            traced,
+            started,
+            seized: attach,
             setup,
             execd: attach,
             method: Method::EveryStop,
@@ -423,12 +424,10 @@ impl<'a> Tracer<'a> {
             return;
         }
         self.execd = true;
-        if let Some(setup) = self.setup.take() {
-            if setup.installing {
-                self.filter_refused.get_or_insert(libc::EINVAL);
-            } else if self.method != Method::Filter {
-                self.filter_refused.get_or_insert(libc::ENOSYS);
-            }
+        // Asked for and not installed: refused with the errno seen, or (no
+        // result seen) as if the kernel had no seccomp(2).
+        if self.setup.take().is_some() && self.method != Method::Filter {
+            self.filter_refused.get_or_insert(libc::ENOSYS);
         }
     }
 
@@ -487,11 +486,10 @@ impl<'a> Tracer<'a> {
             self.method = Method::Filter;
             self.filter_refused = None;
             self.setup = None;
-        } else if rval != -i64::from(libc::EACCES) {
-            // EACCES is retried with no_new_privs; anything else is final.
-            self.filter_refused = Some(-rval as i32);
         } else {
-            self.filter_refused = Some(libc::EACCES);
+            // An EACCES is retried with no_new_privs, and the retry's result
+            // replaces it.
+            self.filter_refused = Some(-rval as i32);
         }
     }
 
