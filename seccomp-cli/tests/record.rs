@@ -70,6 +70,10 @@ fn main() -> ExitCode {
         ),
         Trial::test("bad_targets_are_clear_errors", bad_targets),
         Trial::test("a_failed_merge_leaves_the_output_file_alone", failed_merge),
+        Trial::test(
+            "a_policy_past_the_kernel_limit_is_not_written",
+            oversized_policy,
+        ),
     ];
     libtest_mimic::run(&Arguments::from_args(), tests).exit_code()
 }
@@ -919,6 +923,40 @@ fn bad_targets() -> Result<(), Failed> {
         1,
         "cannot attach to pid",
     )
+}
+
+fn oversized_policy() -> Result<(), Failed> {
+    let dir = scratch("oversized");
+    let path = dir.join("policy.asm");
+    // An earlier recording with 5,000 values of ioctl's request: more
+    // instructions than the kernel takes once written out.
+    let mut lines = vec![
+        "# >>> seccomp record: recorded block, rewritten by `seccomp record --merge`; edit outside it".to_string(),
+        "x # amd64 ioctl: 5000 calls; arguments checked below".to_string(),
+    ];
+    lines.extend((0..5000).map(|v| format!("x # amd64 ioctl args[1] = {v:#x}: 1 call")));
+    lines.push("# <<< seccomp record: end of the recorded block".to_string());
+    let before = lines.join("\n") + "\n";
+    fs::write(&path, &before)?;
+    let out = seccomp()
+        .args(["record", "--merge"])
+        .arg(&path)
+        .arg("-o")
+        .arg(&path)
+        .args(["--", "true"])
+        .output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the kernel accepts at most 4096"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the recorded policy does not assemble, so it was not written"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&path)?, before);
+    Ok(())
 }
 
 fn failed_merge() -> Result<(), Failed> {

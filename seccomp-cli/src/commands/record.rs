@@ -27,12 +27,11 @@ mod imp {
     use std::collections::BTreeSet;
     use std::io::Write;
 
-    use seccomp_asm::assembler::{assemble, Mode, Options};
-    use seccomp_asm::diag::render_each;
     use seccomp_asm::Arch;
 
     use super::*;
     use crate::commands::dump::parse_timeout;
+    use crate::engine::{self, AsmRequest};
     use crate::error::warn;
     use crate::io::{replace_file, write_stdout};
     use crate::ptrace::spawn::Program;
@@ -120,24 +119,24 @@ mod imp {
     /// cannot (more instructions than the kernel takes) is not written, so
     /// that a merge never replaces a working policy with a broken one.
     fn check_policy(text: &str, args: &RecordArgs) -> Result<(), Failure> {
-        let arch = Arch::native().unwrap_or(Arch::X86_64);
         let name = args.output.as_ref().map_or_else(
             || "<policy>".to_string(),
             |p| p.to_string_lossy().into_owned(),
         );
-        match assemble(text.as_bytes(), &Options::strict(arch)) {
-            Ok(_) => Ok(()),
-            Err(diagnostics) => {
-                let shown: String = render_each(&diagnostics, text.as_bytes(), &name, Mode::Strict)
-                    .iter()
-                    .map(|d| String::from_utf8_lossy(d).into_owned())
-                    .collect();
-                Err(Failure::verbatim(format!(
-                    "{shown}error: the recorded policy does not assemble, so it was not written; \
-                     record fewer arguments (--args) or fewer runs"
-                )))
-            }
-        }
+        let request = AsmRequest {
+            source: text.as_bytes(),
+            filename: &name,
+            arch: Arch::native().unwrap_or(Arch::X86_64),
+            strict: true,
+            relax_jumps: false,
+        };
+        engine::assemble(&request).map(drop).map_err(|failure| {
+            Failure::verbatim(format!(
+                "{}error: the recorded policy does not assemble, so it was not written; \
+                 record fewer arguments (--args) or fewer runs",
+                failure.message
+            ))
+        })
     }
 
     fn target(args: &RecordArgs) -> Result<Target, Failure> {
