@@ -323,9 +323,9 @@ fn write_section(l: &mut Layout, section: &Section, ret_default: &str) {
                 l.label(below);
             }
         }
-        match native {
-            Some((abi, entries)) => dispatch(l, *abi, entries, &allow, ret_default),
-            None => l.stmt(ret_default, Some("amd64: not recorded".into())),
+        // amd64 is there whenever x32 is (see `mirror_x32`).
+        if let Some((abi, entries)) = native {
+            dispatch(l, *abi, entries, &allow, ret_default);
         }
         if let Some((abi, entries)) = x32 {
             l.label("x32");
