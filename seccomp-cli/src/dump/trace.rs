@@ -16,6 +16,7 @@ use super::{elf, strict, Filter, Limit};
 use crate::error::{describe_io, Failure};
 use crate::ptrace::call::Call;
 use crate::ptrace::spawn::{spawn_traced, Program, FOLLOW};
+use crate::ptrace::status::{syscall_at, Stop};
 use crate::ptrace::stop::Stopper;
 use crate::ptrace::sys::{self, Waited};
 use crate::ptrace::tracees::Tracees;
@@ -157,46 +158,43 @@ impl Tracer {
                 Ok(Waited::NoChildren) => return Ok(caught),
                 Err(e) => return Err(Failure::io("waiting for the traced processes", &e)),
             };
-            if libc::WIFEXITED(status) || libc::WIFSIGNALED(status) {
+            let Some(stop) = Stop::of(status) else {
+                continue;
+            };
+            if stop.is_gone() {
                 self.traced.remove(pid);
                 self.entries.remove(&pid);
                 self.started.remove(&pid);
                 continue;
             }
-            if !libc::WIFSTOPPED(status) {
-                continue;
-            }
             self.traced.insert(pid);
-            let signal = libc::WSTOPSIG(status);
-            let event = (status >> 16) & 0xff;
-            let inject = if signal == libc::SIGTRAP | 0x80 {
-                if let Some(filter) = self.syscall_stop(pid)? {
-                    on_filter(filter)?;
-                    caught += 1;
-                    if limit.reached(caught) {
-                        // Stop here: the process does not run under its new filter.
-                        return Ok(caught);
+            let inject = match stop {
+                Stop::Syscall => {
+                    if let Some(filter) = self.syscall_stop(pid)? {
+                        on_filter(filter)?;
+                        caught += 1;
+                        if limit.reached(caught) {
+                            // Stop here: the process does not run under its new filter.
+                            return Ok(caught);
+                        }
                     }
+                    0
                 }
-                0
-            } else if signal == libc::SIGTRAP && event != 0 {
-                if matches!(
-                    event,
-                    libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE
-                ) {
+                Stop::Event(
+                    libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE,
+                ) => {
                     if let Ok(child) = sys::event_pid(pid) {
                         self.traced.insert(child);
                     }
+                    0
                 }
-                0
-            } else if self.started.insert(pid) && signal == libc::SIGSTOP {
                 // The stop every auto-attached child starts with.
-                0
-            } else if sys::is_group_stop(pid) {
-                0
-            } else {
-                // A real signal: deliver it, as it would be without a tracer.
-                signal
+                Stop::Signal(libc::SIGSTOP) if self.started.insert(pid) => 0,
+                Stop::Signal(signal) if !sys::is_group_stop(pid) => {
+                    // A real signal: deliver it, as it would be without a tracer.
+                    signal
+                }
+                _ => 0,
             };
             // The tracee may have been killed meanwhile (ESRCH): its exit shows up in wait.
             let _ = sys::resume_to_syscall(pid, inject);
@@ -205,15 +203,8 @@ impl Tracer {
 
     /// Handles a syscall entry or exit stop; a filter if one was just installed.
     fn syscall_stop(&mut self, pid: pid_t) -> Result<Option<Filter>, Failure> {
-        let info = match sys::syscall_info(pid) {
-            Ok(info) => info,
-            Err(e) if e.raw_os_error() == Some(libc::ESRCH) => return Ok(None),
-            Err(e) if matches!(e.raw_os_error(), Some(libc::EIO | libc::EINVAL)) => {
-                return Err(Failure::new(
-                    "dump needs PTRACE_GET_SYSCALL_INFO, which this kernel lacks (Linux 5.3 or later has it)",
-                ))
-            }
-            Err(e) => return Err(Failure::io("reading a traced syscall", &e)),
+        let Some(info) = syscall_at(pid, "dump")? else {
+            return Ok(None);
         };
         match info.op {
             sys::PTRACE_SYSCALL_INFO_ENTRY => {

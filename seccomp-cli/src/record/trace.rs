@@ -22,12 +22,11 @@ use super::recording::{ArgSpec, Recording};
 use crate::error::{describe_io, Failure};
 use crate::ptrace::call::Call;
 use crate::ptrace::spawn::{spawn_traced, Program, Spawned, FOLLOW};
+use crate::ptrace::status::{syscall_at, Stop};
 use crate::ptrace::stop::{StopReason, Stopper};
 use crate::ptrace::sys::{self, SyscallInfo, Waited};
 use crate::ptrace::tracees::Tracees;
 
-/// `PTRACE_EVENT_STOP`: a seized tracee's interrupt, group-stop or first stop.
-const PTRACE_EVENT_STOP: i32 = 128;
 /// `SECCOMP_SET_MODE_FILTER`, the seccomp(2) operation the child installs with.
 const SET_MODE_FILTER: u64 = 1;
 
@@ -309,26 +308,27 @@ impl<'a> Tracer<'a> {
                 Ok(Waited::NoChildren) => return Ok(self.root_exit.unwrap_or(Ending::Gone)),
                 Err(e) => return Err(Failure::io("waiting for the traced processes", &e)),
             };
-            if libc::WIFEXITED(status) || libc::WIFSIGNALED(status) {
+            let Some(stop) = Stop::of(status) else {
+                continue;
+            };
+            let ended = match stop {
+                Stop::Exited(code) => Some(Ending::Exited(code)),
+                Stop::Killed(signal) => Some(Ending::Signaled(signal)),
+                _ => None,
+            };
+            if let Some(ending) = ended {
                 self.traced.remove(pid);
                 self.started.remove(&pid);
                 if pid == self.root && self.root_exit.is_none() {
-                    self.root_exit = Some(if libc::WIFEXITED(status) {
-                        Ending::Exited(libc::WEXITSTATUS(status))
-                    } else {
-                        Ending::Signaled(libc::WTERMSIG(status))
-                    });
+                    self.root_exit = Some(ending);
                 }
                 if self.traced.is_empty() {
                     return Ok(self.root_exit.unwrap_or(Ending::Gone));
                 }
                 continue;
             }
-            if !libc::WIFSTOPPED(status) {
-                continue;
-            }
             self.traced.insert(pid);
-            self.on_stop(pid, status)?;
+            self.on_stop(pid, stop)?;
             if self.detaching && self.traced.is_empty() {
                 return Ok(self.root_exit.unwrap_or(Ending::Gone));
             }
@@ -351,68 +351,60 @@ impl<'a> Tracer<'a> {
         };
     }
 
-    fn on_stop(&mut self, pid: pid_t, status: i32) -> Result<(), Failure> {
-        let signal = libc::WSTOPSIG(status);
-        let event = (status >> 16) & 0xff;
-        if signal == libc::SIGTRAP | 0x80 {
-            self.syscall_stop(pid)?;
-            self.resume(pid, 0);
-            return Ok(());
-        }
-        if event == PTRACE_EVENT_STOP {
-            self.started.insert(pid);
-            if matches!(
-                signal,
-                libc::SIGSTOP | libc::SIGTSTP | libc::SIGTTIN | libc::SIGTTOU
-            ) {
+    fn on_stop(&mut self, pid: pid_t, stop: Stop) -> Result<(), Failure> {
+        let signal = match stop {
+            Stop::Syscall => {
+                self.syscall_stop(pid)?;
+                0
+            }
+            Stop::Seized(Some(_)) if self.detaching => {
+                let _ = sys::detach_with(pid, 0);
+                self.traced.remove(pid);
+                return Ok(());
+            }
+            Stop::Seized(Some(_)) => {
                 // A group-stop: stay stopped, as without a tracer.
-                if self.detaching {
-                    let _ = sys::detach_with(pid, 0);
-                    self.traced.remove(pid);
-                } else {
-                    let _ = sys::listen(pid);
-                }
-            } else {
-                self.resume(pid, 0);
+                self.started.insert(pid);
+                let _ = sys::listen(pid);
+                return Ok(());
             }
-            return Ok(());
-        }
-        if signal == libc::SIGTRAP && event != 0 {
-            match event {
-                libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE => {
-                    if let Ok(child) = sys::event_pid(pid) {
-                        self.traced.insert(child);
+            Stop::Seized(None) => {
+                self.started.insert(pid);
+                0
+            }
+            Stop::Event(
+                libc::PTRACE_EVENT_FORK | libc::PTRACE_EVENT_VFORK | libc::PTRACE_EVENT_CLONE,
+            ) => {
+                if let Ok(child) = sys::event_pid(pid) {
+                    self.traced.insert(child);
+                }
+                0
+            }
+            Stop::Event(libc::PTRACE_EVENT_EXEC) => {
+                // A thread other than the leader that execs takes the
+                // leader's pid, and its own tid is gone without an exit to
+                // report: forget it, so it is never signalled once reused.
+                if let Ok(former) = sys::event_pid(pid) {
+                    if former != pid {
+                        self.traced.remove(former);
+                        self.started.remove(&former);
                     }
                 }
-                libc::PTRACE_EVENT_EXEC => {
-                    // A thread other than the leader that execs takes the
-                    // leader's pid, and its own tid is gone without an exit
-                    // to report: forget it, so it is never signalled once
-                    // reused.
-                    if let Ok(former) = sys::event_pid(pid) {
-                        if former != pid {
-                            self.traced.remove(former);
-                            self.started.remove(&former);
-                        }
-                    }
-                    self.exec_event(pid);
-                }
-                libc::PTRACE_EVENT_SECCOMP => self.syscall_stop(pid)?,
-                _ => {}
+                self.exec_event(pid);
+                0
             }
-            self.resume(pid, 0);
-            return Ok(());
-        }
-        if signal == libc::SIGSTOP && !self.seized && self.started.insert(pid) {
+            Stop::Event(libc::PTRACE_EVENT_SECCOMP) => {
+                self.syscall_stop(pid)?;
+                0
+            }
+            Stop::Event(_) => 0,
             // The stop every auto-attached child starts with.
-            self.resume(pid, 0);
-            return Ok(());
-        }
-        if !self.seized && sys::is_group_stop(pid) {
-            self.resume(pid, 0);
-            return Ok(());
-        }
-        // A real signal: deliver it, as it would be without a tracer.
+            Stop::Signal(libc::SIGSTOP) if !self.seized && self.started.insert(pid) => 0,
+            Stop::Signal(_) if !self.seized && sys::is_group_stop(pid) => 0,
+            // A real signal: deliver it, as it would be without a tracer.
+            Stop::Signal(signal) => signal,
+            Stop::Exited(_) | Stop::Killed(_) => return Ok(()),
+        };
         self.resume(pid, signal);
         Ok(())
     }
@@ -432,15 +424,8 @@ impl<'a> Tracer<'a> {
     }
 
     fn syscall_stop(&mut self, pid: pid_t) -> Result<(), Failure> {
-        let info = match sys::syscall_info(pid) {
-            Ok(info) => info,
-            Err(e) if e.raw_os_error() == Some(libc::ESRCH) => return Ok(()),
-            Err(e) if matches!(e.raw_os_error(), Some(libc::EIO | libc::EINVAL)) => {
-                return Err(Failure::new(
-                    "record needs PTRACE_GET_SYSCALL_INFO, which this kernel lacks (Linux 5.3 or later has it)",
-                ))
-            }
-            Err(e) => return Err(Failure::io("reading a traced syscall", &e)),
+        let Some(info) = syscall_at(pid, "record")? else {
+            return Ok(());
         };
         match info.op {
             // Before its exec, the root's one call under the filter is the
